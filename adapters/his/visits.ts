@@ -1,0 +1,27 @@
+import type { SqlSource } from '../sql/source';
+
+/** One request for visit counts: institutions (null = every institution the source holds) and months. */
+export interface VisitCountQuery {
+  readonly orgCodes: readonly string[] | null;
+  /** Month keys `yyyyMM`; the adapter turns them into the fewest index-friendly ranges. */
+  readonly months: readonly string[];
+}
+
+/** 诊疗人次 for one institution and month, in canonical meaning (only visits that happened). */
+export interface VisitCounts {
+  readonly orgCode: string;
+  /** `yyyyMM`. */
+  readonly month: string;
+  /** 诊疗人次: outpatient + emergency. */
+  readonly visits: number;
+  /** 急诊人次. */
+  readonly emergencyVisits: number;
+  /** 中医诊疗人次. */
+  readonly tcmVisits: number;
+}
+
+/** What every HIS vendor adapter provides, whatever its schema. */
+export interface HisAdapter {
+  /** One aggregate statement: GROUP BY institution and month. */
+  countVisits(source: SqlSource, query: VisitCountQuery): Promise<VisitCounts[]>;
+}

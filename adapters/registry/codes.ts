@@ -1,0 +1,117 @@
+import { HospitalGrade, HospitalLevel, InstitutionCategory, Ownership, RegionLevel } from '../../schema/enums';
+
+/**
+ * The registry's code sets (legacy-systems.md §1) → canonical meanings.
+ */
+
+/** Old rows may carry the letter O for zero (`B1OO`); empty and NULL mean unknown. */
+export function normalizeCategoryCode(raw: string | null | undefined): string | null {
+  const text = (raw ?? '').trim().toUpperCase();
+  if (!text) return null;
+  return text.charAt(0) + text.slice(1).replace(/O/g, '0');
+}
+
+export function categoryOf(code: string | null): InstitutionCategory {
+  if (!code) return InstitutionCategory.OTHER;
+  const n = Number(code.slice(1));
+  switch (code.charAt(0)) {
+    case 'A':
+      if (code === 'A100') return InstitutionCategory.GENERAL_HOSPITAL;
+      if (code === 'A210') return InstitutionCategory.TCM_HOSPITAL;
+      if (n >= 220 && n <= 229) return InstitutionCategory.TCM_SPECIALTY_HOSPITAL;
+      if (code === 'A300') return InstitutionCategory.INTEGRATED_HOSPITAL;
+      if (n >= 411 && n <= 419) return InstitutionCategory.ETHNIC_HOSPITAL;
+      if (code === 'A520') return InstitutionCategory.PSYCHIATRIC_HOSPITAL;
+      if (code === 'A527') return InstitutionCategory.REHABILITATION_HOSPITAL;
+      if (n >= 500 && n <= 599) return InstitutionCategory.SPECIALTY_HOSPITAL;
+      if (code === 'A600') return InstitutionCategory.SANATORIUM;
+      if (code === 'A710') return InstitutionCategory.NURSING_HOME;
+      if (code === 'A720') return InstitutionCategory.NURSING_STATION;
+      return InstitutionCategory.OTHER;
+    case 'B':
+      return code === 'B200' ? InstitutionCategory.COMMUNITY_HEALTH_STATION : InstitutionCategory.COMMUNITY_HEALTH_CENTER;
+    case 'C':
+      return code === 'C210' ? InstitutionCategory.CENTRAL_TOWNSHIP_HEALTH_CENTER : InstitutionCategory.TOWNSHIP_HEALTH_CENTER;
+    case 'D':
+      if (code === 'D600') return InstitutionCategory.VILLAGE_CLINIC;
+      if (n >= 110 && n <= 159) return InstitutionCategory.OUTPATIENT_DEPARTMENT;
+      return InstitutionCategory.CLINIC;
+    case 'E':
+      return InstitutionCategory.EMERGENCY_CENTER;
+    case 'G':
+      return InstitutionCategory.MATERNAL_CHILD_HEALTH;
+    case 'P':
+      return code === 'P900' ? InstitutionCategory.HOSPICE : InstitutionCategory.OTHER;
+    default:
+      return InstitutionCategory.OTHER;
+  }
+}
+
+/** 基层医疗卫生机构: category B*, C* or D* (the contract's canonical definition). */
+export function isPrimaryCareCategory(code: string | null): boolean {
+  return code !== null && /^[BCD]/.test(code);
+}
+
+export function hospitalLevelOf(raw: string | null | undefined): HospitalLevel {
+  switch ((raw ?? '').trim()) {
+    case '3':
+      return HospitalLevel.LEVEL_3;
+    case '2':
+      return HospitalLevel.LEVEL_2;
+    case '1':
+      return HospitalLevel.LEVEL_1;
+    default:
+      return HospitalLevel.UNRATED;
+  }
+}
+
+export function hospitalGradeOf(raw: string | null | undefined): HospitalGrade {
+  switch ((raw ?? '').trim()) {
+    case '1':
+      return HospitalGrade.GRADE_A;
+    case '2':
+      return HospitalGrade.GRADE_B;
+    case '3':
+      return HospitalGrade.GRADE_C;
+    default:
+      return HospitalGrade.UNRATED;
+  }
+}
+
+export function ownershipOf(raw: string | null | undefined): Ownership | null {
+  switch ((raw ?? '').trim()) {
+    case '1':
+      return Ownership.GOVERNMENT;
+    case '2':
+      return Ownership.OTHER_PUBLIC;
+    case '3':
+      return Ownership.PRIVATE;
+    default:
+      return null;
+  }
+}
+
+/** '1' → true, '0' → false, anything else (empty, NULL) → unknown. */
+export function flagOf(raw: string | null | undefined): boolean | null {
+  const t = (raw ?? '').trim();
+  return t === '1' ? true : t === '0' ? false : null;
+}
+
+export function regionLevelOf(raw: number | string | null | undefined): RegionLevel | null {
+  switch (Number(raw)) {
+    case 1:
+      return RegionLevel.PROVINCE;
+    case 2:
+      return RegionLevel.CITY;
+    case 3:
+      return RegionLevel.COUNTY;
+    default:
+      return null;
+  }
+}
+
+/** Empty string and NULL both mean "unknown". */
+export function textOrNull(raw: string | null | undefined): string | null {
+  const t = (raw ?? '').trim();
+  return t ? t : null;
+}

@@ -1,0 +1,133 @@
+import type { TableSpec } from '../sql/contract';
+
+/** `registry` — regional platform master data (区域全民健康信息平台 主数据), legacy-systems.md §1. */
+export const registryTables: readonly TableSpec[] = [
+  {
+    name: 'admin_division',
+    columns: [
+      { name: 'code', type: 'CHAR(6)' },
+      { name: 'name', type: 'VARCHAR(64)' },
+      { name: 'level', type: 'TINYINT' },
+      { name: 'parent_code', type: 'CHAR(6)' },
+    ],
+    primaryKey: ['code'],
+  },
+  {
+    name: 'division_stat',
+    columns: [
+      { name: 'code', type: 'CHAR(6)' },
+      { name: 'year', type: 'SMALLINT' },
+      { name: 'household_pop', type: 'INT' },
+      { name: 'household_urban_pop', type: 'INT' },
+      { name: 'resident_pop', type: 'INT' },
+      { name: 'poor_pop', type: 'INT' },
+      { name: 'registered_poor_pop', type: 'INT' },
+      { name: 'key_group_pop', type: 'INT' },
+      { name: 'live_births', type: 'INT' },
+      { name: 'infant_deaths', type: 'INT' },
+      { name: 'maternal_deaths', type: 'INT' },
+      { name: 'life_expectancy', type: 'DECIMAL(4,1)' },
+    ],
+    primaryKey: ['code', 'year'],
+  },
+  {
+    name: 'institution',
+    columns: [
+      { name: 'org_code', type: 'CHAR(18)' },
+      { name: 'org_name', type: 'VARCHAR(128)' },
+      { name: 'category_code', type: 'CHAR(4)' },
+      { name: 'hosp_level', type: 'CHAR(1)' },
+      { name: 'hosp_grade', type: 'CHAR(1)' },
+      { name: 'ownership', type: 'CHAR(1)' },
+      { name: 'division_code', type: 'CHAR(6)' },
+      { name: 'beds', type: 'INT' },
+      { name: 'tcm_service', type: 'CHAR(1)' },
+      { name: 'meets_standard', type: 'CHAR(1)' },
+      { name: 'grading_system', type: 'CHAR(1)' },
+      { name: 'mutual_recognition', type: 'CHAR(1)' },
+      { name: 'opened_on', type: 'CHAR(8)' },
+      { name: 'closed_on', type: 'CHAR(8)' },
+    ],
+    primaryKey: ['org_code'],
+    indexes: [['division_code']],
+  },
+  {
+    name: 'ins_org_map',
+    columns: [
+      { name: 'fixmedins_code', type: 'VARCHAR(20)' },
+      { name: 'org_code', type: 'CHAR(18)' },
+    ],
+    primaryKey: ['fixmedins_code'],
+  },
+  {
+    name: 'alliance',
+    columns: [
+      { name: 'alliance_id', type: 'VARCHAR(32)' },
+      { name: 'name', type: 'VARCHAR(128)' },
+      { name: 'kind', type: 'CHAR(2)' },
+      { name: 'lead_org_code', type: 'CHAR(18)' },
+      { name: 'division_code', type: 'CHAR(6)' },
+      { name: 'specialty', type: 'VARCHAR(32)' },
+      { name: 'tcm', type: 'CHAR(1)' },
+      { name: 'tight', type: 'CHAR(1)' },
+      { name: 'typical', type: 'CHAR(1)' },
+      { name: 'service_pop', type: 'INT' },
+      { name: 'established_on', type: 'CHAR(8)' },
+      { name: 'dissolved_on', type: 'CHAR(8)' },
+    ],
+    primaryKey: ['alliance_id'],
+  },
+  {
+    name: 'alliance_member',
+    columns: [
+      { name: 'alliance_id', type: 'VARCHAR(32)' },
+      { name: 'org_code', type: 'CHAR(18)' },
+      { name: 'role', type: 'CHAR(1)' },
+      { name: 'joined_on', type: 'CHAR(8)' },
+      { name: 'left_on', type: 'CHAR(8)' },
+    ],
+    indexes: [['alliance_id'], ['org_code']],
+  },
+  {
+    name: 'alliance_mechanism',
+    columns: [
+      { name: 'alliance_id', type: 'VARCHAR(32)' },
+      { name: 'item', type: 'VARCHAR(32)' },
+      { name: 'since', type: 'CHAR(8)' },
+      { name: 'until', type: 'CHAR(8)' },
+    ],
+    indexes: [['alliance_id']],
+  },
+  {
+    name: 'shared_center',
+    columns: [
+      { name: 'center_id', type: 'VARCHAR(32)' },
+      { name: 'host_org_code', type: 'CHAR(18)' },
+      { name: 'alliance_id', type: 'VARCHAR(32)' },
+      { name: 'kind', type: 'VARCHAR(16)' },
+      { name: 'opened_on', type: 'CHAR(8)' },
+    ],
+    primaryKey: ['center_id'],
+  },
+  {
+    name: 'support_activity',
+    columns: [
+      { name: 'activity_id', type: 'VARCHAR(32)' },
+      { name: 'from_org_code', type: 'CHAR(18)' },
+      { name: 'to_org_code', type: 'CHAR(18)' },
+      { name: 'kind', type: 'VARCHAR(24)' },
+      { name: 'occurred_on', type: 'CHAR(8)' },
+      { name: 'amount', type: 'DECIMAL(12,2)' },
+    ],
+    primaryKey: ['activity_id'],
+  },
+  {
+    name: 'policy_document',
+    columns: [
+      { name: 'division_code', type: 'CHAR(6)' },
+      { name: 'kind', type: 'VARCHAR(32)' },
+      { name: 'issued_on', type: 'CHAR(8)' },
+      { name: 'title', type: 'VARCHAR(256)' },
+    ],
+  },
+];

@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+import { INSTITUTION_FAMILIES, isInstitutionHeld, SYSTEM_KINDS } from './kinds';
+import type { SystemKind } from './kinds';
+
+/** One legacy database the gateway reads. */
+export interface SourceConfig {
+  /** Stable id, used in provenance (`sources` of every answer). */
+  readonly id: string;
+  readonly kind: SystemKind;
+  /** `mysql://user:password@host:3306/db` (MySQL or MariaDB) or `sqlite:/path/file.sqlite`. */
+  readonly url: string;
+  /** For HIS/LIS kinds: the institutions (org_code) this database holds. */
+  readonly institutions: readonly string[];
+  /** Vendor options, e.g. `{ "ghsjFormat": "CHAR19" }` for an upgraded vendor-A HIS. */
+  readonly options: Readonly<Record<string, string>>;
+  /** Per-query timeout in milliseconds. */
+  readonly queryTimeoutMs: number;
+}
+
+export interface SourcesConfig {
+  readonly sources: readonly SourceConfig[];
+}
+
+export class SourceConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid sources configuration (数据源配置错误):\n - ${problems.join('\n - ')}`);
+  }
+}
+
+const sourceSchema = z
+  .object({
+    id: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'id: letters, digits, _ . - (1–64)'),
+    kind: z.enum(SYSTEM_KINDS, {
+      errorMap: () => ({ message: `kind must be one of ${SYSTEM_KINDS.join(', ')}` }),
+    }),
+    url: z.string().min(1),
+    institutions: z.array(z.string().regex(/^[0-9A-Z]{18}$/, 'institutions: 18-character org codes')).optional(),
+    options: z.record(z.string()).optional(),
+    queryTimeoutMs: z.number().int().positive().max(600_000).optional(),
+  })
+  .strict();
+
+const fileSchema = z
+  .object({
+    queryTimeoutMs: z.number().int().positive().max(600_000).optional(),
+    sources: z.array(sourceSchema).min(1),
+  })
+  .strict();
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+
+/** `${NAME}` in a URL is replaced by the environment variable NAME (secrets stay out of files). */
+function interpolate(text: string, env: NodeJS.ProcessEnv, problems: string[], where: string): string {
+  return text.replace(/\$\{([A-Z0-9_]+)\}/g, (_m, name: string) => {
+    const value = env[name];
+    if (value === undefined) {
+      problems.push(`${where}: environment variable ${name} is not set`);
+      return '';
+    }
+    return value;
+  });
+}
+
+/** A relative `sqlite:` path is taken relative to the configuration file. */
+function resolveUrl(url: string, baseDir: string): string {
+  if (!url.startsWith('sqlite:')) return url;
+  const path = url.slice('sqlite:'.length);
+  return `sqlite:${isAbsolute(path) ? path : resolve(baseDir, path)}`;
+}
+
+/** Validate a parsed configuration object; throws SourceConfigError listing every problem. */
+export function parseSourcesConfig(
+  raw: unknown,
+  options: { baseDir?: string; env?: NodeJS.ProcessEnv } = {},
+): SourcesConfig {
+  const env = options.env ?? process.env;
+  const baseDir = options.baseDir ?? process.cwd();
+  const parsed = fileSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new SourceConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  }
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  const owners = new Map<string, string>();
+  const sources: SourceConfig[] = parsed.data.sources.map((s, index) => {
+    const where = `sources[${index}] (${s.id})`;
+    if (ids.has(s.id)) problems.push(`${where}: duplicate source id`);
+    ids.add(s.id);
+    const url = resolveUrl(interpolate(s.url, env, problems, where), baseDir);
+    if (!/^(mysql|mariadb):\/\//.test(url) && !url.startsWith('sqlite:')) {
+      problems.push(`${where}: url must start with mysql://, mariadb:// or sqlite:`);
+    }
+    const institutions = s.institutions ?? [];
+    if (isInstitutionHeld(s.kind) && institutions.length === 0) {
+      problems.push(`${where}: a ${s.kind} source must list the institutions it holds`);
+    }
+    const family = INSTITUTION_FAMILIES[s.kind];
+    for (const org of institutions) {
+      const key = `${family ?? s.kind}:${org}`;
+      const owner = owners.get(key);
+      if (owner) problems.push(`${where}: institution ${org} is already held by source ${owner}`);
+      owners.set(key, s.id);
+    }
+    return {
+      id: s.id,
+      kind: s.kind,
+      url,
+      institutions,
+      options: s.options ?? {},
+      queryTimeoutMs: s.queryTimeoutMs ?? parsed.data.queryTimeoutMs ?? DEFAULT_TIMEOUT_MS,
+    };
+  });
+  const registries = sources.filter((s) => s.kind === 'registry').length;
+  if (registries !== 1) problems.push(`exactly one registry source is required, found ${registries}`);
+  if (problems.length) throw new SourceConfigError(problems);
+  return { sources };
+}
+
+/** Read and validate the JSON file named by GATEWAY_SOURCES. */
+export function loadSourcesConfig(path: string, env: NodeJS.ProcessEnv = process.env): SourcesConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new SourceConfigError([`cannot read ${path}: ${(e as Error).message}`]);
+  }
+  return parseSourcesConfig(raw, { baseDir: dirname(resolve(path)), env });
+}

@@ -1,0 +1,48 @@
+/** The two SQL engines a source may run on: MySQL/MariaDB (real legacy systems) or SQLite (embedded demo). */
+export type DialectName = 'mysql' | 'sqlite';
+
+export interface Dialect {
+  readonly name: DialectName;
+  /** `yyyyMM` text of a DATETIME/DATE column, for GROUP BY (never used in WHERE). */
+  yearMonth(column: string): string;
+  /** Quote an identifier. */
+  quote(identifier: string): string;
+}
+
+export const mysqlDialect: Dialect = {
+  name: 'mysql',
+  yearMonth: (column) => `DATE_FORMAT(${column}, '%Y%m')`,
+  quote: (identifier) => `\`${identifier.replace(/`/g, '``')}\``,
+};
+
+export const sqliteDialect: Dialect = {
+  name: 'sqlite',
+  yearMonth: (column) => `strftime('%Y%m', ${column})`,
+  quote: (identifier) => `"${identifier.replace(/"/g, '""')}"`,
+};
+
+export function dialectOf(name: DialectName): Dialect {
+  return name === 'mysql' ? mysqlDialect : sqliteDialect;
+}
+
+/** `?, ?, ?` for n parameters. */
+export function placeholders(n: number): string {
+  return Array.from({ length: n }, () => '?').join(', ');
+}
+
+/** `yyyyMMdd` → `yyyy-MM-dd 00:00:00`, the literal form DATETIME columns compare against. */
+export function dateTimeLiteral(localDate: string): string {
+  return `${localDate.slice(0, 4)}-${localDate.slice(4, 6)}-${localDate.slice(6, 8)} 00:00:00`;
+}
+
+/** `yyyyMMdd` → `yyyy-MM-dd`, for DATE columns. */
+export function dateLiteral(localDate: string): string {
+  return `${localDate.slice(0, 4)}-${localDate.slice(4, 6)}-${localDate.slice(6, 8)}`;
+}
+
+/** Drivers return COUNT/SUM as number, bigint or decimal string; NULL stays null. */
+export function toNumber(value: unknown): number | null {
+  if (value === null || value === undefined) return null;
+  const n = typeof value === 'number' ? value : Number(value);
+  return Number.isFinite(n) ? n : null;
+}

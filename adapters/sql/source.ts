@@ -1,0 +1,145 @@
+import { DataSource } from 'typeorm';
+import type { QueryRunner } from 'typeorm';
+import type { SourceConfig } from '../sources/config';
+import { dialectOf } from './dialect';
+import type { Dialect } from './dialect';
+
+/** Why a source did not answer. */
+export type SourceFailure = 'UNREACHABLE' | 'TIMEOUT' | 'QUERY_FAILED';
+
+export class SourceError extends Error {
+  constructor(
+    readonly sourceId: string,
+    readonly failure: SourceFailure,
+    readonly detail: string,
+  ) {
+    super(`source ${sourceId}: ${failure}`);
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(onTimeout()), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * One legacy database, opened read-only: SQLite in readonly mode; MySQL/MariaDB with every
+ * statement inside `START TRANSACTION READ ONLY` and a server-side statement time limit. Connects
+ * lazily and reconnects after a failure, so a source that is down never stops the gateway.
+ * Counts the statements it sends (for the "no statement per institution" guarantee).
+ */
+export class SqlSource {
+  readonly dialect: Dialect;
+  private dataSource: DataSource | null = null;
+  private connecting: Promise<DataSource> | null = null;
+  private mariadb = false;
+  /** Data statements sent since start (read-only transaction bookkeeping excluded). */
+  statements = 0;
+
+  constructor(readonly config: SourceConfig) {
+    this.dialect = dialectOf(config.url.startsWith('sqlite:') ? 'sqlite' : 'mysql');
+  }
+
+  get id(): string {
+    return this.config.id;
+  }
+
+  private async connect(): Promise<DataSource> {
+    if (this.dataSource?.isInitialized) return this.dataSource;
+    if (!this.connecting) {
+      this.connecting = this.open().finally(() => {
+        this.connecting = null;
+      });
+    }
+    return this.connecting;
+  }
+
+  private async open(): Promise<DataSource> {
+    const { url, queryTimeoutMs } = this.config;
+    const ds =
+      this.dialect.name === 'sqlite'
+        ? new DataSource({
+            type: 'better-sqlite3',
+            database: url.slice('sqlite:'.length),
+            readonly: true,
+            fileMustExist: true,
+            logging: false,
+          })
+        : new DataSource({
+            type: 'mysql',
+            url: url.replace(/^mariadb:/, 'mysql:'),
+            dateStrings: true,
+            supportBigNumbers: true,
+            bigNumberStrings: false,
+            connectTimeout: Math.min(queryTimeoutMs, 10_000),
+            poolSize: 4,
+            logging: false,
+          });
+    try {
+      await withTimeout(
+        ds.initialize(),
+        queryTimeoutMs,
+        () => new SourceError(this.id, 'TIMEOUT', 'connection timed out'),
+      );
+    } catch (e) {
+      if (ds.isInitialized) await ds.destroy().catch(() => undefined);
+      if (e instanceof SourceError) throw e;
+      throw new SourceError(this.id, 'UNREACHABLE', (e as Error).message);
+    }
+    if (this.dialect.name === 'mysql') {
+      const rows: Array<{ v: string }> = await ds.query('SELECT VERSION() AS v');
+      this.mariadb = /mariadb/i.test(String(rows[0]?.v ?? ''));
+    }
+    this.dataSource = ds;
+    return ds;
+  }
+
+  /** Server-side time limit, so a runaway aggregate is stopped by the database too. */
+  private limited(sql: string): string {
+    if (this.dialect.name !== 'mysql') return sql;
+    const ms = this.config.queryTimeoutMs;
+    if (this.mariadb) return `SET STATEMENT max_statement_time=${(ms / 1000).toFixed(3)} FOR ${sql}`;
+    return sql.replace(/^\s*SELECT\b/i, `SELECT /*+ MAX_EXECUTION_TIME(${ms}) */`);
+  }
+
+  /** Run one read-only statement with the source's timeout. */
+  async query<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    const started = this.connect().then((ds) => this.run<T>(ds, sql, params));
+    return withTimeout(
+      started,
+      this.config.queryTimeoutMs,
+      () => new SourceError(this.id, 'TIMEOUT', `no answer within ${this.config.queryTimeoutMs} ms`),
+    );
+  }
+
+  private async run<T>(ds: DataSource, sql: string, params: readonly unknown[]): Promise<T[]> {
+    this.statements += 1;
+    try {
+      if (this.dialect.name === 'sqlite') return (await ds.query(sql, [...params])) as T[];
+      const runner: QueryRunner = ds.createQueryRunner();
+      try {
+        await runner.query('START TRANSACTION READ ONLY');
+        const rows = (await runner.query(this.limited(sql), [...params])) as T[];
+        await runner.query('COMMIT');
+        return rows;
+      } catch (e) {
+        await runner.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      } finally {
+        await runner.release();
+      }
+    } catch (e) {
+      if (e instanceof SourceError) throw e;
+      throw new SourceError(this.id, 'QUERY_FAILED', (e as Error).message);
+    }
+  }
+
+  async close(): Promise<void> {
+    const ds = this.dataSource;
+    this.dataSource = null;
+    if (ds?.isInitialized) await ds.destroy();
+  }
+}

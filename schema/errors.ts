@@ -1,0 +1,101 @@
+import { GraphQLError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
+
+/**
+ * Stable error codes (错误代码) returned in `extensions.code`.
+ * Clients may rely on these strings; they never change meaning.
+ */
+export const ErrorCode = {
+  /** 统计期格式错误 — a period that is not `2019`, `2019H1`, `2019Q3` or `2019-06`. */
+  INVALID_PERIOD: 'INVALID_PERIOD',
+  /** 统计期在未来 — a period that has not started yet. */
+  PERIOD_IN_FUTURE: 'PERIOD_IN_FUTURE',
+  /** 行政区划代码格式错误 — not six digits. */
+  INVALID_DIVISION_CODE: 'INVALID_DIVISION_CODE',
+  /** 行政区划不存在 — six digits, but not a division of this region. */
+  UNKNOWN_DIVISION: 'UNKNOWN_DIVISION',
+  /** 机构代码格式错误 — not an 18-character unified social credit code. */
+  INVALID_ORG_CODE: 'INVALID_ORG_CODE',
+  /** 机构不存在. */
+  UNKNOWN_INSTITUTION: 'UNKNOWN_INSTITUTION',
+  /** 指标代码不存在. */
+  UNKNOWN_INDICATOR: 'UNKNOWN_INDICATOR',
+  /** 指标代码列表为空 — `codes: []` asks for nothing; omit the argument to ask for all. */
+  EMPTY_CODE_LIST: 'EMPTY_CODE_LIST',
+  /** 指标不适用于该层级 — e.g. a province-only indicator asked of a county. */
+  INDICATOR_NOT_APPLICABLE: 'INDICATOR_NOT_APPLICABLE',
+  /** 请求参数错误 (generic) — any other invalid argument. */
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  /** 度量代码不存在 — a measure code no subgraph serves. */
+  UNKNOWN_MEASURE: 'UNKNOWN_MEASURE',
+  /** 数据源不可用 — a source the answer cannot do without (e.g. the registry) did not answer. */
+  SOURCE_UNAVAILABLE: 'SOURCE_UNAVAILABLE',
+  /** 度量不可用 — no subgraph serves a measure an indicator needs. */
+  MEASURE_UNAVAILABLE: 'MEASURE_UNAVAILABLE',
+  /** 内部错误 — details are logged, never returned. */
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+const stableCodes = new Set<string>(Object.values(ErrorCode));
+
+/** A client-facing error with a stable code. */
+export function userError(code: ErrorCode, message: string, details?: Record<string, unknown>): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...details } });
+}
+
+function findStableCode(error: unknown): { code: string; message: string; extra: Record<string, unknown> } | null {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 6; depth += 1) {
+    if (current instanceof GraphQLError) {
+      const code = current.extensions?.code;
+      if (typeof code === 'string' && stableCodes.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+        const { code: _c, ...extra } = current.extensions;
+        return { code, message: current.message, extra };
+      }
+    }
+    current = (current as { originalError?: unknown }).originalError;
+  }
+  return null;
+}
+
+/** Apollo codes that already describe a client mistake and may be passed on as they are. */
+const passThroughCodes = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * Apollo Server `formatError`: keeps our stable codes even where Apollo wrapped the error
+ * (a scalar that rejected a literal becomes GRAPHQL_VALIDATION_FAILED otherwise), and masks
+ * everything unexpected: no stack traces, SQL or connection strings ever reach a client.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const stable = findStableCode(error);
+  if (stable) {
+    return {
+      message: formatted.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { ...stable.extra, code: stable.code },
+    };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && (passThroughCodes.has(code) || stableCodes.has(code))) {
+    const { stacktrace: _s, exception: _e, ...rest } = formatted.extensions ?? {};
+    if (code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: rest };
+    }
+  }
+  return {
+    message: 'Internal server error (内部错误)',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}

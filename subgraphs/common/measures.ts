@@ -1,0 +1,150 @@
+import { Directive, Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PeriodScalar } from '../../schema/scalars';
+import type { Period } from '../../schema/period';
+import { SourceReport } from './provenance';
+
+/**
+ * The measure protocol: every domain subgraph publishes the measures it serves and answers
+ * batched (scope, period, measure) requests in one call. The indicator engine is its client.
+ * These fields are `@inaccessible`: internal to the graph, not part of the public API.
+ */
+
+export enum ScopeKind {
+  REGION = 'REGION',
+  INSTITUTION = 'INSTITUTION',
+  ALLIANCE = 'ALLIANCE',
+}
+registerEnumType(ScopeKind, {
+  name: 'ScopeKind',
+  description: '统计范围类型 Kind of scope a value is computed for',
+  valuesConfig: {
+    REGION: { description: '行政区划 An administrative division (province, city or county)' },
+    INSTITUTION: { description: '医疗卫生机构 One institution' },
+    ALLIANCE: { description: '医联体 One medical alliance' },
+  },
+});
+
+export enum MeasureAggregation {
+  SUM = 'SUM',
+}
+registerEnumType(MeasureAggregation, {
+  name: 'MeasureAggregation',
+  description: '汇总方式 How a measure rolls up institutions and days',
+  valuesConfig: { SUM: { description: '求和 Sum (counts of events)' } },
+});
+
+@Directive('@shareable')
+@Directive('@inaccessible')
+@ObjectType({ description: '度量定义 A measure a subgraph serves (internal protocol of the indicator engine)' })
+export class MeasureDescriptor {
+  @Field(() => String, { description: '度量代码 Measure code, e.g. VISITS_TOTAL' })
+  code!: string;
+
+  @Field(() => String, { description: '中文名称 Chinese name' })
+  nameZh!: string;
+
+  @Field(() => String, { description: '英文名称 English name' })
+  nameEn!: string;
+
+  @Field(() => String, { description: '单位 Unit, e.g. 人次' })
+  unit!: string;
+
+  @Field(() => MeasureAggregation, { description: '汇总方式 Aggregation' })
+  aggregation!: MeasureAggregation;
+
+  @Field(() => [ScopeKind], { description: '适用范围 Scope kinds it can be computed for' })
+  scopeKinds!: ScopeKind[];
+}
+
+@Directive('@inaccessible')
+@InputType({ description: '统计范围 Scope of a measure request' })
+export class MeasureScopeInput {
+  @Field(() => ScopeKind, { description: '范围类型 Scope kind' })
+  kind!: ScopeKind;
+
+  @Field(() => String, { description: '范围代码 Division code, org code or alliance id' })
+  code!: string;
+}
+
+@Directive('@inaccessible')
+@InputType({ description: '度量请求 One (scope, period, measure) triple' })
+export class MeasureRequestInput {
+  @Field(() => MeasureScopeInput, { description: '统计范围 Scope' })
+  scope!: MeasureScopeInput;
+
+  @Field(() => PeriodScalar, { description: '统计期 Period' })
+  period!: Period;
+
+  @Field(() => String, { description: '度量代码 Measure code' })
+  measure!: string;
+}
+
+@Directive('@shareable')
+@Directive('@inaccessible')
+@ObjectType({ description: '度量值 The value of one measure for one scope and period, with its provenance' })
+export class MeasureValue {
+  @Field(() => ScopeKind, { description: '范围类型 Scope kind' })
+  scopeKind!: ScopeKind;
+
+  @Field(() => String, { description: '范围代码 Scope code' })
+  scopeCode!: string;
+
+  @Field(() => String, { description: '统计期 Period identifier' })
+  period!: string;
+
+  @Field(() => String, { description: '度量代码 Measure code' })
+  measure!: string;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: '数值 Value; null = not counted (未统计 "--"), never a silent zero',
+  })
+  value!: number | null;
+
+  @Field(() => Boolean, { description: '是否完整 True when every source of the scope answered' })
+  complete!: boolean;
+
+  @Field(() => [SourceReport], { description: '数据来源 Sources behind the value' })
+  sources!: SourceReport[];
+
+  @Field(() => [String], { description: '缺失机构 Institutions whose source did not answer' })
+  missingInstitutions!: string[];
+
+  @Field(() => Int, { description: '未接入机构数 Open institutions of the scope that no source holds' })
+  uncoveredInstitutions!: number;
+}
+
+/** Plain shapes of the protocol, for clients (the indicator engine). */
+export interface MeasureRequest {
+  readonly scopeKind: ScopeKind;
+  readonly scopeCode: string;
+  /** Period identifier, e.g. `2019H1`. */
+  readonly period: string;
+  readonly measure: string;
+}
+
+export interface MeasureValueData {
+  readonly scopeKind: ScopeKind;
+  readonly scopeCode: string;
+  readonly period: string;
+  readonly measure: string;
+  readonly value: number | null;
+  readonly complete: boolean;
+  readonly sources: ReadonlyArray<{ id: string; kind: string; status: string; institutions: number }>;
+  readonly missingInstitutions: readonly string[];
+  readonly uncoveredInstitutions: number;
+}
+
+/** The two protocol fields every measure-serving subgraph exposes on Query. */
+export const MEASURE_PROTOCOL_QUERY = `
+  query MeasureCatalog { _measureCatalog { code nameZh nameEn unit aggregation scopeKinds } }
+`;
+export const MEASURE_VALUES_QUERY = `
+  query MeasureValues($requests: [MeasureRequestInput!]!) {
+    _measureValues(requests: $requests) {
+      scopeKind scopeCode period measure value complete
+      sources { id kind status institutions }
+      missingInstitutions uncoveredInstitutions
+    }
+  }
+`;

@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildFederatedSchema } from '../common/federation';
+import type { IndicatorsContext } from './context';
+import { CatalogResolver } from './resolvers/catalog.resolver';
+import { RegionIndicatorsResolver } from './resolvers/region.resolver';
+import { RegionIndicators } from './types/region';
+
+export { createIndicatorsContext } from './context';
+export type { IndicatorsContext, IndicatorsServices } from './context';
+export { MeasureDirectory } from './measure-client';
+export type { SubgraphEndpoint } from './measure-client';
+
+/** The `indicators` subgraph: the catalog, and `indicators(...)` on Region. */
+export function buildIndicatorsSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema<IndicatorsContext>(
+    { resolvers: [CatalogResolver, RegionIndicatorsResolver], orphanedTypes: [RegionIndicators] },
+    {
+      // The gateway sends `{ code, level }` (level through @requires): that is all this subgraph needs.
+      Region: { __resolveReference: (ref) => Object.assign(new RegionIndicators(), ref) },
+    },
+  );
+}

@@ -1,0 +1,148 @@
+import DataLoader from 'dataloader';
+import { GraphQLError } from 'graphql';
+import { ErrorCode, userError } from '../../schema/errors';
+import { MEASURE_PROTOCOL_QUERY, MEASURE_VALUES_QUERY } from '../common/measures';
+import type { MeasureRequest, MeasureValueData } from '../common/measures';
+
+/** A domain subgraph the engine may ask for measures. */
+export interface SubgraphEndpoint {
+  readonly name: string;
+  readonly url: string;
+}
+
+interface GraphQLResponse<T> {
+  data?: T;
+  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+}
+
+async function post<T>(endpoint: SubgraphEndpoint, query: string, variables: object, timeoutMs: number): Promise<T> {
+  const res = await fetch(endpoint.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  const body = (await res.json()) as GraphQLResponse<T>;
+  if (body.errors?.length) {
+    const first = body.errors[0];
+    throw new GraphQLError(first.message, { extensions: first.extensions });
+  }
+  if (!body.data) throw new Error(`${endpoint.name}: empty response (HTTP ${res.status})`);
+  return body.data;
+}
+
+/**
+ * Which subgraph serves which measure: discovered from the subgraphs themselves
+ * (`_measureCatalog`), never hard-coded. Retried on the next request after a failure.
+ */
+export class MeasureDirectory {
+  private owners: Promise<Map<string, SubgraphEndpoint>> | null = null;
+
+  constructor(
+    private readonly endpoints: readonly SubgraphEndpoint[],
+    readonly timeoutMs = 30_000,
+  ) {}
+
+  async ownerMap(): Promise<Map<string, SubgraphEndpoint>> {
+    if (!this.owners) {
+      this.owners = this.discover().catch((e) => {
+        this.owners = null;
+        throw e;
+      });
+    }
+    return this.owners;
+  }
+
+  private async discover(): Promise<Map<string, SubgraphEndpoint>> {
+    const map = new Map<string, SubgraphEndpoint>();
+    const results = await Promise.allSettled(
+      this.endpoints.map((e) =>
+        post<{ _measureCatalog: Array<{ code: string }> }>(e, MEASURE_PROTOCOL_QUERY, {}, this.timeoutMs),
+      ),
+    );
+    let failed = false;
+    results.forEach((r, i) => {
+      if (r.status === 'rejected') {
+        failed = true;
+        console.warn(`[indicators] measure discovery: ${this.endpoints[i].name} did not answer: ${String(r.reason)}`);
+        return;
+      }
+      for (const m of r.value._measureCatalog) if (!map.has(m.code)) map.set(m.code, this.endpoints[i]);
+    });
+    if (failed) this.owners = null;
+    return map;
+  }
+
+  /** Ask `endpoint` for many triples in one call. */
+  values(endpoint: SubgraphEndpoint, requests: readonly MeasureRequest[]): Promise<MeasureValueData[]> {
+    const variables = {
+      requests: requests.map((r) => ({
+        scope: { kind: r.scopeKind, code: r.scopeCode },
+        period: r.period,
+        measure: r.measure,
+      })),
+    };
+    return post<{ _measureValues: MeasureValueData[] }>(endpoint, MEASURE_VALUES_QUERY, variables, this.timeoutMs).then(
+      (d) => d._measureValues,
+    );
+  }
+}
+
+export function requestKey(r: MeasureRequest): string {
+  return `${r.scopeKind}|${r.scopeCode}|${r.period}|${r.measure}`;
+}
+
+/** A subgraph that could not be asked: its values are missing, and the answer says so. */
+function unavailable(r: MeasureRequest, endpoint: SubgraphEndpoint): MeasureValueData {
+  return {
+    ...r,
+    value: null,
+    complete: false,
+    sources: [{ id: endpoint.name, kind: 'subgraph', status: 'UNREACHABLE', institutions: 0 }],
+    missingInstitutions: [],
+    uncoveredInstitutions: 0,
+  };
+}
+
+/**
+ * Per-operation loader: every (scope, period, measure) triple the operation needs, from every
+ * Region and indicator, is collected and sent as one call per owning subgraph.
+ */
+export function createMeasureLoader(directory: MeasureDirectory): DataLoader<MeasureRequest, MeasureValueData, string> {
+  return new DataLoader<MeasureRequest, MeasureValueData, string>(
+    async (keys) => {
+      const owners = await directory.ownerMap();
+      const byOwner = new Map<SubgraphEndpoint, MeasureRequest[]>();
+      const results = new Map<string, MeasureValueData | Error>();
+      for (const k of keys) {
+        const owner = owners.get(k.measure);
+        if (!owner) {
+          results.set(
+            requestKey(k),
+            userError(ErrorCode.MEASURE_UNAVAILABLE, `No subgraph serves measure ${k.measure} (度量不可用)`),
+          );
+          continue;
+        }
+        byOwner.set(owner, [...(byOwner.get(owner) ?? []), k]);
+      }
+      await Promise.all(
+        [...byOwner].map(async ([owner, requests]) => {
+          try {
+            const values = await directory.values(owner, requests);
+            values.forEach((v, i) => results.set(requestKey(requests[i]), v));
+          } catch (e) {
+            const code = e instanceof GraphQLError ? e.extensions?.code : undefined;
+            if (typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+              for (const r of requests) results.set(requestKey(r), e as GraphQLError);
+              return;
+            }
+            console.warn(`[indicators] ${owner.name} failed: ${String(e)}`);
+            for (const r of requests) results.set(requestKey(r), unavailable(r, owner));
+          }
+        }),
+      );
+      return keys.map((k) => results.get(requestKey(k)) ?? new Error('measure not answered'));
+    },
+    { cacheKeyFn: requestKey },
+  );
+}

@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildFederatedSchema } from '../common/federation';
+import type { InstitutionsContext } from './context';
+import { InstitutionResolver, resolveInstitutionReference } from './resolvers/institution.resolver';
+import { MeasuresResolver } from './resolvers/measures.resolver';
+import { RegionResolver, resolveRegionReference } from './resolvers/region.resolver';
+import { Institution } from './types/institution';
+import { Region } from './types/region';
+
+export { createInstitutionsContext } from './context';
+export type { InstitutionsContext, InstitutionsServices } from './context';
+
+/** The `institutions` subgraph: Region and Institution entities, and service-volume measures. */
+export function buildInstitutionsSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema<InstitutionsContext>(
+    { resolvers: [RegionResolver, InstitutionResolver, MeasuresResolver], orphanedTypes: [Region, Institution] },
+    {
+      Region: { __resolveReference: (ref, ctx) => resolveRegionReference(ref, ctx) },
+      Institution: { __resolveReference: (ref, ctx) => resolveInstitutionReference(ref, ctx) },
+    },
+  );
+}

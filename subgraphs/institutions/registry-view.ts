@@ -1,0 +1,94 @@
+import DataLoader from 'dataloader';
+import { registryAdapter } from '../../adapters';
+import type { DivisionRecord, InstitutionRecord, SourceRegistry } from '../../adapters';
+import { SourceError } from '../../adapters/sql/source';
+import { ErrorCode, userError } from '../../schema/errors';
+import { RegionLevel } from '../../schema/enums';
+
+/** The division tree of the region, indexed. */
+export class DivisionIndex {
+  private readonly byCode = new Map<string, DivisionRecord>();
+  private readonly childrenOf = new Map<string, DivisionRecord[]>();
+
+  constructor(divisions: readonly DivisionRecord[]) {
+    for (const d of divisions) this.byCode.set(d.code, d);
+    for (const d of divisions) {
+      if (!d.parentCode) continue;
+      const list = this.childrenOf.get(d.parentCode) ?? [];
+      list.push(d);
+      this.childrenOf.set(d.parentCode, list);
+    }
+    for (const list of this.childrenOf.values()) list.sort((a, b) => a.code.localeCompare(b.code));
+  }
+
+  get(code: string): DivisionRecord | undefined {
+    return this.byCode.get(code);
+  }
+
+  all(): DivisionRecord[] {
+    return [...this.byCode.values()].sort((a, b) => a.code.localeCompare(b.code));
+  }
+
+  children(code: string): DivisionRecord[] {
+    return this.childrenOf.get(code) ?? [];
+  }
+
+  /** County-level divisions at or under `code` (institutions stand in counties). */
+  countiesUnder(code: string): string[] {
+    const root = this.byCode.get(code);
+    if (!root) return [];
+    if (root.level === RegionLevel.COUNTY) return [root.code];
+    return this.children(code).flatMap((c) => this.countiesUnder(c.code));
+  }
+}
+
+function registryUnavailable(e: unknown): never {
+  if (e instanceof SourceError) {
+    throw userError(ErrorCode.SOURCE_UNAVAILABLE, 'The regional registry did not answer (区域主数据源不可用)', {
+      source: e.sourceId,
+      failure: e.failure,
+    });
+  }
+  throw e;
+}
+
+/**
+ * One request's view of the registry: the division tree read once, institutions batched by
+ * code and by county with DataLoader, so statements never grow with the entities asked for.
+ */
+export class RegistryView {
+  private divisionIndex: Promise<DivisionIndex> | null = null;
+
+  readonly institutionByCode: DataLoader<string, InstitutionRecord | null>;
+  readonly institutionsInCounty: DataLoader<string, InstitutionRecord[]>;
+
+  constructor(private readonly sources: SourceRegistry) {
+    const registry = (): ReturnType<SourceRegistry['registry']> => sources.registry();
+    this.institutionByCode = new DataLoader(async (codes) => {
+      const rows = await registryAdapter.institutionsByCodes(registry(), codes).catch(registryUnavailable);
+      const map = new Map(rows.map((r) => [r.orgCode, r]));
+      return codes.map((c) => map.get(c) ?? null);
+    });
+    this.institutionsInCounty = new DataLoader(async (counties) => {
+      const rows = await registryAdapter.institutionsInDivisions(registry(), counties).catch(registryUnavailable);
+      return counties.map((c) => rows.filter((r) => r.divisionCode === c));
+    });
+  }
+
+  divisions(): Promise<DivisionIndex> {
+    if (!this.divisionIndex) {
+      this.divisionIndex = registryAdapter
+        .divisions(this.sources.registry())
+        .then((rows) => new DivisionIndex(rows))
+        .catch(registryUnavailable);
+    }
+    return this.divisionIndex;
+  }
+
+  /** A division that must exist, else UNKNOWN_DIVISION. */
+  async division(code: string): Promise<DivisionRecord> {
+    const found = (await this.divisions()).get(code);
+    if (!found) throw userError(ErrorCode.UNKNOWN_DIVISION, `No division ${code} in this region (行政区划不存在)`);
+    return found;
+  }
+}
