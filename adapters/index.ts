@@ -16,4 +16,7 @@ import { hisBAdapter } from './his_b/adapter';
 import type { HisAdapter } from './his/visits';
 
 /** HIS adapters by system kind. */
-export const hisAdapters: Readonly<Record<'his_a' | 'his_b', HisAdapter>> = { his_a: hisAAdapter, his_b: hisBAdapter };
+export const hisAdapters: Readonly<Record<'his_a' | 'his_b', HisAdapter>> = {
+  his_a: hisAAdapter,
+  his_b: hisBAdapter,
+};

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
@@ -9,10 +9,10 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import type { Fetcher } from '@apollo/utils.fetcher';
 import express from 'express';
 import { formatError } from '../schema/errors';
 import { composeSupergraph } from './compose';
+import { SubgraphDataSource, timeoutFetcher } from './datasource';
 import type { SubgraphConfig } from './compose';
 import { playgroundRouter } from './playground';
 import { disableTelemetryByDefault } from './telemetry';
@@ -35,17 +35,6 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
-/** A subgraph fetch that gives up after `timeoutMs` (the Node gateway has no timeout of its own). */
-function timeoutFetcher(timeoutMs: number): Fetcher {
-  return (url, init) =>
-    fetch(url, {
-      method: init?.method,
-      headers: init?.headers,
-      body: typeof init?.body === 'string' || init?.body === undefined ? init?.body : new Uint8Array(init.body),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-}
-
 /**
  * The federation gateway: composes the supergraph from the subgraphs, answers GraphQL at
  * `POST /graphql`, serves the playground at `GET /` and liveness at `GET /health`.
@@ -56,7 +45,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const timeoutMs = options.subgraphTimeoutMs ?? 60_000;
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ url }) => new RemoteGraphQLDataSource({ url, fetcher: timeoutFetcher(timeoutMs) }),
+    buildService: ({ url }) => new SubgraphDataSource({ url, fetcher: timeoutFetcher(timeoutMs) }),
   });
   const app = express();
   const http = createServer(app);

@@ -44,13 +44,21 @@ export function userError(code: ErrorCode, message: string, details?: Record<str
   return new GraphQLError(message, { extensions: { code, ...details } });
 }
 
-function findStableCode(error: unknown): { code: string; message: string; extra: Record<string, unknown> } | null {
+/** Extensions that describe our internals (subgraph URLs, response bodies, traces): never sent. */
+const INTERNAL_EXTENSIONS = new Set(['code', 'response', 'serviceName', 'exception', 'stacktrace', 'ftv1']);
+
+function findStableCode(
+  error: unknown,
+): { code: string; message: string; extra: Record<string, unknown> } | null {
   let current: unknown = error;
   for (let depth = 0; current && depth < 6; depth += 1) {
     if (current instanceof GraphQLError) {
       const code = current.extensions?.code;
       if (typeof code === 'string' && stableCodes.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
-        const { code: _c, ...extra } = current.extensions;
+        const extra: Record<string, unknown> = {};
+        for (const [key, value] of Object.entries(current.extensions)) {
+          if (!INTERNAL_EXTENSIONS.has(key)) extra[key] = value;
+        }
         return { code, message: current.message, extra };
       }
     }
@@ -87,9 +95,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && (passThroughCodes.has(code) || stableCodes.has(code))) {
-    const { stacktrace: _s, exception: _e, ...rest } = formatted.extensions ?? {};
     if (code !== ErrorCode.INTERNAL_SERVER_ERROR) {
-      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: rest };
+      return {
+        message: formatted.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code },
+      };
     }
   }
   return {

@@ -35,7 +35,13 @@ export function parsePeriod(text: string): Period {
   if (year < MIN_YEAR) throw new PeriodFormatError(`Year ${year} is before ${MIN_YEAR} (年份过早)`);
   if (m[2]) {
     const half = Number(m[3]);
-    return { id: `${year}H${half}`, granularity: 'HALF_YEAR', year, startMonth: half === 1 ? 1 : 7, months: 6 };
+    return {
+      id: `${year}H${half}`,
+      granularity: 'HALF_YEAR',
+      year,
+      startMonth: half === 1 ? 1 : 7,
+      months: 6,
+    };
   }
   if (m[4]) {
     const q = Number(m[5]);

@@ -11,7 +11,8 @@ function literalString(node: ValueNode, code: ErrorCode, what: string): string {
 
 /** Parse and check a period identifier; throws a GraphQL error with a stable code. */
 export function toPeriod(value: unknown): Period {
-  if (typeof value !== 'string') throw userError(ErrorCode.INVALID_PERIOD, 'Period must be a string (统计期须为字符串)');
+  if (typeof value !== 'string')
+    throw userError(ErrorCode.INVALID_PERIOD, 'Period must be a string (统计期须为字符串)');
   let period: Period;
   try {
     period = parsePeriod(value);
@@ -52,7 +53,8 @@ export const DivisionCodeScalar = new GraphQLScalarType<string, string>({
     '行政区划代码 Administrative division code (GB/T 2260), six digits: province 省 (e.g. 610000), city 地市 (610900), county 县区 (610902). Malformed codes are rejected with INVALID_DIVISION_CODE.',
   serialize: (value) => String(value),
   parseValue: (value) => toDivisionCode(value),
-  parseLiteral: (node) => toDivisionCode(literalString(node, ErrorCode.INVALID_DIVISION_CODE, 'DivisionCode')),
+  parseLiteral: (node) =>
+    toDivisionCode(literalString(node, ErrorCode.INVALID_DIVISION_CODE, 'DivisionCode')),
 });
 
 /** GB 32100 unified social credit code: 18 characters of 0-9 and A–Y without I, O, S, V, Z. */

@@ -77,7 +77,10 @@ export const registryAdapter = {
   },
 
   /** Institutions standing in any of the given county-level divisions: one statement. */
-  async institutionsInDivisions(source: SqlSource, divisionCodes: readonly string[]): Promise<InstitutionRecord[]> {
+  async institutionsInDivisions(
+    source: SqlSource,
+    divisionCodes: readonly string[],
+  ): Promise<InstitutionRecord[]> {
     if (divisionCodes.length === 0) return [];
     const rows = await source.query<InstitutionRow>(
       `SELECT ${INSTITUTION_COLUMNS} FROM institution WHERE division_code IN (${placeholders(divisionCodes.length)})`,

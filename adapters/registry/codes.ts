@@ -1,4 +1,10 @@
-import { HospitalGrade, HospitalLevel, InstitutionCategory, Ownership, RegionLevel } from '../../schema/enums';
+import {
+  HospitalGrade,
+  HospitalLevel,
+  InstitutionCategory,
+  Ownership,
+  RegionLevel,
+} from '../../schema/enums';
 
 /**
  * The registry's code sets (legacy-systems.md §1) → canonical meanings.
@@ -29,9 +35,13 @@ export function categoryOf(code: string | null): InstitutionCategory {
       if (code === 'A720') return InstitutionCategory.NURSING_STATION;
       return InstitutionCategory.OTHER;
     case 'B':
-      return code === 'B200' ? InstitutionCategory.COMMUNITY_HEALTH_STATION : InstitutionCategory.COMMUNITY_HEALTH_CENTER;
+      return code === 'B200'
+        ? InstitutionCategory.COMMUNITY_HEALTH_STATION
+        : InstitutionCategory.COMMUNITY_HEALTH_CENTER;
     case 'C':
-      return code === 'C210' ? InstitutionCategory.CENTRAL_TOWNSHIP_HEALTH_CENTER : InstitutionCategory.TOWNSHIP_HEALTH_CENTER;
+      return code === 'C210'
+        ? InstitutionCategory.CENTRAL_TOWNSHIP_HEALTH_CENTER
+        : InstitutionCategory.TOWNSHIP_HEALTH_CENTER;
     case 'D':
       if (code === 'D600') return InstitutionCategory.VILLAGE_CLINIC;
       if (n >= 110 && n <= 159) return InstitutionCategory.OUTPATIENT_DEPARTMENT;

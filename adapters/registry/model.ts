@@ -1,4 +1,10 @@
-import type { HospitalGrade, HospitalLevel, InstitutionCategory, Ownership, RegionLevel } from '../../schema/enums';
+import type {
+  HospitalGrade,
+  HospitalLevel,
+  InstitutionCategory,
+  Ownership,
+  RegionLevel,
+} from '../../schema/enums';
 
 /** 行政区划, canonical. */
 export interface DivisionRecord {

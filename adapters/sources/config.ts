@@ -36,7 +36,9 @@ const sourceSchema = z
       errorMap: () => ({ message: `kind must be one of ${SYSTEM_KINDS.join(', ')}` }),
     }),
     url: z.string().min(1),
-    institutions: z.array(z.string().regex(/^[0-9A-Z]{18}$/, 'institutions: 18-character org codes')).optional(),
+    institutions: z
+      .array(z.string().regex(/^[0-9A-Z]{18}$/, 'institutions: 18-character org codes'))
+      .optional(),
     options: z.record(z.string()).optional(),
     queryTimeoutMs: z.number().int().positive().max(600_000).optional(),
   })
@@ -79,7 +81,9 @@ export function parseSourcesConfig(
   const baseDir = options.baseDir ?? process.cwd();
   const parsed = fileSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new SourceConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+    throw new SourceConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+    );
   }
   const problems: string[] = [];
   const ids = new Set<string>();

@@ -69,7 +69,10 @@ export class SourceRegistry {
   }
 
   /** Run `fn` on every source at once; each failure is logged here and reported as an outcome. */
-  async fanOut<T>(sources: Iterable<SqlSource>, fn: (source: SqlSource) => Promise<T>): Promise<SourceOutcome<T>[]> {
+  async fanOut<T>(
+    sources: Iterable<SqlSource>,
+    fn: (source: SqlSource) => Promise<T>,
+  ): Promise<SourceOutcome<T>[]> {
     const list = [...sources];
     const settled = await Promise.allSettled(list.map((s) => fn(s)));
     return settled.map((r, i) => {
@@ -90,7 +93,9 @@ export class SourceRegistry {
   /** Try every source once; returns the ones that cannot be reached (for a start-up report). */
   async check(): Promise<Array<{ id: string; failure: SourceFailure }>> {
     const outcomes = await this.fanOut(this.sources, (s) => s.query('SELECT 1 AS ok'));
-    return outcomes.filter((o) => !o.ok).map((o) => ({ id: o.source.id, failure: (o as { failure: SourceFailure }).failure }));
+    return outcomes
+      .filter((o) => !o.ok)
+      .map((o) => ({ id: o.source.id, failure: (o as { failure: SourceFailure }).failure }));
   }
 
   async close(): Promise<void> {

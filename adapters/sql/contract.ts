@@ -35,13 +35,16 @@ export function tableDdl(table: TableSpec, dialect: DialectName): string[] {
   // Real legacy data holds NULL and '' alike for "unknown": only key columns are NOT NULL.
   const keys = new Set(table.primaryKey ?? []);
   const cols = table.columns.map(
-    (c) => `  ${q(c.name)} ${dialect === 'mysql' ? c.type : sqliteType(c.type)}${keys.has(c.name) ? ' NOT NULL' : ' NULL'}`,
+    (c) =>
+      `  ${q(c.name)} ${dialect === 'mysql' ? c.type : sqliteType(c.type)}${keys.has(c.name) ? ' NOT NULL' : ' NULL'}`,
   );
   if (table.primaryKey?.length) cols.push(`  PRIMARY KEY (${table.primaryKey.map(q).join(', ')})`);
   const suffix = dialect === 'mysql' ? ' ENGINE=InnoDB DEFAULT CHARSET=utf8mb4' : '';
   const statements = [`CREATE TABLE ${q(table.name)} (\n${cols.join(',\n')}\n)${suffix}`];
   (table.indexes ?? []).forEach((columns, i) => {
-    statements.push(`CREATE INDEX ${q(`ix_${table.name}_${i + 1}`)} ON ${q(table.name)} (${columns.map(q).join(', ')})`);
+    statements.push(
+      `CREATE INDEX ${q(`ix_${table.name}_${i + 1}`)} ON ${q(table.name)} (${columns.map(q).join(', ')})`,
+    );
   });
   return statements;
 }

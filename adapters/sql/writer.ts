@@ -56,7 +56,11 @@ export class ContractWriter {
   }
 
   /** Insert rows (objects keyed by contract column names) in multi-row statements, in one transaction. */
-  async insert(table: string, rows: ReadonlyArray<Record<string, unknown>>, columns?: readonly string[]): Promise<void> {
+  async insert(
+    table: string,
+    rows: ReadonlyArray<Record<string, unknown>>,
+    columns?: readonly string[],
+  ): Promise<void> {
     if (rows.length === 0) return;
     const cols = columns ?? Object.keys(rows[0]);
     const q = dialectOf(this.dialect).quote;

@@ -52,7 +52,11 @@ export interface IndicatorDefinition {
   readonly targets: readonly TargetDefinition[];
 }
 
-const citation = z.object({ document: z.string().min(1), section: z.string().min(1), line: z.number().int().positive() });
+const citation = z.object({
+  document: z.string().min(1),
+  section: z.string().min(1),
+  line: z.number().int().positive(),
+});
 const comparator = z.enum(['LE', 'LT', 'GE', 'GT', 'EQ']);
 const expression = z.string().min(1);
 
@@ -96,7 +100,9 @@ const entrySchema = z
   })
   .strict();
 
-const catalogSchema = z.object({ $comment: z.string().optional(), indicators: z.array(entrySchema) }).strict();
+const catalogSchema = z
+  .object({ $comment: z.string().optional(), indicators: z.array(entrySchema) })
+  .strict();
 
 /** Parse and validate a catalog document; throws on the first malformed entry or duplicate code. */
 export function parseCatalog(input: unknown): IndicatorDefinition[] {

@@ -35,7 +35,9 @@ registerEnumType(MeasureAggregation, {
 
 @Directive('@shareable')
 @Directive('@inaccessible')
-@ObjectType({ description: '度量定义 A measure a subgraph serves (internal protocol of the indicator engine)' })
+@ObjectType({
+  description: '度量定义 A measure a subgraph serves (internal protocol of the indicator engine)',
+})
 export class MeasureDescriptor {
   @Field(() => String, { description: '度量代码 Measure code, e.g. VISITS_TOTAL' })
   code!: string;

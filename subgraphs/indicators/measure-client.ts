@@ -15,7 +15,12 @@ interface GraphQLResponse<T> {
   errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
 }
 
-async function post<T>(endpoint: SubgraphEndpoint, query: string, variables: object, timeoutMs: number): Promise<T> {
+async function post<T>(
+  endpoint: SubgraphEndpoint,
+  query: string,
+  variables: object,
+  timeoutMs: number,
+): Promise<T> {
   const res = await fetch(endpoint.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -64,7 +69,9 @@ export class MeasureDirectory {
     results.forEach((r, i) => {
       if (r.status === 'rejected') {
         failed = true;
-        console.warn(`[indicators] measure discovery: ${this.endpoints[i].name} did not answer: ${String(r.reason)}`);
+        console.warn(
+          `[indicators] measure discovery: ${this.endpoints[i].name} did not answer: ${String(r.reason)}`,
+        );
         return;
       }
       for (const m of r.value._measureCatalog) if (!map.has(m.code)) map.set(m.code, this.endpoints[i]);
@@ -82,9 +89,12 @@ export class MeasureDirectory {
         measure: r.measure,
       })),
     };
-    return post<{ _measureValues: MeasureValueData[] }>(endpoint, MEASURE_VALUES_QUERY, variables, this.timeoutMs).then(
-      (d) => d._measureValues,
-    );
+    return post<{ _measureValues: MeasureValueData[] }>(
+      endpoint,
+      MEASURE_VALUES_QUERY,
+      variables,
+      this.timeoutMs,
+    ).then((d) => d._measureValues);
   }
 }
 
@@ -108,7 +118,9 @@ function unavailable(r: MeasureRequest, endpoint: SubgraphEndpoint): MeasureValu
  * Per-operation loader: every (scope, period, measure) triple the operation needs, from every
  * Region and indicator, is collected and sent as one call per owning subgraph.
  */
-export function createMeasureLoader(directory: MeasureDirectory): DataLoader<MeasureRequest, MeasureValueData, string> {
+export function createMeasureLoader(
+  directory: MeasureDirectory,
+): DataLoader<MeasureRequest, MeasureValueData, string> {
   return new DataLoader<MeasureRequest, MeasureValueData, string>(
     async (keys) => {
       const owners = await directory.ownerMap();

@@ -14,7 +14,10 @@ export type { InstitutionsContext, InstitutionsServices } from './context';
 /** The `institutions` subgraph: Region and Institution entities, and service-volume measures. */
 export function buildInstitutionsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<InstitutionsContext>(
-    { resolvers: [RegionResolver, InstitutionResolver, MeasuresResolver], orphanedTypes: [Region, Institution] },
+    {
+      resolvers: [RegionResolver, InstitutionResolver, MeasuresResolver],
+      orphanedTypes: [Region, Institution],
+    },
     {
       Region: { __resolveReference: (ref, ctx) => resolveRegionReference(ref, ctx) },
       Institution: { __resolveReference: (ref, ctx) => resolveInstitutionReference(ref, ctx) },

@@ -44,10 +44,14 @@ export class DivisionIndex {
 
 function registryUnavailable(e: unknown): never {
   if (e instanceof SourceError) {
-    throw userError(ErrorCode.SOURCE_UNAVAILABLE, 'The regional registry did not answer (区域主数据源不可用)', {
-      source: e.sourceId,
-      failure: e.failure,
-    });
+    throw userError(
+      ErrorCode.SOURCE_UNAVAILABLE,
+      'The regional registry did not answer (区域主数据源不可用)',
+      {
+        source: e.sourceId,
+        failure: e.failure,
+      },
+    );
   }
   throw e;
 }
@@ -70,7 +74,9 @@ export class RegistryView {
       return codes.map((c) => map.get(c) ?? null);
     });
     this.institutionsInCounty = new DataLoader(async (counties) => {
-      const rows = await registryAdapter.institutionsInDivisions(registry(), counties).catch(registryUnavailable);
+      const rows = await registryAdapter
+        .institutionsInDivisions(registry(), counties)
+        .catch(registryUnavailable);
       return counties.map((c) => rows.filter((r) => r.divisionCode === c));
     });
   }
@@ -88,7 +94,8 @@ export class RegistryView {
   /** A division that must exist, else UNKNOWN_DIVISION. */
   async division(code: string): Promise<DivisionRecord> {
     const found = (await this.divisions()).get(code);
-    if (!found) throw userError(ErrorCode.UNKNOWN_DIVISION, `No division ${code} in this region (行政区划不存在)`);
+    if (!found)
+      throw userError(ErrorCode.UNKNOWN_DIVISION, `No division ${code} in this region (行政区划不存在)`);
     return found;
   }
 }

@@ -17,7 +17,8 @@ function sorted(rows: VisitCounts[]): VisitCounts[] {
 
 describe.each<Engine>(['sqlite', 'mariadb'])('HIS adapters and measures on %s', (engine) => {
   let sources: SourceRegistry;
-  const source = (id: string): ReturnType<SourceRegistry['all']>[number] => sources.all().find((s) => s.id === id)!;
+  const source = (id: string): ReturnType<SourceRegistry['all']>[number] =>
+    sources.all().find((s) => s.id === id)!;
 
   beforeAll(async () => {
     sources = new SourceRegistry(await buildFixture(engine), quietLogger());
@@ -47,7 +48,10 @@ describe.each<Engine>(['sqlite', 'mariadb'])('HIS adapters and measures on %s', 
   });
 
   test('vendor B: only DONE counts (not NO_SHOW, not CANCELLED), boundaries half-open', async () => {
-    const rows = await hisBAdapter.countVisits(source('his-b-county'), { orgCodes: [ORG.H2], months: H1_2019 });
+    const rows = await hisBAdapter.countVisits(source('his-b-county'), {
+      orgCodes: [ORG.H2],
+      months: H1_2019,
+    });
     expect(sorted(rows)).toEqual([
       { orgCode: ORG.H2, month: '201901', visits: 1, emergencyVisits: 0, tcmVisits: 0 },
       { orgCode: ORG.H2, month: '201903', visits: 1, emergencyVisits: 1, tcmVisits: 0 },
@@ -58,7 +62,10 @@ describe.each<Engine>(['sqlite', 'mariadb'])('HIS adapters and measures on %s', 
   test('measures for counties and the city sum both vendors, 2019H1', async () => {
     const ctx = createInstitutionsContext({ sources });
     const period = parsePeriod('2019H1');
-    const ask = (code: string, measure: string): { scopeKind: ScopeKind; scopeCode: string; period: typeof period; measure: string } => ({
+    const ask = (
+      code: string,
+      measure: string,
+    ): { scopeKind: ScopeKind; scopeCode: string; period: typeof period; measure: string } => ({
       scopeKind: ScopeKind.REGION,
       scopeCode: code,
       period,
@@ -90,8 +97,18 @@ describe.each<Engine>(['sqlite', 'mariadb'])('HIS adapters and measures on %s', 
     const ctx = createInstitutionsContext({ sources });
     const [h2019, h2018] = await computeMeasureValues(
       [
-        { scopeKind: ScopeKind.REGION, scopeCode: '610921', period: parsePeriod('2019H1'), measure: 'VISITS_TOTAL' },
-        { scopeKind: ScopeKind.REGION, scopeCode: '610921', period: parsePeriod('2018H2'), measure: 'VISITS_TOTAL' },
+        {
+          scopeKind: ScopeKind.REGION,
+          scopeCode: '610921',
+          period: parsePeriod('2019H1'),
+          measure: 'VISITS_TOTAL',
+        },
+        {
+          scopeKind: ScopeKind.REGION,
+          scopeCode: '610921',
+          period: parsePeriod('2018H2'),
+          measure: 'VISITS_TOTAL',
+        },
       ],
       ctx,
     );
@@ -104,7 +121,12 @@ describe.each<Engine>(['sqlite', 'mariadb'])('HIS adapters and measures on %s', 
     const count = async (scopeCodes: string[]): Promise<number> => {
       const before = sources.statementCount();
       await computeMeasureValues(
-        scopeCodes.map((scopeCode) => ({ scopeKind: ScopeKind.REGION, scopeCode, period, measure: 'VISITS_TOTAL' })),
+        scopeCodes.map((scopeCode) => ({
+          scopeKind: ScopeKind.REGION,
+          scopeCode,
+          period,
+          measure: 'VISITS_TOTAL',
+        })),
         createInstitutionsContext({ sources }),
       );
       return sources.statementCount() - before;
@@ -118,7 +140,9 @@ describe.each<Engine>(['sqlite', 'mariadb'])('HIS adapters and measures on %s', 
   });
 
   test('an adapter connection cannot write', async () => {
-    await expect(source('registry').query("DELETE FROM institution WHERE org_code = 'x'")).rejects.toMatchObject({
+    await expect(
+      source('registry').query("DELETE FROM institution WHERE org_code = 'x'"),
+    ).rejects.toMatchObject({
       failure: 'QUERY_FAILED',
     });
     await expect(

@@ -13,7 +13,11 @@ export interface Evaluation {
   readonly numerator: number | null;
   readonly denominator: number | null;
   readonly status: 'OK' | 'PARTIAL' | 'NOT_COUNTED' | 'RULE_FAILED';
-  readonly components: ReadonlyArray<{ measure: string; role: 'NUMERATOR' | 'DENOMINATOR'; value: number | null }>;
+  readonly components: ReadonlyArray<{
+    measure: string;
+    role: 'NUMERATOR' | 'DENOMINATOR';
+    value: number | null;
+  }>;
   readonly rules: ReadonlyArray<{ code: string; descriptionZh: string; passed: boolean | null }>;
   readonly targets: ReadonlyArray<TargetDefinition & { met: boolean | null }>;
   readonly target: (TargetDefinition & { met: boolean | null }) | null;
@@ -72,7 +76,10 @@ export function evaluateIndicator(
   const denominator = definition.denominator ? evaluate(definition.denominator, values) : null;
   let value: number | null;
   if (definition.denominator) {
-    value = numerator === null || denominator === null || denominator === 0 ? null : (numerator / denominator) * definition.factor;
+    value =
+      numerator === null || denominator === null || denominator === 0
+        ? null
+        : (numerator / denominator) * definition.factor;
   } else {
     value = numerator === null ? null : numerator * definition.factor;
   }
@@ -80,7 +87,11 @@ export function evaluateIndicator(
   const rules = definition.rules.map((r) => {
     const l = evaluate(r.left, values);
     const rv = evaluate(r.right, values);
-    return { code: r.code, descriptionZh: r.descriptionZh, passed: l === null || rv === null ? null : compare(l, r.comparator, rv) };
+    return {
+      code: r.code,
+      descriptionZh: r.descriptionZh,
+      passed: l === null || rv === null ? null : compare(l, r.comparator, rv),
+    };
   });
 
   const targets = definition.targets.map((t) => ({
@@ -89,7 +100,11 @@ export function evaluateIndicator(
   }));
 
   const components = [
-    ...measuresOf(definition.numerator).map((m) => ({ measure: m, role: 'NUMERATOR' as const, value: values.get(m) ?? null })),
+    ...measuresOf(definition.numerator).map((m) => ({
+      measure: m,
+      role: 'NUMERATOR' as const,
+      value: values.get(m) ?? null,
+    })),
     ...(definition.denominator ? measuresOf(definition.denominator) : []).map((m) => ({
       measure: m,
       role: 'DENOMINATOR' as const,

@@ -54,7 +54,11 @@ export function toDefinitionType(def: IndicatorDefinition): IndicatorDefinitionT
       }),
     ),
     targets: def.targets.map((t) =>
-      Object.assign(new TargetDefinitionType(), { ...t, comparator: ComparatorEnum[t.comparator], citation: citation(t.citation) }),
+      Object.assign(new TargetDefinitionType(), {
+        ...t,
+        comparator: ComparatorEnum[t.comparator],
+        citation: citation(t.citation),
+      }),
     ),
   });
 }
@@ -88,7 +92,11 @@ export function toIndicatorValue(e: Evaluation): IndicatorValue {
     formula: formulaText(e.definition),
     citation: citation(e.definition.citation),
     components: e.components.map((c) =>
-      Object.assign(new MeasureComponent(), { measure: c.measure, role: ComponentRole[c.role], value: c.value }),
+      Object.assign(new MeasureComponent(), {
+        measure: c.measure,
+        role: ComponentRole[c.role],
+        value: c.value,
+      }),
     ),
     rules: e.rules.map((r) => Object.assign(new RuleResult(), r)),
     target: e.target ? attainment(e.target) : null,

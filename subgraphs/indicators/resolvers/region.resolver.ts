@@ -15,7 +15,10 @@ import { toIndicatorValue } from './mappers';
 const MAX_CODES = 200;
 
 /** The catalog entries asked for, checked: unknown, empty and inapplicable codes are errors. */
-export function selectIndicators(codes: readonly string[] | undefined, level: ScopeLevel): IndicatorDefinition[] {
+export function selectIndicators(
+  codes: readonly string[] | undefined,
+  level: ScopeLevel,
+): IndicatorDefinition[] {
   if (codes === undefined || codes === null) return indicatorCatalog.filter((d) => d.scopes.includes(level));
   if (codes.length === 0) {
     throw userError(
@@ -24,14 +27,21 @@ export function selectIndicators(codes: readonly string[] | undefined, level: Sc
     );
   }
   if (codes.length > MAX_CODES) {
-    throw userError(ErrorCode.BAD_USER_INPUT, `At most ${MAX_CODES} indicator codes per field (指标代码过多)`);
+    throw userError(
+      ErrorCode.BAD_USER_INPUT,
+      `At most ${MAX_CODES} indicator codes per field (指标代码过多)`,
+    );
   }
   return [...new Set(codes)].map((code) => {
     const found = indicatorCatalog.find((d) => d.code === code);
     if (!found) {
-      throw userError(ErrorCode.UNKNOWN_INDICATOR, `Unknown indicator ${code.slice(0, 64)} (指标代码不存在)`, {
-        indicator: code.slice(0, 64),
-      });
+      throw userError(
+        ErrorCode.UNKNOWN_INDICATOR,
+        `Unknown indicator ${code.slice(0, 64)} (指标代码不存在)`,
+        {
+          indicator: code.slice(0, 64),
+        },
+      );
     }
     if (!found.scopes.includes(level)) {
       throw userError(
@@ -71,7 +81,12 @@ export class RegionIndicatorsResolver {
         def,
         codesNeeded,
         values: ctx.measures.loadMany(
-          codesNeeded.map((measure) => ({ scopeKind: ScopeKind.REGION, scopeCode: region.code, period: period.id, measure })),
+          codesNeeded.map((measure) => ({
+            scopeKind: ScopeKind.REGION,
+            scopeCode: region.code,
+            period: period.id,
+            measure,
+          })),
         ),
       };
     });

@@ -38,7 +38,9 @@ registerEnumType(IndicatorScopeLevel, {
   },
 });
 
-@ObjectType({ description: '出处 Citation: the line of the source document (shared/seeds) an element comes from' })
+@ObjectType({
+  description: '出处 Citation: the line of the source document (shared/seeds) an element comes from',
+})
 export class Citation {
   @Field(() => String, { description: '文件 Seed file name, e.g. 004_4dca3a86e03f15ed.txt' })
   document!: string;
@@ -50,7 +52,9 @@ export class Citation {
   line!: number;
 }
 
-@ObjectType('IndicatorRule', { description: '校验规则 Validation rule, e.g. numerator ≤ denominator (表内审核)' })
+@ObjectType('IndicatorRule', {
+  description: '校验规则 Validation rule, e.g. numerator ≤ denominator (表内审核)',
+})
 export class RuleDefinitionType {
   @Field(() => String, { description: '规则代码 Rule code' })
   code!: string;
@@ -87,7 +91,8 @@ export class TargetDefinitionType {
 }
 
 @ObjectType('Indicator', {
-  description: '指标 An indicator of the catalog: definition, formula, unit, applicable scopes, rules, targets',
+  description:
+    '指标 An indicator of the catalog: definition, formula, unit, applicable scopes, rules, targets',
 })
 export class IndicatorDefinitionType {
   @Field(() => String, { description: '指标代码 Stable code, e.g. PRIMARY_CARE_VISIT_SHARE' })
@@ -105,7 +110,9 @@ export class IndicatorDefinitionType {
   @Field(() => String, { description: '定义（英文） Definition in English' })
   definitionEn!: string;
 
-  @Field(() => String, { description: '公式 Formula over measure codes, e.g. `VISITS_PRIMARY_CARE / VISITS_TOTAL × 100`' })
+  @Field(() => String, {
+    description: '公式 Formula over measure codes, e.g. `VISITS_PRIMARY_CARE / VISITS_TOTAL × 100`',
+  })
   formula!: string;
 
   @Field(() => Float, { description: '系数 Factor: 100 for %, 10000 for per 10,000, 1 for counts' })

@@ -17,7 +17,9 @@ registerEnumType(ValueStatus, {
     OK: { description: '正常 Computed from every source of the scope; all rules passed' },
     PARTIAL: { description: '部分 Computed, but some sources or institutions are missing (see sources)' },
     NOT_COUNTED: { description: '未统计 "--": no data to compute from (missing is not zero)' },
-    RULE_FAILED: { description: '审核未通过 A validation rule failed (see rules); do not report the value as is' },
+    RULE_FAILED: {
+      description: '审核未通过 A validation rule failed (see rules); do not report the value as is',
+    },
   },
 });
 
@@ -56,7 +58,10 @@ export class RuleResult {
   @Field(() => String, { description: '说明 Description (Chinese)' })
   descriptionZh!: string;
 
-  @Field(() => Boolean, { nullable: true, description: '是否通过 Passed; null when an operand is not counted' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: '是否通过 Passed; null when an operand is not counted',
+  })
   passed!: boolean | null;
 }
 
@@ -142,7 +147,8 @@ export class IndicatorValue {
 
   @Field(() => TargetAttainment, {
     nullable: true,
-    description: '适用目标 The target in force for the period (latest target year ≤ period year, else the first)',
+    description:
+      '适用目标 The target in force for the period (latest target year ≤ period year, else the first)',
   })
   target!: TargetAttainment | null;
 

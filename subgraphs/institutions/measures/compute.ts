@@ -45,7 +45,8 @@ async function resolveScopes(
   for (const r of requests) {
     if (r.scopeKind === ScopeKind.REGION) regionCodes.add(r.scopeCode);
     else if (r.scopeKind === ScopeKind.INSTITUTION) orgCodes.add(r.scopeCode);
-    else throw userError(ErrorCode.BAD_USER_INPUT, `Scope kind ${r.scopeKind} is not served by this subgraph`);
+    else
+      throw userError(ErrorCode.BAD_USER_INPUT, `Scope kind ${r.scopeKind} is not served by this subgraph`);
   }
   const result = new Map<string, InstitutionRecord[]>();
   if (regionCodes.size) {
@@ -91,7 +92,11 @@ export async function computeMeasureValues(
 ): Promise<MeasureValueData[]> {
   const measures = requests.map((r) => {
     const m = measureByCode.get(r.measure);
-    if (!m) throw userError(ErrorCode.UNKNOWN_MEASURE, `Unknown measure ${r.measure.slice(0, 64)} (度量代码不存在)`);
+    if (!m)
+      throw userError(
+        ErrorCode.UNKNOWN_MEASURE,
+        `Unknown measure ${r.measure.slice(0, 64)} (度量代码不存在)`,
+      );
     return m;
   });
   if (requests.length === 0) return [];

@@ -7,7 +7,12 @@ function isoDate(d: string | null): string | null {
 }
 
 export function toRegion(d: DivisionRecord): Region {
-  return Object.assign(new Region(), { code: d.code, name: d.name, level: d.level, parentCode: d.parentCode });
+  return Object.assign(new Region(), {
+    code: d.code,
+    name: d.name,
+    level: d.level,
+    parentCode: d.parentCode,
+  });
 }
 
 export function toInstitution(r: InstitutionRecord): Institution {

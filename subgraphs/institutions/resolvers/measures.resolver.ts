@@ -15,7 +15,9 @@ import { computeMeasureValues } from '../measures/compute';
 export class MeasuresResolver {
   @Directive('@shareable')
   @Directive('@inaccessible')
-  @Query(() => [MeasureDescriptor], { description: '度量目录 Measures this subgraph serves (internal protocol)' })
+  @Query(() => [MeasureDescriptor], {
+    description: '度量目录 Measures this subgraph serves (internal protocol)',
+  })
   _measureCatalog(): MeasureDescriptor[] {
     return institutionMeasures.map((m) =>
       Object.assign(new MeasureDescriptor(), {

@@ -11,7 +11,8 @@ export class RegionResolver {
     description: '行政区划 One region by its division code. Unknown codes fail with UNKNOWN_DIVISION.',
   })
   async region(
-    @Arg('code', () => DivisionCodeScalar, { description: '行政区划代码 Six-digit division code' }) code: string,
+    @Arg('code', () => DivisionCodeScalar, { description: '行政区划代码 Six-digit division code' })
+    code: string,
     @Ctx() ctx: InstitutionsContext,
   ): Promise<Region> {
     return toRegion(await ctx.registry.division(code));
@@ -36,7 +37,10 @@ export class RegionResolver {
     return list.filter((d) => !level || d.level === level).map(toRegion);
   }
 
-  @FieldResolver(() => Region, { nullable: true, description: '上级区划 Enclosing division; null for a province' })
+  @FieldResolver(() => Region, {
+    nullable: true,
+    description: '上级区划 Enclosing division; null for a province',
+  })
   async parent(@Root() region: Region, @Ctx() ctx: InstitutionsContext): Promise<Region | null> {
     if (!region.parentCode) return null;
     const found = (await ctx.registry.divisions()).get(region.parentCode);

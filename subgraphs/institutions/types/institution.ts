@@ -5,7 +5,8 @@ import { OrgCodeScalar } from '../../../schema/scalars';
 /** 医疗卫生机构 Institution (registry.institution). */
 @Directive('@key(fields: "orgCode")')
 @ObjectType('Institution', {
-  description: '医疗卫生机构 Institution: a hospital, health centre or clinic of the regional registry. Key: orgCode.',
+  description:
+    '医疗卫生机构 Institution: a hospital, health centre or clinic of the regional registry. Key: orgCode.',
 })
 export class Institution {
   @Field(() => OrgCodeScalar, { description: '机构代码 Unified social credit code (统一社会信用代码)' })
@@ -16,7 +17,8 @@ export class Institution {
 
   @Field(() => String, {
     nullable: true,
-    description: '卫生机构类别代码 WS 218-2002 category code, normalised (old `B1OO` → `B100`); null if unknown',
+    description:
+      '卫生机构类别代码 WS 218-2002 category code, normalised (old `B1OO` → `B100`); null if unknown',
   })
   categoryCode!: string | null;
 
@@ -24,7 +26,8 @@ export class Institution {
   category!: InstitutionCategory;
 
   @Field(() => Boolean, {
-    description: '是否基层医疗卫生机构 Primary-care institution (category B*, C* or D*: 社区卫生服务中心/站, 卫生院, 门诊部/诊所/村卫生室)',
+    description:
+      '是否基层医疗卫生机构 Primary-care institution (category B*, C* or D*: 社区卫生服务中心/站, 卫生院, 门诊部/诊所/村卫生室)',
   })
   primaryCare!: boolean;
 
@@ -40,12 +43,16 @@ export class Institution {
   @Field(() => Int, { nullable: true, description: '编制床位 Authorised beds' })
   beds!: number | null;
 
-  @Field(() => Boolean, { nullable: true, description: '提供中医药服务 Provides TCM services; null if not recorded' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: '提供中医药服务 Provides TCM services; null if not recorded',
+  })
   tcmService!: boolean | null;
 
   @Field(() => Boolean, {
     nullable: true,
-    description: '基层机构达到建设标准 Meets the construction standard (primary care only); null if not recorded',
+    description:
+      '基层机构达到建设标准 Meets the construction standard (primary care only); null if not recorded',
   })
   meetsStandard!: boolean | null;
 
@@ -57,7 +64,8 @@ export class Institution {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: '参与检查检验结果互认 Takes part in mutual recognition of test results; null if not recorded',
+    description:
+      '参与检查检验结果互认 Takes part in mutual recognition of test results; null if not recorded',
   })
   mutualRecognition!: boolean | null;
 

@@ -1,0 +1,37 @@
+import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
+import { GraphQLError } from 'graphql';
+
+/** A subgraph fetch that gives up after `timeoutMs` (the Node gateway has no timeout of its own). */
+export function timeoutFetcher(timeoutMs: number): Fetcher {
+  return (url, init) =>
+    fetch(url, {
+      method: init?.method,
+      headers: init?.headers,
+      body:
+        typeof init?.body === 'string' || init?.body === undefined ? init?.body : new Uint8Array(init.body),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+}
+
+/**
+ * The gateway's subgraph client. A subgraph rejects bad input (a malformed period, say) with
+ * HTTP 400 and a GraphQL error carrying a stable code; the stock data source would turn that
+ * into an opaque "400: Bad Request". Here the subgraph's own error is passed on, without the
+ * subgraph's URL or response body.
+ */
+export class SubgraphDataSource extends RemoteGraphQLDataSource {
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    const generic = await super.errorFromResponse(response);
+    const body = (generic.extensions.response as { body?: unknown } | undefined)?.body;
+    const first = (
+      body as { errors?: Array<{ message?: unknown; extensions?: { code?: unknown } }> } | undefined
+    )?.errors?.[0];
+    if (first && typeof first.message === 'string' && typeof first.extensions?.code === 'string') {
+      return new GraphQLError(first.message, { extensions: { code: first.extensions.code } });
+    }
+    return new GraphQLError(`Subgraph answered HTTP ${response.status}`, {
+      extensions: { code: generic.extensions.code ?? 'INTERNAL_SERVER_ERROR' },
+    });
+  }
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Services the test suite talks to: a local MariaDB (127.0.0.1:3306, root, empty password) and
+# Debian's Chromium for the playground test. Starts or installs what is missing; idempotent.
+set -euo pipefail
+
+mariadb_up() { mysqladmin --protocol=tcp -h127.0.0.1 -P3306 -uroot ping >/dev/null 2>&1; }
+
+if ! mariadb_up; then
+  echo "[prereqs] starting MariaDB"
+  mkdir -p /run/mysqld && chown mysql:mysql /run/mysqld 2>/dev/null || true
+  start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd
+  for _ in $(seq 1 60); do mariadb_up && break; sleep 1; done
+  mariadb_up || { echo "[prereqs] MariaDB did not come up on 127.0.0.1:3306" >&2; exit 1; }
+fi
+
+if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+  echo "[prereqs] installing Debian chromium"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi

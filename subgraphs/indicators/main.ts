@@ -1,0 +1,30 @@
+/**
+ * Run the indicators subgraph alone. It asks the measure-serving subgraphs listed in
+ * MEASURE_SUBGRAPHS (name=url, comma-separated) for the measures its catalog needs.
+ *   MEASURE_SUBGRAPHS=institutions=http://127.0.0.1:4001/graphql INDICATORS_PORT=4002 node dist/subgraphs/indicators/main.js
+ */
+import 'reflect-metadata';
+import { envPort, parseEndpointList } from '../common/endpoints';
+import { serveSubgraph } from '../common/server';
+import { buildIndicatorsSchema, createIndicatorsContext, MeasureDirectory } from '.';
+
+async function main(): Promise<void> {
+  const endpoints = parseEndpointList(
+    process.env.MEASURE_SUBGRAPHS ?? 'institutions=http://127.0.0.1:4001/graphql',
+    'MEASURE_SUBGRAPHS',
+  );
+  const directory = new MeasureDirectory(endpoints);
+  const server = await serveSubgraph({
+    name: 'indicators',
+    schema: await buildIndicatorsSchema(),
+    port: envPort('INDICATORS_PORT', 4002),
+    host: process.env.HOST ?? '127.0.0.1',
+    context: () => createIndicatorsContext({ directory }),
+  });
+  console.info(`indicators subgraph at ${server.url}`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

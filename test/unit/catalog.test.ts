@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { indicatorCatalog, parseCatalog } from '../../schema/catalog';
+import { evaluate, measuresOf, parseExpression } from '../../schema/catalog/expression';
+import { institutionMeasures } from '../../subgraphs/institutions/measures/catalog';
+import { measuresNeeded } from '../../subgraphs/indicators/engine/evaluate';
+
+const SEEDS = join(__dirname, '..', '..', '..', 'shared', 'seeds');
+
+describe('formula expressions', () => {
+  test('precedence, parentheses and missing values', () => {
+    const e = parseExpression('(A + B) * 2 / C - 1');
+    expect(measuresOf(e)).toEqual(['A', 'B', 'C']);
+    expect(
+      evaluate(
+        e,
+        new Map([
+          ['A', 3],
+          ['B', 1],
+          ['C', 4],
+        ]),
+      ),
+    ).toBe(1);
+    expect(
+      evaluate(
+        e,
+        new Map([
+          ['A', 3],
+          ['B', null],
+          ['C', 4],
+        ]),
+      ),
+    ).toBeNull();
+    expect(
+      evaluate(
+        parseExpression('A / B'),
+        new Map([
+          ['A', 3],
+          ['B', 0],
+        ]),
+      ),
+    ).toBeNull();
+  });
+
+  test.each(['A +', '(A', 'A B', 'a + b', 'A ; B'])('rejects %p', (text) => {
+    expect(() => parseExpression(text)).toThrow();
+  });
+});
+
+describe('the indicator catalog', () => {
+  test('every measure an indicator reads is served by a subgraph', () => {
+    const served = new Set(institutionMeasures.map((m) => m.code));
+    for (const def of indicatorCatalog)
+      for (const m of measuresNeeded(def)) expect([def.code, m, served.has(m)]).toEqual([def.code, m, true]);
+  });
+
+  test('every citation points at a seed line that holds the cited text', () => {
+    const lines = new Map<string, string[]>();
+    const line = (doc: string, n: number): string => {
+      if (!lines.has(doc)) lines.set(doc, readFileSync(join(SEEDS, doc), 'utf8').split('\n'));
+      return lines.get(doc)![n - 1] ?? '';
+    };
+    for (const def of indicatorCatalog) {
+      expect(line(def.citation.document, def.citation.line)).toContain(def.nameZh.slice(0, 8));
+    }
+    const share = indicatorCatalog.find((d) => d.code === 'PRIMARY_CARE_VISIT_SHARE')!;
+    expect(line(share.rules[0].citation.document, share.rules[0].citation.line)).toContain(
+      '≤同期总诊疗人次数',
+    );
+    expect(line(share.targets[0].citation.document, share.targets[0].citation.line)).toContain('≥65%');
+  });
+
+  test('malformed entries and duplicate codes are refused', () => {
+    const entry = JSON.parse(
+      readFileSync(join(__dirname, '..', '..', 'schema', 'catalog', 'indicators.json'), 'utf8'),
+    ).indicators[0] as Record<string, unknown>;
+    expect(() => parseCatalog({ indicators: [entry, entry] })).toThrow(/duplicate/);
+    expect(() => parseCatalog({ indicators: [{ ...entry, numerator: 'A +' }] })).toThrow();
+    expect(() => parseCatalog({ indicators: [{ ...entry, factor: -1 }] })).toThrow();
+  });
+});

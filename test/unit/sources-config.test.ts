@@ -1,0 +1,67 @@
+import { parseSourcesConfig, SourceConfigError } from '../../adapters';
+
+const ORG_A = '12610921MB0000101A';
+
+function problems(raw: unknown, env: NodeJS.ProcessEnv = {}): string[] {
+  try {
+    parseSourcesConfig(raw, { baseDir: '/etc/hag', env });
+  } catch (e) {
+    if (e instanceof SourceConfigError) return e.problems;
+    throw e;
+  }
+  return [];
+}
+
+describe('sources configuration', () => {
+  test('a valid file: relative sqlite paths, ${ENV} in URLs, defaults', () => {
+    const config = parseSourcesConfig(
+      {
+        sources: [
+          { id: 'registry', kind: 'registry', url: 'sqlite:registry.sqlite' },
+          {
+            id: 'his-1',
+            kind: 'his_b',
+            url: 'mysql://reader:${HIS1_PW}@10.0.0.5:3306/his',
+            institutions: [ORG_A],
+          },
+        ],
+      },
+      { baseDir: '/etc/hag', env: { HIS1_PW: 's3cret' } },
+    );
+    expect(config.sources.map((s) => [s.id, s.url, s.queryTimeoutMs])).toEqual([
+      ['registry', 'sqlite:/etc/hag/registry.sqlite', 15000],
+      ['his-1', 'mysql://reader:s3cret@10.0.0.5:3306/his', 15000],
+    ]);
+  });
+
+  test('every problem is reported at once, in plain words', () => {
+    expect(
+      problems(
+        {
+          sources: [
+            { id: 'a', kind: 'his_b', url: 'mysql://x/y', institutions: [ORG_A] },
+            { id: 'b', kind: 'his_a', url: 'postgres://x/y', institutions: [ORG_A] },
+            { id: 'b', kind: 'lis', url: 'mysql://${MISSING}/y' },
+          ],
+        },
+        {},
+      ),
+    ).toEqual([
+      `sources[1] (b): url must start with mysql://, mariadb:// or sqlite:`,
+      `sources[1] (b): institution ${ORG_A} is already held by source a`,
+      'sources[2] (b): duplicate source id',
+      'sources[2] (b): environment variable MISSING is not set',
+      'sources[2] (b): a lis source must list the institutions it holds',
+      'exactly one registry source is required, found 0',
+    ]);
+  });
+
+  test('unknown kinds and unknown keys are refused', () => {
+    expect(problems({ sources: [{ id: 'x', kind: 'his_c', url: 'sqlite:x' }] })).toEqual([
+      'sources.0.kind: kind must be one of registry, his_a, his_b, lis, phs, fds, referral, telemed, hrm, ins',
+    ]);
+    expect(problems({ sources: [{ id: 'x', kind: 'registry', url: 'sqlite:x', password: 'p' }] })[0]).toMatch(
+      /Unrecognized key/,
+    );
+  });
+});
