@@ -1,6 +1,6 @@
-import { monthRanges } from '../../schema/period';
 import type { HisAdapter, VisitCountQuery, VisitCounts } from '../his/visits';
-import { placeholders, toNumber } from '../sql/dialect';
+import { toNumber } from '../sql/dialect';
+import { inList, monthBucket, monthKey, monthsPredicate } from '../sql/time';
 import type { SqlSource } from '../sql/source';
 import type { GhsjFormat } from './contract';
 
@@ -31,31 +31,15 @@ async function ghsjFormat(source: SqlSource): Promise<GhsjFormat> {
   return format;
 }
 
-/** `yyyyMMdd` → the text GHSJ compares against in this source's format. */
-function bound(localDate: string, format: GhsjFormat): string {
-  if (format === 'CHAR14') return `${localDate}000000`;
-  return `${localDate.slice(0, 4)}-${localDate.slice(4, 6)}-${localDate.slice(6, 8)} 00:00:00`;
-}
-
 /** Vendor A (pinyin schema). 退号标志 THBZ: only '0' is a visit; 挂号类别 GHLB '3' is 急诊. */
 export const hisAAdapter: HisAdapter = {
   async countVisits(source: SqlSource, query: VisitCountQuery): Promise<VisitCounts[]> {
-    const ranges = monthRanges(query.months);
-    if (ranges.length === 0 || (query.orgCodes && query.orgCodes.length === 0)) return [];
+    if (query.months.length === 0 || (query.orgCodes && query.orgCodes.length === 0)) return [];
     const format = await ghsjFormat(source);
-    const bucket = format === 'CHAR14' ? 'SUBSTR(GHSJ, 1, 6)' : 'SUBSTR(GHSJ, 1, 7)';
-    const params: string[] = [];
-    const timeWhere = ranges
-      .map(([from, to]) => {
-        params.push(bound(from, format), bound(to, format));
-        return '(GHSJ >= ? AND GHSJ < ?)';
-      })
-      .join(' OR ');
-    let orgWhere = '';
-    if (query.orgCodes) {
-      orgWhere = ` AND JGDM IN (${placeholders(query.orgCodes.length)})`;
-      params.push(...query.orgCodes);
-    }
+    const bucket = monthBucket('GHSJ', format, source.dialect);
+    const params: unknown[] = [];
+    const timeWhere = monthsPredicate('GHSJ', format, query.months, params);
+    const orgWhere = inList('JGDM', query.orgCodes, params);
     const rows = await source.query<VisitRow>(
       `SELECT JGDM AS org_code, ${bucket} AS ym, COUNT(*) AS visits,
               SUM(CASE WHEN GHLB = '3' THEN 1 ELSE 0 END) AS er,
@@ -67,7 +51,7 @@ export const hisAAdapter: HisAdapter = {
     );
     return rows.map((r) => ({
       orgCode: String(r.org_code).trim(),
-      month: String(r.ym).replace('-', ''),
+      month: monthKey(r.ym),
       visits: toNumber(r.visits) ?? 0,
       emergencyVisits: toNumber(r.er) ?? 0,
       tcmVisits: toNumber(r.tcm) ?? 0,

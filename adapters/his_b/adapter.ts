@@ -1,6 +1,6 @@
-import { monthRanges } from '../../schema/period';
 import type { HisAdapter, VisitCountQuery, VisitCounts } from '../his/visits';
-import { dateTimeLiteral, placeholders, toNumber } from '../sql/dialect';
+import { toNumber } from '../sql/dialect';
+import { inList, monthBucket, monthKey, monthsPredicate } from '../sql/time';
 import type { SqlSource } from '../sql/source';
 
 interface VisitRow {
@@ -14,21 +14,11 @@ interface VisitRow {
 /** Vendor B (English schema). Only status 'DONE' is a visit (not NO_SHOW, not CANCELLED); 'ER' is 急诊. */
 export const hisBAdapter: HisAdapter = {
   async countVisits(source: SqlSource, query: VisitCountQuery): Promise<VisitCounts[]> {
-    const ranges = monthRanges(query.months);
-    if (ranges.length === 0 || (query.orgCodes && query.orgCodes.length === 0)) return [];
-    const bucket = source.dialect.yearMonth('visit_at');
-    const params: string[] = [];
-    const timeWhere = ranges
-      .map(([from, to]) => {
-        params.push(dateTimeLiteral(from), dateTimeLiteral(to));
-        return '(visit_at >= ? AND visit_at < ?)';
-      })
-      .join(' OR ');
-    let orgWhere = '';
-    if (query.orgCodes) {
-      orgWhere = ` AND org_code IN (${placeholders(query.orgCodes.length)})`;
-      params.push(...query.orgCodes);
-    }
+    if (query.months.length === 0 || (query.orgCodes && query.orgCodes.length === 0)) return [];
+    const bucket = monthBucket('visit_at', 'DATETIME', source.dialect);
+    const params: unknown[] = [];
+    const timeWhere = monthsPredicate('visit_at', 'DATETIME', query.months, params);
+    const orgWhere = inList('org_code', query.orgCodes, params);
     const rows = await source.query<VisitRow>(
       `SELECT org_code, ${bucket} AS ym, COUNT(*) AS visits,
               SUM(CASE WHEN visit_kind = 'ER' THEN 1 ELSE 0 END) AS er,
@@ -40,7 +30,7 @@ export const hisBAdapter: HisAdapter = {
     );
     return rows.map((r) => ({
       orgCode: String(r.org_code).trim(),
-      month: String(r.ym),
+      month: monthKey(r.ym),
       visits: toNumber(r.visits) ?? 0,
       emergencyVisits: toNumber(r.er) ?? 0,
       tcmVisits: toNumber(r.tcm) ?? 0,

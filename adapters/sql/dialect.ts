@@ -30,16 +30,6 @@ export function placeholders(n: number): string {
   return Array.from({ length: n }, () => '?').join(', ');
 }
 
-/** `yyyyMMdd` → `yyyy-MM-dd 00:00:00`, the literal form DATETIME columns compare against. */
-export function dateTimeLiteral(localDate: string): string {
-  return `${localDate.slice(0, 4)}-${localDate.slice(4, 6)}-${localDate.slice(6, 8)} 00:00:00`;
-}
-
-/** `yyyyMMdd` → `yyyy-MM-dd`, for DATE columns. */
-export function dateLiteral(localDate: string): string {
-  return `${localDate.slice(0, 4)}-${localDate.slice(4, 6)}-${localDate.slice(6, 8)}`;
-}
-
 /** Drivers return COUNT/SUM as number, bigint or decimal string; NULL stays null. */
 export function toNumber(value: unknown): number | null {
   if (value === null || value === undefined) return null;
