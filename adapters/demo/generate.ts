@@ -14,6 +14,8 @@ import { buildAnkangRegion, institutionRow } from './ankang';
 import type { DemoInstitution, DemoRegion, DemoSourceId } from './ankang';
 import { generateCensus, generateEpisodes, hasWards, INPATIENT_COLUMNS, TransferTargets } from './inpatient';
 import type { InpatientRows, InpatientState } from './inpatient';
+import type { RegionalDemoSource } from './regional';
+import { REGIONAL_DEMO_SOURCES } from './regional-sources';
 import { MZ_GHXX_COLUMNS, OUTPATIENT_VISIT_COLUMNS, generateVisitMonth } from './visits';
 import type { VisitVendor, VisitWriterState } from './visits';
 
@@ -201,7 +203,8 @@ async function writeHis(
   }
 }
 
-function sourcesJson(institutions: readonly DemoInstitution[]): object {
+function sourcesJson(region: DemoRegion): object {
+  const institutions = region.institutions;
   return {
     sources: [
       { id: 'registry', kind: 'registry', url: `sqlite:${REGISTRY_FILE}` },
@@ -212,8 +215,38 @@ function sourcesJson(institutions: readonly DemoInstitution[]): object {
         institutions: institutions.filter((i) => i.source === db.id).map((i) => i.orgCode),
         ...(db.options ? { options: db.options } : {}),
       })),
+      ...REGIONAL_DEMO_SOURCES.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        url: `sqlite:${r.file}`,
+        ...(r.institutions ? { institutions: r.institutions(region) } : {}),
+      })),
     ],
   };
+}
+
+async function writeRegional(
+  source: RegionalDemoSource,
+  region: DemoRegion,
+  years: readonly number[],
+  path: string,
+  rows: Record<string, number>,
+): Promise<void> {
+  const writer = await ContractWriter.create(sqliteUrl(path), source.tables);
+  try {
+    for (const [table, chunk] of source.rows(region, years)) {
+      const spec = source.tables.find((t) => t.name === table);
+      if (!spec) throw new Error(`demo ${source.id}: no table ${table} in its contract`);
+      await writer.insert(
+        table,
+        chunk,
+        spec.columns.map((c) => c.name),
+      );
+      rows[`${source.id}.${table}`] = (rows[`${source.id}.${table}`] ?? 0) + chunk.length;
+    }
+  } finally {
+    await writer.close();
+  }
 }
 
 /** Build (once) SQLite databases for the demo under `dir` and a `sources.json` naming them; later calls reuse them when the marker matches. */
@@ -227,7 +260,12 @@ export async function ensureDemoData(
   const root = resolve(dir);
   const sourcesFile = join(root, SOURCES_FILE);
   const markerPath = join(root, MARKER_FILE);
-  const files = [REGISTRY_FILE, ...HIS_DATABASES.map((d) => d.file), SOURCES_FILE];
+  const files = [
+    REGISTRY_FILE,
+    ...HIS_DATABASES.map((d) => d.file),
+    ...REGIONAL_DEMO_SOURCES.map((r) => r.file),
+    SOURCES_FILE,
+  ];
 
   if (!options.force) {
     const marker = readMarker(markerPath);
@@ -247,7 +285,7 @@ export async function ensureDemoData(
   rmSync(markerPath, { force: true });
   log(`demo data: building ${root} (visit scale ${scale.visitScale}, years ${scale.years.join(', ')})`);
   const region = buildAnkangRegion(scale.years);
-  const config = sourcesJson(region.institutions);
+  const config = sourcesJson(region);
   parseSourcesConfig(config, { baseDir: root, env: {} });
   const rows: Record<string, number> = {};
   const building = (file: string): string => join(root, `${file}.building`);
@@ -264,6 +302,12 @@ export async function ensureDemoData(
       .filter(([k]) => k.startsWith(`${db.id}.`))
       .reduce((s, [, n]) => s + n, 0);
     log(`demo data: ${db.id}, ${held.length} institutions, ${count} rows (${seconds(step)} s)`);
+  }
+
+  for (const regional of REGIONAL_DEMO_SOURCES) {
+    step = performance.now();
+    await writeRegional(regional, region, scale.years, building(regional.file), rows);
+    log(`demo data: ${regional.id} (${seconds(step)} s)`);
   }
 
   for (const file of files.filter((f) => f !== SOURCES_FILE)) {
