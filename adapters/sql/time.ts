@@ -32,7 +32,12 @@ export function timeLiteral(localDate: string, format: TimeFormat): string {
  * `(col >= ? AND col < ?) OR …` for the months asked (merged into the fewest ranges); pushes
  * the parameters. Returns `1 = 0` when no month is asked.
  */
-export function monthsPredicate(column: string, format: TimeFormat, months: Iterable<string>, params: unknown[]): string {
+export function monthsPredicate(
+  column: string,
+  format: TimeFormat,
+  months: Iterable<string>,
+  params: unknown[],
+): string {
   const ranges = monthRanges(months);
   if (ranges.length === 0) return '1 = 0';
   return ranges
