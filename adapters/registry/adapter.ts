@@ -1,7 +1,12 @@
 import { placeholders, toNumber } from '../sql/dialect';
 import type { SqlSource } from '../sql/source';
+import { inList, monthBucket, monthKey, monthsPredicate } from '../sql/time';
 import {
+  allianceKindCode,
+  allianceKindOf,
   categoryOf,
+  codeOf,
+  memberRoleOf,
   flagOf,
   hospitalGradeOf,
   hospitalLevelOf,
@@ -11,7 +16,110 @@ import {
   regionLevelOf,
   textOrNull,
 } from './codes';
-import type { DivisionRecord, InstitutionRecord } from './model';
+import type {
+  AllianceKind,
+  AllianceMemberRecord,
+  AllianceRecord,
+  DivisionStatRecord,
+  DivisionRecord,
+  InstitutionRecord,
+  MechanismItem,
+  MechanismRecord,
+  PolicyDocumentRecord,
+  PolicyKind,
+  SharedCenterKind,
+  SharedCenterRecord,
+  SupportActivityCount,
+  SupportKind,
+} from './model';
+
+type Row = Record<string, unknown>;
+
+const MECHANISM_ITEMS: readonly MechanismItem[] = [
+  'CHARTER',
+  'QUALITY_HOMOGENEITY',
+  'REFERRAL_STANDARD',
+  'PRIORITY_SERVICE',
+  'CONTINUITY',
+  'EMR_SHARING',
+  'PACKAGED_PAYMENT',
+  'GLOBAL_BUDGET',
+  'PRESCRIPTION_EXTENSION',
+  'BENEFIT_SHARING',
+  'PERF_PAY',
+];
+const CENTER_KINDS: readonly SharedCenterKind[] = [
+  'IMAGING',
+  'LAB',
+  'PATHOLOGY',
+  'DIALYSIS',
+  'HOSPICE',
+  'DISINFECTION',
+  'REHAB',
+  'NURSING',
+  'EYE',
+  'CHECKUP',
+  'LOGISTICS',
+  'ECG',
+];
+const SUPPORT_KINDS: readonly SupportKind[] = [
+  'NEW_TECH',
+  'NEW_PROJECT',
+  'SPECIALTY',
+  'EQUIPMENT',
+  'EXPERT_CLINIC',
+  'TEACHING_ROUND',
+  'LECTURE',
+  'TEACHING_SURGERY',
+  'MGMT_OUTPUT',
+];
+const POLICY_KINDS: readonly PolicyKind[] = [
+  'ALLIANCE_PLAN',
+  'GRID_PLAN',
+  'INSURANCE_DIFF',
+  'BENEFIT_SHARING',
+  'TELEMED_PRICING',
+  'PERF_PAY',
+  'HOME_BED_PRICING',
+  'GRADING_IN_GOV_ASSESSMENT',
+  'COUNTY_PLAN',
+];
+
+/** 30万元: the threshold of 赠送30万元以上大型设备. */
+const LARGE_EQUIPMENT_YUAN = 300_000;
+
+function text(v: unknown): string | null {
+  return textOrNull(v === null || v === undefined ? null : String(v));
+}
+
+function toAlliance(r: Row): AllianceRecord {
+  return {
+    allianceId: String(r.alliance_id).trim(),
+    name: String(r.name ?? ''),
+    kind: allianceKindOf(text(r.kind)),
+    leadOrgCode: text(r.lead_org_code),
+    divisionCode: text(r.division_code),
+    specialty: text(r.specialty),
+    tcm: flagOf(text(r.tcm)),
+    tight: flagOf(text(r.tight)),
+    typical: flagOf(text(r.typical)),
+    servicePopulation: toNumber(r.service_pop),
+    establishedOn: text(r.established_on),
+    dissolvedOn: text(r.dissolved_on),
+  };
+}
+
+const STAT_COLUMNS: Array<[keyof DivisionStatRecord, string]> = [
+  ['householdPop', 'household_pop'],
+  ['householdUrbanPop', 'household_urban_pop'],
+  ['residentPop', 'resident_pop'],
+  ['poorPop', 'poor_pop'],
+  ['registeredPoorPop', 'registered_poor_pop'],
+  ['keyGroupPop', 'key_group_pop'],
+  ['liveBirths', 'live_births'],
+  ['infantDeaths', 'infant_deaths'],
+  ['maternalDeaths', 'maternal_deaths'],
+];
 
 interface DivisionRow {
   code: string;
@@ -98,4 +206,234 @@ export const registryAdapter = {
     );
     return rows.map(toInstitution);
   },
+
+  /** Alliances, all or of some kinds / ids: one statement. */
+  async alliances(
+    source: SqlSource,
+    filter: { kinds?: readonly AllianceKind[]; ids?: readonly string[] } = {},
+  ): Promise<AllianceRecord[]> {
+    const params: unknown[] = [];
+    const kinds = filter.kinds ? inList('kind', filter.kinds.map(allianceKindCode), params) : '';
+    const ids = filter.ids ? inList('alliance_id', filter.ids, params) : '';
+    const rows = await source.query<Row>(
+      `SELECT alliance_id, name, kind, lead_org_code, division_code, specialty, tcm, tight, typical, service_pop,
+              established_on, dissolved_on
+         FROM alliance WHERE 1 = 1${kinds}${ids}`,
+      params,
+    );
+    return rows.map(toAlliance).sort((a, b) => a.allianceId.localeCompare(b.allianceId));
+  },
+
+  /** Memberships of the given alliances and/or institutions (either list may be null): one statement. */
+  async allianceMembers(
+    source: SqlSource,
+    filter: { allianceIds?: readonly string[] | null; orgCodes?: readonly string[] | null },
+  ): Promise<AllianceMemberRecord[]> {
+    const params: unknown[] = [];
+    const where =
+      inList('alliance_id', filter.allianceIds ?? null, params) +
+      inList('org_code', filter.orgCodes ?? null, params);
+    const rows = await source.query<Row>(
+      `SELECT alliance_id, org_code, role, joined_on, left_on FROM alliance_member WHERE 1 = 1${where}`,
+      params,
+    );
+    return rows.map((r) => ({
+      allianceId: String(r.alliance_id).trim(),
+      orgCode: String(r.org_code).trim(),
+      role: memberRoleOf(text(r.role)),
+      joinedOn: text(r.joined_on),
+      leftOn: text(r.left_on),
+    }));
+  },
+
+  /** Mechanisms (qualitative facts with dates) of the given alliances (null = all): one statement. */
+  async mechanisms(source: SqlSource, allianceIds: readonly string[] | null): Promise<MechanismRecord[]> {
+    const params: unknown[] = [];
+    const rows = await source.query<Row>(
+      `SELECT alliance_id, item, since, until FROM alliance_mechanism WHERE 1 = 1${inList('alliance_id', allianceIds, params)}`,
+      params,
+    );
+    const result: MechanismRecord[] = [];
+    for (const r of rows) {
+      const item = codeOf(text(r.item), MECHANISM_ITEMS);
+      if (item)
+        result.push({
+          allianceId: String(r.alliance_id).trim(),
+          item,
+          since: text(r.since),
+          until: text(r.until),
+        });
+    }
+    return result;
+  },
+
+  /** Shared centres hosted by the given institutions or belonging to the given alliances: one statement. */
+  async sharedCenters(
+    source: SqlSource,
+    filter: { hostOrgCodes?: readonly string[] | null; allianceIds?: readonly string[] | null } = {},
+  ): Promise<SharedCenterRecord[]> {
+    const params: unknown[] = [];
+    const hosts = filter.hostOrgCodes ?? null;
+    const alliances = filter.allianceIds ?? null;
+    let where = '';
+    if (hosts && alliances) {
+      params.push(...hosts, ...alliances);
+      where = ` AND (host_org_code IN (${placeholders(hosts.length)}) OR alliance_id IN (${placeholders(alliances.length)}))`;
+    } else {
+      where = inList('host_org_code', hosts, params) + inList('alliance_id', alliances, params);
+    }
+    const rows = await source.query<Row>(
+      `SELECT center_id, host_org_code, alliance_id, kind, opened_on FROM shared_center WHERE 1 = 1${where}`,
+      params,
+    );
+    const result: SharedCenterRecord[] = [];
+    for (const r of rows) {
+      const kind = codeOf(text(r.kind), CENTER_KINDS);
+      if (!kind) continue;
+      result.push({
+        centerId: String(r.center_id).trim(),
+        hostOrgCode: String(r.host_org_code).trim(),
+        allianceId: text(r.alliance_id),
+        kind,
+        openedOn: text(r.opened_on),
+      });
+    }
+    return result;
+  },
+
+  /**
+   * 帮扶与辐射带动 counted per (helping, helped, kind, month) for the given months, from or to
+   * the given institutions (null = all): one statement.
+   */
+  async supportActivities(
+    source: SqlSource,
+    query: { months: readonly string[]; orgCodes: readonly string[] | null },
+  ): Promise<SupportActivityCount[]> {
+    if (query.months.length === 0) return [];
+    const params: unknown[] = [LARGE_EQUIPMENT_YUAN];
+    const bucket = monthBucket('occurred_on', 'CHAR8', source.dialect);
+    const time = monthsPredicate('occurred_on', 'CHAR8', query.months, params);
+    let orgs = '';
+    if (query.orgCodes) {
+      params.push(...query.orgCodes, ...query.orgCodes);
+      const ph = placeholders(query.orgCodes.length);
+      orgs = ` AND (from_org_code IN (${ph}) OR to_org_code IN (${ph}))`;
+    }
+    const rows = await source.query<Row>(
+      `SELECT from_org_code, to_org_code, kind, ${bucket} AS ym, COUNT(*) AS n, SUM(amount) AS amount,
+              SUM(CASE WHEN kind = 'EQUIPMENT' AND amount >= ? THEN 1 ELSE 0 END) AS big
+         FROM support_activity
+        WHERE (${time})${orgs}
+        GROUP BY from_org_code, to_org_code, kind, ${bucket}`,
+      params,
+    );
+    const result: SupportActivityCount[] = [];
+    for (const r of rows) {
+      const kind = codeOf(text(r.kind), SUPPORT_KINDS);
+      if (!kind) continue;
+      result.push({
+        fromOrgCode: String(r.from_org_code).trim(),
+        toOrgCode: String(r.to_org_code).trim(),
+        kind,
+        month: monthKey(r.ym),
+        activities: toNumber(r.n) ?? 0,
+        amount: toNumber(r.amount),
+        equipmentOver300k: toNumber(r.big) ?? 0,
+      });
+    }
+    return result;
+  },
+
+  /** Policy documents issued by the given divisions (null = all): one statement. */
+  async policyDocuments(
+    source: SqlSource,
+    divisionCodes: readonly string[] | null,
+  ): Promise<PolicyDocumentRecord[]> {
+    const params: unknown[] = [];
+    const rows = await source.query<Row>(
+      `SELECT division_code, kind, issued_on, title FROM policy_document WHERE 1 = 1${inList('division_code', divisionCodes, params)}`,
+      params,
+    );
+    const result: PolicyDocumentRecord[] = [];
+    for (const r of rows) {
+      const kind = codeOf(text(r.kind), POLICY_KINDS);
+      if (kind) {
+        result.push({
+          divisionCode: String(r.division_code).trim(),
+          kind,
+          issuedOn: text(r.issued_on),
+          title: String(r.title ?? ''),
+        });
+      }
+    }
+    return result;
+  },
+
+  /** The division_stat rows of some years, as stored (see `rollUpDivisionStats` for missing levels): one statement. */
+  async divisionStats(source: SqlSource, years: readonly number[]): Promise<DivisionStatRecord[]> {
+    if (years.length === 0) return [];
+    const rows = await source.query<Row>(
+      `SELECT code, year, ${STAT_COLUMNS.map(([, c]) => c).join(', ')}, life_expectancy
+         FROM division_stat WHERE year IN (${placeholders(years.length)})`,
+      [...years],
+    );
+    return rows.map((r) => {
+      const record: Record<string, unknown> = {
+        code: String(r.code).trim(),
+        year: Number(r.year),
+        lifeExpectancy: toNumber(r.life_expectancy),
+        derived: false,
+      };
+      for (const [key, column] of STAT_COLUMNS) record[key] = toNumber(r[column]);
+      return record as unknown as DivisionStatRecord;
+    });
+  },
+
+  /** 医保定点机构编码对照: fixmedins_code → org_code (one statement; a few thousand rows). */
+  async insOrgMap(source: SqlSource): Promise<Map<string, string>> {
+    const rows = await source.query<Row>('SELECT fixmedins_code, org_code FROM ins_org_map');
+    return new Map(rows.map((r) => [String(r.fixmedins_code).trim(), String(r.org_code).trim()]));
+  },
 };
+
+/**
+ * Statistics of a division and year: its own row when there is one, else the sum of the
+ * divisions below it (recursively), marked `derived`. Life expectancy is not summable: null
+ * unless the division's own row gives it. Null when neither exists.
+ */
+export function rollUpDivisionStats(
+  code: string,
+  year: number,
+  stats: readonly DivisionStatRecord[],
+  childrenOf: (code: string) => readonly string[],
+): DivisionStatRecord | null {
+  const own = stats.find((s) => s.code === code && s.year === year);
+  if (own) return own;
+  const parts = childrenOf(code)
+    .map((c) => rollUpDivisionStats(c, year, stats, childrenOf))
+    .filter((s): s is DivisionStatRecord => s !== null);
+  if (parts.length === 0) return null;
+  const sum = (key: keyof DivisionStatRecord): number | null =>
+    parts.some((p) => p[key] === null) ? null : parts.reduce((n, p) => n + (p[key] as number), 0);
+  const record: Record<string, unknown> = { code, year, lifeExpectancy: null, derived: true };
+  for (const [key] of STAT_COLUMNS) record[key] = sum(key);
+  return record as unknown as DivisionStatRecord;
+}
+
+/**
+ * A dated state `[from, until)` (joined/left, opened/closed, established/dissolved: the end day
+ * is the first day it no longer holds) overlaps the half-open period `[start, end)`.
+ */
+export function overlaps(from: string | null, until: string | null, start: string, end: string): boolean {
+  return (!from || from < end) && (!until || until > start);
+}
+
+/** Membership counts for a period when it overlaps it. */
+export function memberDuring(m: AllianceMemberRecord, start: string, end: string): boolean {
+  return overlaps(m.joinedOn, m.leftOn, start, end);
+}
+
+/** A dated fact (alliance, mechanism) in force on day `t` (`yyyyMMdd`). */
+export function inForceOn(since: string | null, until: string | null, t: string): boolean {
+  return (!since || since <= t) && (!until || until > t);
+}

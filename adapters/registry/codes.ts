@@ -1,3 +1,4 @@
+import type { AllianceKind } from './model';
 import {
   HospitalGrade,
   HospitalLevel,
@@ -124,4 +125,32 @@ export function regionLevelOf(raw: number | string | null | undefined): RegionLe
 export function textOrNull(raw: string | null | undefined): string | null {
   const t = (raw ?? '').trim();
   return t ? t : null;
+}
+
+const ALLIANCE_KINDS: Record<string, AllianceKind> = {
+  JT: 'URBAN_GROUP',
+  GT: 'COUNTY_COMMUNITY',
+  ZK: 'SPECIALTY_ALLIANCE',
+  YC: 'TELEMEDICINE_NETWORK',
+};
+
+/** alliance.kind 'JT' / 'GT' / 'ZK' / 'YC' → canonical; anything else → null (reported as unknown). */
+export function allianceKindOf(raw: string | null | undefined): AllianceKind | null {
+  return ALLIANCE_KINDS[(raw ?? '').trim().toUpperCase()] ?? null;
+}
+
+/** The registry code of a canonical alliance kind (for filters pushed down to SQL). */
+export function allianceKindCode(kind: AllianceKind): string {
+  return Object.entries(ALLIANCE_KINDS).find(([, k]) => k === kind)![0];
+}
+
+/** alliance_member.role 'L' → LEAD, anything else → MEMBER. */
+export function memberRoleOf(raw: string | null | undefined): 'LEAD' | 'MEMBER' {
+  return (raw ?? '').trim().toUpperCase() === 'L' ? 'LEAD' : 'MEMBER';
+}
+
+/** A value of a closed code set, or null when the text is not one of its codes. */
+export function codeOf<T extends string>(raw: string | null | undefined, allowed: readonly T[]): T | null {
+  const t = (raw ?? '').trim().toUpperCase();
+  return (allowed as readonly string[]).includes(t) ? (t as T) : null;
 }

@@ -1,5 +1,6 @@
 import { hisAdapters } from '../../../adapters';
 import type { InstitutionRecord, SourceOutcome, VisitCounts } from '../../../adapters';
+import { overlaps } from '../../../adapters/registry/adapter';
 import type { SqlSource } from '../../../adapters/sql/source';
 import { ErrorCode, userError } from '../../../schema/errors';
 import { periodEnd, periodMonths, periodStart } from '../../../schema/period';
@@ -26,9 +27,7 @@ function scopeKey(kind: ScopeKind, code: string): string {
 }
 
 function openDuring(org: InstitutionRecord, period: Period): boolean {
-  const start = periodStart(period);
-  const end = periodEnd(period);
-  return (!org.openedOn || org.openedOn < end) && (!org.closedOn || org.closedOn >= start);
+  return overlaps(org.openedOn, org.closedOn, periodStart(period), periodEnd(period));
 }
 
 function inPopulation(org: InstitutionRecord, measure: InstitutionMeasure): boolean {
