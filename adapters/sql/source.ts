@@ -74,7 +74,8 @@ export class SqlSource {
             dateStrings: true,
             supportBigNumbers: true,
             bigNumberStrings: false,
-            connectTimeout: Math.min(queryTimeoutMs, 10_000),
+            // The per-query timeout fires first (TIMEOUT); the driver's own limit is only a backstop.
+            connectTimeout: queryTimeoutMs + 5_000,
             poolSize: 4,
             logging: false,
           });

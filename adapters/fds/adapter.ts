@@ -1,0 +1,234 @@
+import { periodEnd, periodLastDay, periodMonths, periodStart } from '../../schema/period';
+import type { Period } from '../../schema/period';
+import { toNumber } from '../sql/dialect';
+import type { SqlSource } from '../sql/source';
+import { inList, monthsPredicate, timeLiteral } from '../sql/time';
+import { emptyKeyGroupCounts, KEY_GROUP_CODES, SIGNED_FLAGS, TERMINATED_FLAG } from './codes';
+import type {
+  DivisionSignedPersons,
+  FeeComposition,
+  FeeQuery,
+  SignedPersonCounts,
+  SigningQuery,
+  TeamCounts,
+  TeamOrgSignedPersons,
+  TeamOrgSigningQuery,
+  TeamQuery,
+} from './model';
+import { distinctPeriods, peopleFlagMatch, pointBounds, pointsTable, unknownDate } from './sql';
+
+type Count = number | string | null;
+
+interface SignedRow {
+  pid: string;
+  grp: string;
+  signed: Count;
+  key_group: Count;
+  one_one_one: Count;
+  [keyGroupColumn: string]: Count;
+}
+
+interface FeeRow {
+  pid: string;
+  division_code: string;
+  contracts: Count;
+  persons: Count;
+  fee_total: Count;
+  fee_insurance: Count;
+  fee_fiscal: Count;
+  fee_personal: Count;
+}
+
+interface TeamRow {
+  pid: string;
+  org_code: string;
+  teams: Count;
+  gps: Count;
+  teams_with_gp: Count;
+  specialist_teams: Count;
+}
+
+const SIGNED_FLAG_LIST = SIGNED_FLAGS.map((f) => `'${f}'`).join(', ');
+
+/**
+ * In force at p.t (see SignedPersonCounts): signed ('1', '2', '3'), signed_on ≤ t ≤ valid_until,
+ * and either stopped after t, or not '2' and without a stop date.
+ */
+const IN_FORCE = `c.signed_on <= p.t AND c.valid_until >= p.t
+           AND c.sign_flag IN (${SIGNED_FLAG_LIST})
+           AND (c.stop_date > p.t OR (c.sign_flag <> '${TERMINATED_FLAG}' AND ${unknownDate('c.stop_date')}))`;
+
+function pointOf(periods: readonly Period[]): Map<string, string> {
+  return new Map(periods.map((p) => [p.id, periodLastDay(p)]));
+}
+
+/** Yuan sums come back as decimal strings or floats: round to the fen. */
+function yuan(value: unknown): number {
+  return Math.round((toNumber(value) ?? 0) * 100) / 100;
+}
+
+/**
+ * Signed persons at each period's last day, grouped by the contract's resident county or by the
+ * signing team's institution: one statement.
+ */
+async function signedPersons(
+  source: SqlSource,
+  periods: readonly Period[],
+  by: 'DIVISION' | 'TEAM_ORG',
+  codes: readonly string[] | null,
+): Promise<Array<SignedPersonCounts & { group: string }>> {
+  const flag = (code: string): string => peopleFlagMatch(source.dialect.name, 'c.people_flags', code);
+  const anyKeyGroup = KEY_GROUP_CODES.map(([, code]) => flag(code)).join(' OR ');
+  const perGroup = KEY_GROUP_CODES.map(
+    ([, code]) => `COUNT(DISTINCT CASE WHEN ${flag(code)} THEN c.person_key END) AS kg_${code}`,
+  ).join(',\n              ');
+  const groupColumn = by === 'DIVISION' ? 'c.division_code' : 'tm.org_code';
+  const teamJoin = by === 'DIVISION' ? '' : 'JOIN fd_team tm ON tm.team_id = c.team_id';
+
+  const params: unknown[] = [];
+  const points = pointsTable(periods, params);
+  const [firstPoint, lastPoint] = pointBounds(periods);
+  params.push(lastPoint, firstPoint);
+  const scopeWhere = inList(groupColumn, codes, params);
+  const rows = await source.query<SignedRow>(
+    `SELECT p.pid AS pid, ${groupColumn} AS grp,
+            COUNT(DISTINCT c.person_key) AS signed,
+            COUNT(DISTINCT CASE WHEN ${anyKeyGroup} THEN c.person_key END) AS key_group,
+            COUNT(DISTINCT CASE WHEN c.second_org_code <> '' AND c.third_org_code <> ''
+                                THEN c.person_key END) AS one_one_one,
+            ${perGroup}
+       FROM (${points}) p
+       JOIN fd_contract c
+         ON ${IN_FORCE}
+       ${teamJoin}
+      WHERE c.signed_on >= '1900-01-01' AND c.signed_on <= ? AND c.valid_until >= ?${scopeWhere}
+      GROUP BY p.pid, ${groupColumn}`,
+    params,
+  );
+  const pointByPeriod = pointOf(periods);
+  return rows.map((r) => {
+    const keyGroups = emptyKeyGroupCounts();
+    for (const [group, code] of KEY_GROUP_CODES) keyGroups[group] = toNumber(r[`kg_${code}`]) ?? 0;
+    const period = String(r.pid);
+    return {
+      group: String(r.grp ?? '').trim(),
+      period,
+      point: pointByPeriod.get(period) ?? '',
+      signedPersons: toNumber(r.signed) ?? 0,
+      keyGroupPersons: toNumber(r.key_group) ?? 0,
+      registeredPoorPersons: keyGroups.REGISTERED_POOR,
+      onePlusOnePlusOnePersons: toNumber(r.one_one_one) ?? 0,
+      keyGroups,
+    };
+  });
+}
+
+/** Family-doctor contract system (legacy-systems.md §6): signing states, fees and teams. */
+export const fdsAdapter = {
+  /**
+   * 家庭医生签约服务人数, 重点人群 and 建档立卡贫困人口 signed, per-group persons and "1+1+1" persons,
+   * at the last day of each period, per resident county (division_code); one statement.
+   */
+  async signedPersonsByDivision(source: SqlSource, query: SigningQuery): Promise<DivisionSignedPersons[]> {
+    const periods = distinctPeriods(query.periods);
+    const codes = query.divisionCodes ?? null;
+    if (periods.length === 0 || codes?.length === 0) return [];
+    const rows = await signedPersons(source, periods, 'DIVISION', codes);
+    return rows.map(({ group, ...counts }) => ({ ...counts, divisionCode: group }));
+  },
+
+  /** The same, per institution of the signing team (fd_team.org_code), for institution scopes; one statement. */
+  async signedPersonsByTeamOrg(
+    source: SqlSource,
+    query: TeamOrgSigningQuery,
+  ): Promise<TeamOrgSignedPersons[]> {
+    const periods = distinctPeriods(query.periods);
+    const codes = query.orgCodes ?? null;
+    if (periods.length === 0 || codes?.length === 0) return [];
+    const rows = await signedPersons(source, periods, 'TEAM_ORG', codes);
+    return rows.map(({ group, ...counts }) => ({ ...counts, orgCode: group }));
+  },
+
+  /**
+   * 签约服务费 composition: sums over the contracts signed in each period (signed_on in
+   * [start, end), sign_flag '1', '2' or '3'), per resident county; one statement.
+   */
+  async feeComposition(source: SqlSource, query: FeeQuery): Promise<FeeComposition[]> {
+    const periods = distinctPeriods(query.periods);
+    const codes = query.divisionCodes ?? null;
+    if (periods.length === 0 || codes?.length === 0) return [];
+    const params: unknown[] = [];
+    const table = periods
+      .map((p, i) => {
+        params.push(p.id, timeLiteral(periodStart(p), 'DATE'), timeLiteral(periodEnd(p), 'DATE'));
+        return i === 0 ? 'SELECT ? AS pid, ? AS pstart, ? AS pend' : 'SELECT ?, ?, ?';
+      })
+      .join(' UNION ALL ');
+    const timeWhere = monthsPredicate('c.signed_on', 'DATE', periods.flatMap(periodMonths), params);
+    const scopeWhere = inList('c.division_code', codes, params);
+    const rows = await source.query<FeeRow>(
+      `SELECT p.pid AS pid, c.division_code AS division_code,
+              COUNT(*) AS contracts, COUNT(DISTINCT c.person_key) AS persons,
+              SUM(c.fee_total) AS fee_total, SUM(c.fee_insurance) AS fee_insurance,
+              SUM(c.fee_fiscal) AS fee_fiscal, SUM(c.fee_personal) AS fee_personal
+         FROM (${table}) p
+         JOIN fd_contract c ON c.signed_on >= p.pstart AND c.signed_on < p.pend
+        WHERE c.sign_flag IN (${SIGNED_FLAG_LIST}) AND (${timeWhere})${scopeWhere}
+        GROUP BY p.pid, c.division_code`,
+      params,
+    );
+    return rows.map((r) => ({
+      period: String(r.pid),
+      divisionCode: String(r.division_code ?? '').trim(),
+      contracts: toNumber(r.contracts) ?? 0,
+      persons: toNumber(r.persons) ?? 0,
+      feeTotal: yuan(r.fee_total),
+      feeInsurance: yuan(r.fee_insurance),
+      feeFiscal: yuan(r.fee_fiscal),
+      feePersonal: yuan(r.fee_personal),
+    }));
+  },
+
+  /**
+   * Teams existing at each period's last day, per institution, with their GP members and
+   * specialist teams; one statement. A team without a known creation date counts as existing.
+   */
+  async teams(source: SqlSource, query: TeamQuery): Promise<TeamCounts[]> {
+    const periods = distinctPeriods(query.periods);
+    const codes = query.orgCodes ?? null;
+    if (periods.length === 0 || codes?.length === 0) return [];
+    const params: unknown[] = [];
+    const points = pointsTable(periods, params);
+    const scopeWhere = inList('tm.org_code', codes, params);
+    const role = 'UPPER(TRIM(m.role))';
+    const rows = await source.query<TeamRow>(
+      `SELECT p.pid AS pid, tm.org_code AS org_code,
+              COUNT(DISTINCT tm.team_id) AS teams,
+              COUNT(DISTINCT CASE WHEN ${role} = 'GP' THEN m.pract_id END) AS gps,
+              COUNT(DISTINCT CASE WHEN ${role} = 'GP' THEN tm.team_id END) AS teams_with_gp,
+              COUNT(DISTINCT CASE WHEN tm.specialist_org_code <> '' OR ${role} = 'SPECIALIST'
+                                  THEN tm.team_id END) AS specialist_teams
+         FROM (${points}) p
+         JOIN fd_team tm
+           ON (tm.created_on IS NULL OR tm.created_on <= p.t)
+          AND (${unknownDate('tm.dissolved_on')} OR tm.dissolved_on > p.t)
+         LEFT JOIN fd_team_member m ON m.team_id = tm.team_id
+        WHERE 1 = 1${scopeWhere}
+        GROUP BY p.pid, tm.org_code`,
+      params,
+    );
+    const pointByPeriod = pointOf(periods);
+    return rows.map((r) => {
+      const period = String(r.pid);
+      return {
+        period,
+        point: pointByPeriod.get(period) ?? '',
+        orgCode: String(r.org_code ?? '').trim(),
+        teams: toNumber(r.teams) ?? 0,
+        generalPractitioners: toNumber(r.gps) ?? 0,
+        teamsWithGp: toNumber(r.teams_with_gp) ?? 0,
+        specialistTeams: toNumber(r.specialist_teams) ?? 0,
+      };
+    });
+  },
+};

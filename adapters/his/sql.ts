@@ -1,0 +1,109 @@
+import type { DialectName } from '../sql/dialect';
+import { DIAGNOSIS_GROUPS, PROCEDURE_GROUPS } from './diagnosis';
+import type { CodeGroup, CodeMatch } from './diagnosis';
+import type { DiagnosisGroupId, InpatientQuery, ProcedureGroupId } from './inpatient';
+
+/**
+ * SQL fragments the HIS vendor adapters share, where MySQL/MariaDB and SQLite differ or where a
+ * canonical table (diagnosis.ts) becomes an expression. Everything here goes into SELECT / GROUP BY
+ * lists, never into a WHERE predicate on a column (time and institution predicates stay in
+ * `sql/time.ts`).
+ */
+
+/** True when a query can only return nothing (no month, or an empty institution list). */
+export function emptyQuery(query: InpatientQuery): boolean {
+  return query.months.length === 0 || (query.orgCodes !== null && query.orgCodes.length === 0);
+}
+
+/**
+ * 实际住院天数 from two DATETIME columns: calendar days from the admission date to the discharge
+ * date, a same-day stay counting one day (病案首页: 入院日与出院日只计一天; 不足一天按一天).
+ * NULL when either time is NULL.
+ */
+export function stayDaysExpr(dialect: DialectName, admitted: string, discharged: string): string {
+  return dialect === 'mysql'
+    ? `GREATEST(DATEDIFF(${discharged}, ${admitted}), 1)`
+    : `MAX(CAST(julianday(date(${discharged})) - julianday(date(${admitted})) AS INTEGER), 1)`;
+}
+
+/** String concatenation (`||` is OR in MySQL's default mode). */
+export function concatExpr(dialect: DialectName, ...parts: string[]): string {
+  return dialect === 'mysql' ? `CONCAT(${parts.join(', ')})` : `(${parts.join(' || ')})`;
+}
+
+/** A code column normalised for matching: trimmed, upper case, without dots. */
+export function normalisedCode(column: string): string {
+  return `REPLACE(UPPER(TRIM(${column})), '.', '')`;
+}
+
+/** A code of the group table, normalised like `normalisedCode`; only [A-Z0-9] may remain. */
+export function normaliseCodeLiteral(code: string): string {
+  const text = code.trim().toUpperCase().replace(/\./g, '');
+  if (!/^[A-Z0-9]+$/.test(text)) throw new Error(`invalid code in a group table: ${JSON.stringify(code)}`);
+  return text;
+}
+
+function bounds(match: CodeMatch): [string, string] {
+  const [from, to] = typeof match === 'string' ? [match, match] : match;
+  const lo = normaliseCodeLiteral(from);
+  const hi = normaliseCodeLiteral(to);
+  if (lo.length !== hi.length || lo > hi) throw new Error(`invalid code range ${from}..${to}`);
+  return [lo, hi];
+}
+
+/** Whether two entries can match one code (compared on the shorter prefix length). */
+function overlap(a: CodeMatch, b: CodeMatch): boolean {
+  const [aLo, aHi] = bounds(a);
+  const [bLo, bHi] = bounds(b);
+  const n = Math.min(aLo.length, bLo.length);
+  return aLo.slice(0, n) <= bHi.slice(0, n) && bLo.slice(0, n) <= aHi.slice(0, n);
+}
+
+/** The groups asked (all by default), checked to be disjoint so a CASE gives each code one group. */
+export function pickGroups<Id extends string>(
+  table: ReadonlyArray<CodeGroup<Id>>,
+  ids?: readonly Id[],
+): ReadonlyArray<CodeGroup<Id>> {
+  const picked = ids === undefined ? table : table.filter((g) => ids.includes(g.id));
+  for (const id of ids ?? []) {
+    if (!table.some((g) => g.id === id)) throw new Error(`unknown code group ${id}`);
+  }
+  for (let i = 0; i < picked.length; i++) {
+    for (let j = i + 1; j < picked.length; j++) {
+      if (picked[i].codes.some((a) => picked[j].codes.some((b) => overlap(a, b))))
+        throw new Error(`code groups ${picked[i].id} and ${picked[j].id} overlap`);
+    }
+  }
+  return picked;
+}
+
+export const diagnosisGroups = (
+  ids?: readonly DiagnosisGroupId[],
+): ReadonlyArray<CodeGroup<DiagnosisGroupId>> => pickGroups(DIAGNOSIS_GROUPS, ids);
+
+export const procedureGroups = (
+  ids?: readonly ProcedureGroupId[],
+): ReadonlyArray<CodeGroup<ProcedureGroupId>> => pickGroups(PROCEDURE_GROUPS, ids);
+
+/**
+ * `CASE WHEN <code in group 1> THEN 'ID1' … END` over a code column (NULL when no group matches).
+ * Literals only (validated codes and ids), so the same text can be repeated in GROUP BY.
+ */
+export function codeGroupCase<Id extends string>(
+  column: string,
+  groups: ReadonlyArray<CodeGroup<Id>>,
+): string {
+  if (groups.length === 0) return 'NULL';
+  const code = normalisedCode(column);
+  const whens = groups.map((g) => {
+    if (!/^[A-Z0-9_]+$/.test(g.id)) throw new Error(`invalid group id ${g.id}`);
+    const tests = g.codes.map((m) => {
+      const [lo, hi] = bounds(m);
+      return lo === hi
+        ? `${code} LIKE '${lo}%'`
+        : `SUBSTR(${code}, 1, ${lo.length}) BETWEEN '${lo}' AND '${hi}'`;
+    });
+    return `WHEN ${tests.join(' OR ')} THEN '${g.id}'`;
+  });
+  return `CASE ${whens.join(' ')} END`;
+}

@@ -1,0 +1,400 @@
+import { periodLastDay } from '../../schema/period';
+import type { Period } from '../../schema/period';
+import { flagOf } from '../registry/codes';
+import { placeholders, toNumber } from '../sql/dialect';
+import type { SqlSource } from '../sql/source';
+import { inList } from '../sql/time';
+import {
+  assignmentKindOf,
+  GP_RULE,
+  gpTrainingOf,
+  practitionerCategoryOf,
+  recruitmentDisciplineOf,
+  titleLevelOf,
+} from './codes';
+import type {
+  AssignmentFlow,
+  FurtherTrainingFlow,
+  GeneralPractitioners,
+  HrmQuery,
+  MultiSitePractice,
+  PractitionersOnPost,
+  Recruitments,
+} from './model';
+import {
+  cappedEnd,
+  dayDiff,
+  distinctPeriods,
+  eitherIn,
+  flooredStart,
+  KNOWN_FROM,
+  knownDate,
+  openOrAfter,
+  openOrFrom,
+  periodsSpan,
+  periodsTable,
+  pointsTable,
+} from './sql';
+
+type Num = number | string | bigint | null;
+
+interface OnPostRow {
+  pid: string;
+  org_code: string;
+  category: string | null;
+  title_level: string | null;
+  n: Num;
+  multi: Num;
+}
+
+interface GpRow {
+  pid: string;
+  org_code: string;
+  title_level: string | null;
+  gp_training: string | null;
+  n: Num;
+  scope_gp: Num;
+}
+
+interface MultiSiteRow {
+  pid: string;
+  main_org: string;
+  site_org: string;
+  category: string | null;
+  filed: string;
+  n: Num;
+}
+
+interface AssignmentRow {
+  pid: string;
+  from_org: string;
+  to_org: string;
+  kind: string;
+  person_times: Num;
+  persons: Num;
+  days: Num;
+  long_stays: Num;
+  long_persons: Num;
+}
+
+interface TrainingRow {
+  pid: string;
+  home_org: string;
+  host_org: string;
+  trainings: Num;
+  persons: Num;
+  days: Num;
+  up6: Num;
+  up12: Num;
+  over12: Num;
+}
+
+interface RecruitmentRow {
+  pid: string;
+  org_code: string;
+  discipline: string | null;
+  n: Num;
+}
+
+function count(value: unknown): number {
+  return toNumber(value) ?? 0;
+}
+
+function code(value: unknown): string {
+  return String(value ?? '').trim();
+}
+
+/**
+ * Rows grouped by raw vendor codes can fall into the same canonical group once mapped ('' and
+ * NULL are both unknown): add them up. Only for counts whose raw groups never share a person
+ * (plain counts, or distinct counts split by a column each person has one value of).
+ */
+function merged<T extends object>(
+  rows: readonly T[],
+  keys: readonly (keyof T)[],
+  sums: readonly (keyof T)[],
+): T[] {
+  const out = new Map<string, T>();
+  for (const row of rows) {
+    const key = JSON.stringify(keys.map((k) => row[k]));
+    const prev = out.get(key) as Record<keyof T, unknown> | undefined;
+    if (!prev) {
+      out.set(key, { ...row });
+      continue;
+    }
+    for (const k of sums) prev[k] = (prev[k] as number) + (row[k] as unknown as number);
+  }
+  return [...out.values()];
+}
+
+function nothingAsked(query: HrmQuery): boolean {
+  return query.periods.length === 0 || (query.orgCodes !== null && query.orgCodes.length === 0);
+}
+
+/** A practitioner holds at point `p.t`: registered on or before it, not yet left (left_on after it or unknown). */
+const HOLDS_AT_POINT = `${knownDate('pr.registered_on')} AND pr.registered_on <= p.t AND ${openOrAfter('pr.left_on', 'p.t')}`;
+
+/** The assignment/training `x` reaches into period `p`: started by its last day, not ended before its first. */
+function overlaps(x: string): string {
+  return `${x}.start_date <= p.pl AND ${openOrFrom(`${x}.end_date`, 'p.ps')}`;
+}
+
+/** Start and end known and in order (or end unknown = open): rows with an end before the start are errors. */
+function validInterval(x: string): string {
+  return `${knownDate(`${x}.start_date`)} AND (${x}.end_date IS NULL OR ${x}.end_date < '${KNOWN_FROM}' OR ${x}.end_date >= ${x}.start_date)`;
+}
+
+/**
+ * Read-only access to the health workforce registry (legacy-systems.md §9). Every function sends
+ * one aggregate statement whatever the number of periods and institutions asked.
+ *
+ * States are read at each period's last day (统计时间点) through a derived table of points; flows
+ * (assignments, trainings, recruitment) through a derived table of periods, so that overlapping
+ * periods (2019 and 2019H1) are answered by the same statement.
+ *
+ * `on_post` is the registry's current flag (it has no history): the contract's rule applies it at
+ * every point, together with registered_on ≤ t and (left_on unknown or > t). A practitioner whose
+ * registration date is unknown is not counted (it cannot be shown to hold at t).
+ */
+export const hrmAdapter = {
+  /** Practitioners on post at each point, per (point, institution, category, title). */
+  async practitionersOnPost(source: SqlSource, query: HrmQuery): Promise<PractitionersOnPost[]> {
+    if (nothingAsked(query)) return [];
+    const periods = distinctPeriods(query.periods);
+    const params: unknown[] = [];
+    const points = pointsTable(periods, params);
+    params.push(periodsSpan(periods).last);
+    const orgWhere = inList('pr.org_code', query.orgCodes, params);
+    const rows = await source.query<OnPostRow>(
+      `SELECT p.pid AS pid, pr.org_code AS org_code, pr.category AS category, pr.title_level AS title_level,
+              COUNT(*) AS n,
+              SUM(CASE WHEN EXISTS (
+                    SELECT 1 FROM practice_site s
+                     WHERE s.pract_id = pr.pract_id AND s.kind = 'MULTI'
+                       AND ${knownDate('s.from_date')} AND s.from_date <= p.t AND ${openOrAfter('s.to_date', 'p.t')}
+                  ) THEN 1 ELSE 0 END) AS multi
+         FROM practitioner pr
+         JOIN (${points}) p ON ${HOLDS_AT_POINT}
+        WHERE pr.on_post = '1' AND pr.registered_on <= ?${orgWhere}
+        GROUP BY p.pid, pr.org_code, pr.category, pr.title_level`,
+      params,
+    );
+    const pointOf = pointsById(periods);
+    return merged(
+      rows.map((r): PractitionersOnPost => ({
+        period: r.pid,
+        point: pointOf(r.pid),
+        orgCode: code(r.org_code),
+        category: practitionerCategoryOf(r.category),
+        titleLevel: titleLevelOf(r.title_level),
+        practitioners: count(r.n),
+        multiSite: count(r.multi),
+      })),
+      ['period', 'orgCode', 'category', 'titleLevel'],
+      ['practitioners', 'multiSite'],
+    );
+  },
+
+  /**
+   * 全科医生 on post at each point, per (point, institution, title, training): category '1' or '4'
+   * and (scope '21' or training '3+2'/'5+3'/'TRANSFER'), holding at the point.
+   */
+  async generalPractitioners(source: SqlSource, query: HrmQuery): Promise<GeneralPractitioners[]> {
+    if (nothingAsked(query)) return [];
+    const periods = distinctPeriods(query.periods);
+    const params: unknown[] = [GP_RULE.scope];
+    const points = pointsTable(periods, params);
+    params.push(...GP_RULE.categories, GP_RULE.scope, ...GP_RULE.trainings, periodsSpan(periods).last);
+    const orgWhere = inList('pr.org_code', query.orgCodes, params);
+    const rows = await source.query<GpRow>(
+      `SELECT p.pid AS pid, pr.org_code AS org_code, pr.title_level AS title_level, pr.gp_training AS gp_training,
+              COUNT(*) AS n,
+              SUM(CASE WHEN pr.scope_code = ? THEN 1 ELSE 0 END) AS scope_gp
+         FROM practitioner pr
+         JOIN (${points}) p ON ${HOLDS_AT_POINT}
+        WHERE pr.on_post = '1'
+          AND pr.category IN (${placeholders(GP_RULE.categories.length)})
+          AND (pr.scope_code = ? OR pr.gp_training IN (${placeholders(GP_RULE.trainings.length)}))
+          AND pr.registered_on <= ?${orgWhere}
+        GROUP BY p.pid, pr.org_code, pr.title_level, pr.gp_training`,
+      params,
+    );
+    const pointOf = pointsById(periods);
+    return merged(
+      rows.map((r): GeneralPractitioners => ({
+        period: r.pid,
+        point: pointOf(r.pid),
+        orgCode: code(r.org_code),
+        titleLevel: titleLevelOf(r.title_level),
+        training: gpTrainingOf(r.gp_training),
+        gps: count(r.n),
+        scopeGeneralPractice: count(r.scope_gp),
+      })),
+      ['period', 'orgCode', 'titleLevel', 'training'],
+      ['gps', 'scopeGeneralPractice'],
+    );
+  },
+
+  /**
+   * Practitioners on post with an active 'MULTI' practice site at each point, per (point, main
+   * institution, site, category, filed). `orgCodes` matches the site or the main institution.
+   */
+  async multiSitePractice(source: SqlSource, query: HrmQuery): Promise<MultiSitePractice[]> {
+    if (nothingAsked(query)) return [];
+    const periods = distinctPeriods(query.periods);
+    const params: unknown[] = [];
+    const points = pointsTable(periods, params);
+    params.push(periodsSpan(periods).last);
+    const orgWhere = eitherIn('s.org_code', 'pr.org_code', query.orgCodes, params);
+    const filed = `CASE WHEN s.filed = '1' THEN '1' WHEN s.filed = '0' THEN '0' ELSE '' END`;
+    const rows = await source.query<MultiSiteRow>(
+      `SELECT p.pid AS pid, pr.org_code AS main_org, s.org_code AS site_org, pr.category AS category,
+              ${filed} AS filed, COUNT(DISTINCT pr.pract_id) AS n
+         FROM practice_site s
+         JOIN practitioner pr ON pr.pract_id = s.pract_id
+         JOIN (${points}) p
+           ON ${knownDate('s.from_date')} AND s.from_date <= p.t AND ${openOrAfter('s.to_date', 'p.t')}
+          AND ${HOLDS_AT_POINT}
+        WHERE s.kind = 'MULTI' AND pr.on_post = '1' AND s.from_date <= ?${orgWhere}
+        GROUP BY p.pid, pr.org_code, s.org_code, pr.category, ${filed}`,
+      params,
+    );
+    const pointOf = pointsById(periods);
+    // One practitioner has one category: raw category groups hold different practitioners, so
+    // adding their distinct counts stays exact.
+    return merged(
+      rows.map((r): MultiSitePractice => ({
+        period: r.pid,
+        point: pointOf(r.pid),
+        mainOrgCode: code(r.main_org),
+        siteOrgCode: code(r.site_org),
+        category: practitionerCategoryOf(r.category),
+        filed: flagOf(r.filed),
+        practitioners: count(r.n),
+      })),
+      ['period', 'mainOrgCode', 'siteOrgCode', 'category', 'filed'],
+      ['practitioners'],
+    );
+  },
+
+  /**
+   * 派驻/下派 per (period, from, to, kind). `orgCodes` matches either end. Days inside the period
+   * count both the first and the last day; an open assignment runs to the period's last day.
+   */
+  async assignments(source: SqlSource, query: HrmQuery): Promise<AssignmentFlow[]> {
+    if (nothingAsked(query)) return [];
+    const periods = distinctPeriods(query.periods);
+    const dialect = source.dialect.name;
+    const params: unknown[] = [];
+    const table = periodsTable(periods, params);
+    const span = periodsSpan(periods);
+    params.push(span.last, span.first);
+    const orgWhere = eitherIn('a.from_org', 'a.to_org', query.orgCodes, params);
+    const kind = `CASE WHEN UPPER(TRIM(a.kind)) IN ('TECH', 'MGMT') THEN UPPER(TRIM(a.kind)) ELSE '' END`;
+    const starts = 'a.start_date >= p.ps';
+    const days = `${dayDiff(dialect, cappedEnd('a.end_date', 'p.pl'), flooredStart('a.start_date', 'p.ps'))} + 1`;
+    const long = `(a.end_date IS NULL OR a.end_date < '${KNOWN_FROM}' OR ${dayDiff(dialect, 'a.end_date', 'a.start_date')} >= 89)`;
+    const rows = await source.query<AssignmentRow>(
+      `SELECT p.pid AS pid, a.from_org AS from_org, a.to_org AS to_org, ${kind} AS kind,
+              SUM(CASE WHEN ${starts} THEN 1 ELSE 0 END) AS person_times,
+              COUNT(DISTINCT CASE WHEN ${starts} THEN a.pract_id END) AS persons,
+              SUM(${days}) AS days,
+              SUM(CASE WHEN ${starts} AND ${long} THEN 1 ELSE 0 END) AS long_stays,
+              COUNT(DISTINCT CASE WHEN ${starts} AND ${long} THEN a.pract_id END) AS long_persons
+         FROM assignment a
+         JOIN (${table}) p ON ${overlaps('a')}
+        WHERE ${validInterval('a')} AND a.start_date <= ? AND ${openOrFrom('a.end_date', '?')}${orgWhere}
+        GROUP BY p.pid, a.from_org, a.to_org, ${kind}`,
+      params,
+    );
+    return rows.map((r) => ({
+      period: r.pid,
+      fromOrgCode: code(r.from_org),
+      toOrgCode: code(r.to_org),
+      kind: assignmentKindOf(r.kind),
+      personTimes: count(r.person_times),
+      persons: count(r.persons),
+      days: count(r.days),
+      longStays: count(r.long_stays),
+      longStayPersons: count(r.long_persons),
+    }));
+  },
+
+  /**
+   * 进修 per (period, home institution, host institution). `orgCodes` matches either. Duration
+   * classes by total calendar days (start and end included): ≤ 184 (6 months), ≤ 366 (12 months), more.
+   */
+  async furtherTraining(source: SqlSource, query: HrmQuery): Promise<FurtherTrainingFlow[]> {
+    if (nothingAsked(query)) return [];
+    const periods = distinctPeriods(query.periods);
+    const dialect = source.dialect.name;
+    const params: unknown[] = [];
+    const table = periodsTable(periods, params);
+    const span = periodsSpan(periods);
+    params.push(span.last, span.first);
+    const orgWhere = eitherIn('f.home_org', 'f.host_org', query.orgCodes, params);
+    const starts = 'f.start_date >= p.ps';
+    const days = `${dayDiff(dialect, cappedEnd('f.end_date', 'p.pl'), flooredStart('f.start_date', 'p.ps'))} + 1`;
+    const length = `CASE WHEN ${knownDate('f.end_date')} THEN ${dayDiff(dialect, 'f.end_date', 'f.start_date')} + 1 END`;
+    const rows = await source.query<TrainingRow>(
+      `SELECT p.pid AS pid, f.home_org AS home_org, f.host_org AS host_org,
+              SUM(CASE WHEN ${starts} THEN 1 ELSE 0 END) AS trainings,
+              COUNT(DISTINCT CASE WHEN ${starts} THEN f.pract_id END) AS persons,
+              SUM(${days}) AS days,
+              SUM(CASE WHEN ${starts} AND ${length} <= 184 THEN 1 ELSE 0 END) AS up6,
+              SUM(CASE WHEN ${starts} AND ${length} > 184 AND ${length} <= 366 THEN 1 ELSE 0 END) AS up12,
+              SUM(CASE WHEN ${starts} AND ${length} > 366 THEN 1 ELSE 0 END) AS over12
+         FROM further_training f
+         JOIN (${table}) p ON ${overlaps('f')}
+        WHERE ${validInterval('f')} AND f.start_date <= ? AND ${openOrFrom('f.end_date', '?')}${orgWhere}
+        GROUP BY p.pid, f.home_org, f.host_org`,
+      params,
+    );
+    return rows.map((r) => ({
+      period: r.pid,
+      homeOrgCode: code(r.home_org),
+      hostOrgCode: code(r.host_org),
+      trainings: count(r.trainings),
+      persons: count(r.persons),
+      days: count(r.days),
+      upTo6Months: count(r.up6),
+      upTo12Months: count(r.up12),
+      over12Months: count(r.over12),
+    }));
+  },
+
+  /** 引进人才 hired in each period, per (period, institution, discipline). */
+  async recruitments(source: SqlSource, query: HrmQuery): Promise<Recruitments[]> {
+    if (nothingAsked(query)) return [];
+    const periods = distinctPeriods(query.periods);
+    const params: unknown[] = [];
+    const table = periodsTable(periods, params);
+    const span = periodsSpan(periods);
+    params.push(span.first, span.last);
+    const orgWhere = inList('r.org_code', query.orgCodes, params);
+    const rows = await source.query<RecruitmentRow>(
+      `SELECT p.pid AS pid, r.org_code AS org_code, r.discipline AS discipline, COUNT(*) AS n
+         FROM recruitment r
+         JOIN (${table}) p ON r.hired_on >= p.ps AND r.hired_on < p.pe
+        WHERE r.hired_on >= ? AND r.hired_on <= ?${orgWhere}
+        GROUP BY p.pid, r.org_code, r.discipline`,
+      params,
+    );
+    return merged(
+      rows.map((r): Recruitments => ({
+        period: r.pid,
+        orgCode: code(r.org_code),
+        discipline: recruitmentDisciplineOf(r.discipline),
+        recruits: count(r.n),
+      })),
+      ['period', 'orgCode', 'discipline'],
+      ['recruits'],
+    );
+  },
+};
+
+/** Period id → its time point (last day, `yyyyMMdd`). */
+function pointsById(periods: readonly Period[]): (id: string) => string {
+  const byId = new Map(periods.map((p) => [p.id, periodLastDay(p)]));
+  return (id) => byId.get(String(id)) ?? '';
+}

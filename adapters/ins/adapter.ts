@@ -1,0 +1,178 @@
+import { periodEnd, periodMonths, periodStart } from '../../schema/period';
+import type { Period } from '../../schema/period';
+import { flagOf } from '../registry/codes';
+import { toNumber } from '../sql/dialect';
+import type { SqlSource } from '../sql/source';
+import { inList, monthBucket, monthKey, monthsPredicate, timeLiteral } from '../sql/time';
+import {
+  canonicalCase,
+  flagCase,
+  INPATIENT_MED_TYPES,
+  INSURANCE_TYPES,
+  isInpatient,
+  MED_TYPES,
+  PAYMENT_METHODS,
+} from './codes';
+import type {
+  InsuranceType,
+  InsuredPersons,
+  MedType,
+  PaymentMethod,
+  SettlementCounts,
+  SettlementQuery,
+} from './model';
+
+type Num = number | string | bigint | null;
+
+interface SettlementRow {
+  fx: string | null;
+  adm: string | null;
+  mt: string | null;
+  it: string | null;
+  pm: string | null;
+  rf: string | null;
+  cd: string | null;
+  ym: string | number;
+  n: Num;
+  persons: Num;
+  fee: Num;
+  fund: Num;
+  own: Num;
+}
+
+interface PersonsRow {
+  pid: string;
+  adm: string | null;
+  n: Num;
+  persons: Num;
+  ip_n: Num;
+  ip_persons: Num;
+}
+
+function count(value: unknown): number {
+  return toNumber(value) ?? 0;
+}
+
+/** Money sums: decimal strings (MySQL) or floats (SQLite) → yuan rounded to the fen. */
+function yuan(value: unknown): number {
+  return Math.round((toNumber(value) ?? 0) * 100) / 100;
+}
+
+function textOrNull(value: unknown): string | null {
+  const t = String(value ?? '').trim();
+  return t ? t : null;
+}
+
+/** A person with an empty or NULL psn_no is never counted as a person. */
+const PERSON = `NULLIF(TRIM(psn_no), '')`;
+
+const INPATIENT_LIST = INPATIENT_MED_TYPES.map((c) => `'${c}'`).join(', ');
+
+/**
+ * Read-only access to the insurance settlement system (legacy-systems.md §10): one aggregate
+ * statement per call. Only valid settlements (vali_flag '1') count; reversed ones ('0', 冲销)
+ * and rows with an unknown flag never do. Months are those of setl_time (local time).
+ */
+export const insAdapter = {
+  /**
+   * Valid settlements per (fixmedins code, insured area, medical type, 险种, payment method,
+   * referral, continuous deductible, month). Codes are made canonical inside the database, so
+   * `persons` is an exact distinct count for each group (still not additive across groups).
+   */
+  async settlements(source: SqlSource, query: SettlementQuery): Promise<SettlementCounts[]> {
+    const admdvs = query.insuAdmdvs ?? null;
+    const codes = query.fixmedinsCodes ?? null;
+    if (query.months.length === 0 || admdvs?.length === 0 || codes?.length === 0) return [];
+    const params: unknown[] = [];
+    const timeWhere = monthsPredicate('setl_time', 'DATETIME', query.months, params);
+    const admWhere = inList('insu_admdvs', admdvs, params);
+    const codeWhere = inList('fixmedins_code', codes, params);
+    const groups = [
+      'TRIM(fixmedins_code)',
+      `COALESCE(TRIM(insu_admdvs), '')`,
+      canonicalCase('med_type', MED_TYPES, ''),
+      canonicalCase('insutype', INSURANCE_TYPES, 'OTHER'),
+      canonicalCase('hi_paymtd', PAYMENT_METHODS, 'OTHER'),
+      flagCase('refl_flag'),
+      flagCase('cont_deductible'),
+      monthBucket('setl_time', 'DATETIME', source.dialect),
+    ];
+    const [fx, adm, mt, it, pm, rf, cd, ym] = groups;
+    const rows = await source.query<SettlementRow>(
+      `SELECT ${fx} AS fx, ${adm} AS adm, ${mt} AS mt, ${it} AS it, ${pm} AS pm, ${rf} AS rf, ${cd} AS cd,
+              ${ym} AS ym, COUNT(*) AS n, COUNT(DISTINCT ${PERSON}) AS persons,
+              SUM(medfee_sumamt) AS fee, SUM(fund_pay_sumamt) AS fund, SUM(psn_pay) AS own
+         FROM setl_d
+        WHERE vali_flag = '1' AND (${timeWhere})${admWhere}${codeWhere}
+        GROUP BY ${groups.join(', ')}`,
+      params,
+    );
+    return rows.map((r) => {
+      const medType = (textOrNull(r.mt) as MedType | null) ?? null;
+      return {
+        fixmedinsCode: String(r.fx ?? '').trim(),
+        insuAdmdvs: textOrNull(r.adm),
+        medType,
+        inpatient: isInpatient(medType),
+        insuranceType: textOrNull(r.it) as InsuranceType | null,
+        paymentMethod: textOrNull(r.pm) as PaymentMethod | null,
+        referral: flagOf(r.rf),
+        continuousDeductible: flagOf(r.cd),
+        month: monthKey(r.ym),
+        settlements: count(r.n),
+        persons: count(r.persons),
+        medfeeSum: yuan(r.fee),
+        fundPay: yuan(r.fund),
+        personalPay: yuan(r.own),
+      };
+    });
+  },
+
+  /**
+   * Distinct insured persons with a valid settlement in each period, per insured area (all
+   * settlements, and inpatient ones): the numbers `settlements` cannot add up.
+   */
+  async insuredPersons(
+    source: SqlSource,
+    query: { readonly periods: readonly Period[]; readonly insuAdmdvs?: readonly string[] | null },
+  ): Promise<InsuredPersons[]> {
+    const admdvs = query.insuAdmdvs ?? null;
+    const periods = [...new Map(query.periods.map((p) => [p.id, p])).values()];
+    if (periods.length === 0 || admdvs?.length === 0) return [];
+    const params: unknown[] = [];
+    const table = periods
+      .map((p, i) => {
+        params.push(p.id, timeLiteral(periodStart(p), 'DATETIME'), timeLiteral(periodEnd(p), 'DATETIME'));
+        return i === 0 ? 'SELECT ? AS pid, ? AS ps, ? AS pe' : 'SELECT ?, ?, ?';
+      })
+      .join(' UNION ALL ');
+    const timeWhere = monthsPredicate(
+      's.setl_time',
+      'DATETIME',
+      periods.flatMap((p) => periodMonths(p)),
+      params,
+    );
+    const admWhere = inList('s.insu_admdvs', admdvs, params);
+    const adm = `COALESCE(TRIM(s.insu_admdvs), '')`;
+    const inpatient = `TRIM(s.med_type) IN (${INPATIENT_LIST})`;
+    const person = PERSON.replace('psn_no', 's.psn_no');
+    const rows = await source.query<PersonsRow>(
+      `SELECT p.pid AS pid, ${adm} AS adm, COUNT(*) AS n, COUNT(DISTINCT ${person}) AS persons,
+              SUM(CASE WHEN ${inpatient} THEN 1 ELSE 0 END) AS ip_n,
+              COUNT(DISTINCT CASE WHEN ${inpatient} THEN ${person} END) AS ip_persons
+         FROM setl_d s
+         JOIN (${table}) p ON s.setl_time >= p.ps AND s.setl_time < p.pe
+        WHERE s.vali_flag = '1' AND (${timeWhere})${admWhere}
+        GROUP BY p.pid, ${adm}`,
+      params,
+    );
+    return rows.map((r) => ({
+      period: String(r.pid),
+      insuAdmdvs: textOrNull(r.adm),
+      settlements: count(r.n),
+      persons: count(r.persons),
+      inpatientSettlements: count(r.ip_n),
+      inpatientPersons: count(r.ip_persons),
+    }));
+  },
+};
