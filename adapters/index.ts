@@ -1,5 +1,15 @@
 /** The adapter layer's public surface: canonical records and one adapter per legacy system kind. */
-export { registryAdapter } from './registry/adapter';
+export { registryAdapter, memberDuring, overlaps, inForceOn, rollUpDivisionStats } from './registry/adapter';
+export { lisAdapter } from './lis/adapter';
+export { phsAdapter } from './phs/adapter';
+export { fdsAdapter } from './fds/adapter';
+export { referralAdapter } from './referral/adapter';
+export { classifyReferrals, directionOf } from './referral/direction';
+export { telemedAdapter } from './telemed/adapter';
+export { hrmAdapter } from './hrm/adapter';
+export { insAdapter } from './ins/adapter';
+export { inCountyRate, placeSettlements } from './ins/county';
+export { matchReceivers } from './his/receivers';
 export type { DivisionRecord, InstitutionRecord } from './registry/model';
 export { hisAAdapter } from './his_a/adapter';
 export { hisBAdapter } from './his_b/adapter';

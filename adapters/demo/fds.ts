@@ -17,6 +17,8 @@ import type { DemoInstitution, DemoRegion, DemoRow } from './ankang';
 import { dayNumber, keyOfDayNumber } from './calendar';
 import { demoCounties } from './phs';
 import type { DemoCounty } from './phs';
+import { demoStaff } from './hrm';
+import type { DemoStaffMember } from './hrm';
 import { Rng } from './random';
 import type { RegionalDemoSource } from './regional';
 
@@ -130,13 +132,25 @@ function buildTeams(
   specialistHospital: DemoInstitution | undefined,
   years: readonly number[],
   rng: Rng,
+  staff: ReadonlyMap<string, readonly DemoStaffMember[]>,
 ): CountyTeams {
   const teams: DemoTeam[] = [];
   const teamRows: DemoRow[] = [];
   const memberRows: DemoRow[] = [];
   let teamNo = 0;
   let practNo = 0;
-  const practitioner = (): string => `P${county.code}${String(++practNo).padStart(4, '0')}`;
+  /**
+   * A member from the hrm workforce of `org` (GPs for the GP role, nurses for NURSE), so that
+   * fd_team_member.pract_id references hrm.practitioner; a made-up id only where hrm has no one.
+   */
+  const memberOf = (org: DemoInstitution, role: string): string => {
+    const all = staff.get(org.orgCode) ?? [];
+    const fitting = all.filter((p) =>
+      role === 'GP' ? p.gp : role === 'NURSE' ? p.nurse : !p.gp && !p.nurse,
+    );
+    const pool = fitting.length ? fitting : all;
+    return pool.length ? rng.pick(pool).id : `P${county.code}${String(++practNo).padStart(4, '0')}`;
+  };
   const laterYears = years.length > 1 ? years.slice(1) : years;
   for (const org of orgs) {
     const count = Math.min(7, Math.max(1, Math.round(org.dailyVisits * 0.8 + rng.range(-0.5, 0.5))));
@@ -172,14 +186,14 @@ function buildTeams(
         memberRows.push({ team_id: team.id, pract_id, role });
       };
       // A GP may lead a second team of the same centre.
-      const gp: string = previousGp && rng.chance(0.1) ? previousGp : practitioner();
+      const gp: string = previousGp && rng.chance(0.1) ? previousGp : memberOf(org, 'GP');
       member(gp, 'GP');
       previousGp = gp;
-      if (rng.chance(0.45)) member(practitioner(), 'GP');
-      if (rng.chance(0.9)) member(practitioner(), 'NURSE');
-      if (rng.chance(0.6)) member(practitioner(), 'PH');
-      if (rng.chance(0.2)) member(practitioner(), 'OTHER');
-      if (specialist) member(practitioner(), 'SPECIALIST');
+      if (rng.chance(0.45)) member(memberOf(org, 'GP'), 'GP');
+      if (rng.chance(0.9)) member(memberOf(org, 'NURSE'), 'NURSE');
+      if (rng.chance(0.6)) member(memberOf(org, 'PH'), 'PH');
+      if (rng.chance(0.2)) member(memberOf(org, 'OTHER'), 'OTHER');
+      if (specialist) member(memberOf(specialist, 'SPECIALIST'), 'SPECIALIST');
     }
   }
   return { teams, teamRows, memberRows };
@@ -197,9 +211,10 @@ function* countyRows(
   countyHospital: DemoInstitution | undefined,
   tertiary: ReadonlyArray<readonly [DemoInstitution, number]>,
   years: readonly number[],
+  staff: ReadonlyMap<string, readonly DemoStaffMember[]>,
 ): Generator<[string, DemoRow[]]> {
   const rng = new Rng(`fds:${county.code}`);
-  const { teams, teamRows, memberRows } = buildTeams(county, orgs, countyHospital, years, rng);
+  const { teams, teamRows, memberRows } = buildTeams(county, orgs, countyHospital, years, rng, staff);
   yield ['fd_team', teamRows];
   yield ['fd_team_member', memberRows];
   if (teams.length === 0) return;
@@ -338,6 +353,7 @@ export const fdsDemoSource: RegionalDemoSource = {
   tables: fdsTables,
   *rows(region: DemoRegion, years: readonly number[]): Iterable<[string, DemoRow[]]> {
     const sortedYears = [...years].sort((a, b) => a - b);
+    const staff = demoStaff(region, sortedYears);
     const tertiary = region.institutions
       .filter((i) => i.cls === 'CITY_GENERAL' && i.level === '3')
       .map((i, k) => [i, k === 0 ? 3 : 1] as const);
@@ -346,7 +362,7 @@ export const fdsDemoSource: RegionalDemoSource = {
       const countyHospital = region.institutions.find(
         (i) => i.division === county.code && i.cls === 'COUNTY_GENERAL',
       );
-      yield* countyRows(county, region.divisionStats, orgs, countyHospital, tertiary, sortedYears);
+      yield* countyRows(county, region.divisionStats, orgs, countyHospital, tertiary, sortedYears, staff);
     }
   },
 };

@@ -20,7 +20,7 @@ import { MZ_GHXX_COLUMNS, OUTPATIENT_VISIT_COLUMNS, generateVisitMonth } from '.
 import type { VisitVendor, VisitWriterState } from './visits';
 
 /** Bumped whenever the generated data changes, so that an older demo build is not reused. */
-export const GENERATOR_VERSION = 'ankang-demo-1';
+export const GENERATOR_VERSION = 'ankang-demo-2';
 
 /** How much demo data to generate. */
 export interface DemoScale {

@@ -218,7 +218,7 @@ class HrmGenerator {
   readonly assignments: DemoRow[] = [];
   readonly trainings: DemoRow[] = [];
   readonly recruitments: DemoRow[] = [];
-  private readonly byOrg = new Map<string, Practitioner[]>();
+  readonly byOrg = new Map<string, Practitioner[]>();
   private serial = 0;
   private readonly first: number;
   private readonly last: number;
@@ -665,6 +665,45 @@ function* chunks(table: string, rows: DemoRow[]): Iterable<[string, DemoRow[]]> 
   for (let i = 0; i < rows.length; i += CHUNK) yield [table, rows.slice(i, i + CHUNK)];
 }
 
+const generated = new WeakMap<DemoRegion, Map<string, HrmGenerator>>();
+
+/** The workforce of a demo region, generated once per region and years and shared by hrm and fds. */
+function workforce(region: DemoRegion, years: readonly number[]): HrmGenerator {
+  const byYears = generated.get(region) ?? new Map<string, HrmGenerator>();
+  generated.set(region, byYears);
+  const key = years.join(',');
+  let gen = byYears.get(key);
+  if (!gen) {
+    gen = new HrmGenerator(region, years);
+    gen.run();
+    byYears.set(key, gen);
+  }
+  return gen;
+}
+
+/** One practitioner of the demo workforce, as another system (the family-doctor teams) refers to it. */
+export interface DemoStaffMember {
+  readonly id: string;
+  readonly gp: boolean;
+  readonly nurse: boolean;
+}
+
+/** The demo practitioners of each institution (pract_id as in hrm.practitioner). */
+export function demoStaff(
+  region: DemoRegion,
+  years: readonly number[],
+): ReadonlyMap<string, readonly DemoStaffMember[]> {
+  const gen = workforce(region, years);
+  const result = new Map<string, DemoStaffMember[]>();
+  for (const [org, list] of gen.byOrg) {
+    result.set(
+      org,
+      list.map((p) => ({ id: p.id, gp: p.gp, nurse: p.category === '5' })),
+    );
+  }
+  return result;
+}
+
 /** The demo's `hrm` database. */
 export const hrmDemoSource: RegionalDemoSource = {
   id: 'hrm',
@@ -673,8 +712,7 @@ export const hrmDemoSource: RegionalDemoSource = {
   tables: hrmTables,
   *rows(region: DemoRegion, years: readonly number[]): Iterable<[string, DemoRow[]]> {
     if (years.length === 0) return;
-    const gen = new HrmGenerator(region, years);
-    gen.run();
+    const gen = workforce(region, years);
     yield* chunks('practitioner', gen.practitioners);
     yield* chunks('practice_site', gen.sites);
     yield* chunks('assignment', gen.assignments);
