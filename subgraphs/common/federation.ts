@@ -24,7 +24,10 @@ export async function buildFederatedSchema<TContext>(
   referenceResolvers: ReferenceResolvers<TContext>,
 ): Promise<GraphQLSchema> {
   const schema = await buildSchema({ ...options, skipCheck: true, validate: false });
-  const sdl = printSchemaWithDirectives(schema);
+  const sdl = printSchemaWithDirectives(schema).replace(
+    /^type Query \{/m,
+    '"""查询 Query: the entry points this subgraph contributes to the graph"""\ntype Query {',
+  );
   const typeDefs = parse(
     `extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ${JSON.stringify(FEDERATION_IMPORTS)})\n${sdl}`,
   );

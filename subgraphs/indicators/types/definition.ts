@@ -11,11 +11,11 @@ registerEnumType(ComparatorEnum, {
   name: 'Comparator',
   description: '比较关系 Comparison of a rule or target',
   valuesConfig: {
-    LE: { description: '≤ at most' },
-    LT: { description: '< less than' },
-    GE: { description: '≥ at least' },
-    GT: { description: '> greater than' },
-    EQ: { description: '= equal' },
+    LE: { description: '≤ 不超过 at most' },
+    LT: { description: '< 小于 less than' },
+    GE: { description: '≥ 不低于 at least' },
+    GT: { description: '> 大于 greater than' },
+    EQ: { description: '= 等于 equal to' },
   },
 });
 
