@@ -1,8 +1,19 @@
-import { periodEnd, periodLastDay, periodMonths, periodStart } from '../../schema/period';
+import { periodMonths } from '../../schema/period';
 import type { Period } from '../../schema/period';
-import { toNumber } from '../sql/dialect';
+import { nothingAsked } from '../sql/builders';
+import {
+  distinctPeriods,
+  knownDate,
+  periodsSpan,
+  periodsTable,
+  pointsById,
+  pointsTable,
+  unknownDate,
+} from '../sql/periods';
+import { toCount, toYuan } from '../sql/rows';
+import type { Num } from '../sql/rows';
 import type { SqlSource } from '../sql/source';
-import { inList, monthsPredicate, timeLiteral } from '../sql/time';
+import { inList, monthsPredicate } from '../sql/time';
 import { emptyKeyGroupCounts, KEY_GROUP_CODES, SIGNED_FLAGS, TERMINATED_FLAG } from './codes';
 import type {
   DivisionSignedPersons,
@@ -15,37 +26,35 @@ import type {
   TeamOrgSigningQuery,
   TeamQuery,
 } from './model';
-import { distinctPeriods, peopleFlagMatch, pointBounds, pointsTable, unknownDate } from './sql';
-
-type Count = number | string | null;
+import { FDS_KNOWN_FROM, peopleFlagMatch } from './sql';
 
 interface SignedRow {
   pid: string;
   grp: string;
-  signed: Count;
-  key_group: Count;
-  one_one_one: Count;
-  [keyGroupColumn: string]: Count;
+  signed: Num;
+  key_group: Num;
+  one_one_one: Num;
+  [keyGroupColumn: string]: Num;
 }
 
 interface FeeRow {
   pid: string;
   division_code: string;
-  contracts: Count;
-  persons: Count;
-  fee_total: Count;
-  fee_insurance: Count;
-  fee_fiscal: Count;
-  fee_personal: Count;
+  contracts: Num;
+  persons: Num;
+  fee_total: Num;
+  fee_insurance: Num;
+  fee_fiscal: Num;
+  fee_personal: Num;
 }
 
 interface TeamRow {
   pid: string;
   org_code: string;
-  teams: Count;
-  gps: Count;
-  teams_with_gp: Count;
-  specialist_teams: Count;
+  teams: Num;
+  gps: Num;
+  teams_with_gp: Num;
+  specialist_teams: Num;
 }
 
 const SIGNED_FLAG_LIST = SIGNED_FLAGS.map((f) => `'${f}'`).join(', ');
@@ -56,16 +65,7 @@ const SIGNED_FLAG_LIST = SIGNED_FLAGS.map((f) => `'${f}'`).join(', ');
  */
 const IN_FORCE = `c.signed_on <= p.t AND c.valid_until >= p.t
            AND c.sign_flag IN (${SIGNED_FLAG_LIST})
-           AND (c.stop_date > p.t OR (c.sign_flag <> '${TERMINATED_FLAG}' AND ${unknownDate('c.stop_date')}))`;
-
-function pointOf(periods: readonly Period[]): Map<string, string> {
-  return new Map(periods.map((p) => [p.id, periodLastDay(p)]));
-}
-
-/** Yuan sums come back as decimal strings or floats: round to the fen. */
-function yuan(value: unknown): number {
-  return Math.round((toNumber(value) ?? 0) * 100) / 100;
-}
+           AND (c.stop_date > p.t OR (c.sign_flag <> '${TERMINATED_FLAG}' AND ${unknownDate('c.stop_date', FDS_KNOWN_FROM)}))`;
 
 /**
  * Signed persons at each period's last day, grouped by the contract's resident county or by the
@@ -77,7 +77,7 @@ async function signedPersons(
   by: 'DIVISION' | 'TEAM_ORG',
   codes: readonly string[] | null,
 ): Promise<Array<SignedPersonCounts & { group: string }>> {
-  const flag = (code: string): string => peopleFlagMatch(source.dialect.name, 'c.people_flags', code);
+  const flag = (code: string): string => peopleFlagMatch(source.dialect, 'c.people_flags', code);
   const anyKeyGroup = KEY_GROUP_CODES.map(([, code]) => flag(code)).join(' OR ');
   const perGroup = KEY_GROUP_CODES.map(
     ([, code]) => `COUNT(DISTINCT CASE WHEN ${flag(code)} THEN c.person_key END) AS kg_${code}`,
@@ -87,8 +87,8 @@ async function signedPersons(
 
   const params: unknown[] = [];
   const points = pointsTable(periods, params);
-  const [firstPoint, lastPoint] = pointBounds(periods);
-  params.push(lastPoint, firstPoint);
+  const span = periodsSpan(periods);
+  params.push(span.lastDay, span.firstPoint);
   const scopeWhere = inList(groupColumn, codes, params);
   const rows = await source.query<SignedRow>(
     `SELECT p.pid AS pid, ${groupColumn} AS grp,
@@ -101,23 +101,22 @@ async function signedPersons(
        JOIN fd_contract c
          ON ${IN_FORCE}
        ${teamJoin}
-      WHERE c.signed_on >= '1900-01-01' AND c.signed_on <= ? AND c.valid_until >= ?${scopeWhere}
+      WHERE ${knownDate('c.signed_on', FDS_KNOWN_FROM)} AND c.signed_on <= ? AND c.valid_until >= ?${scopeWhere}
       GROUP BY p.pid, ${groupColumn}`,
     params,
   );
-  const pointByPeriod = pointOf(periods);
+  const pointOf = pointsById(periods);
   return rows.map((r) => {
     const keyGroups = emptyKeyGroupCounts();
-    for (const [group, code] of KEY_GROUP_CODES) keyGroups[group] = toNumber(r[`kg_${code}`]) ?? 0;
-    const period = String(r.pid);
+    for (const [group, code] of KEY_GROUP_CODES) keyGroups[group] = toCount(r[`kg_${code}`]);
     return {
       group: String(r.grp ?? '').trim(),
-      period,
-      point: pointByPeriod.get(period) ?? '',
-      signedPersons: toNumber(r.signed) ?? 0,
-      keyGroupPersons: toNumber(r.key_group) ?? 0,
+      period: String(r.pid),
+      point: pointOf(r.pid),
+      signedPersons: toCount(r.signed),
+      keyGroupPersons: toCount(r.key_group),
       registeredPoorPersons: keyGroups.REGISTERED_POOR,
-      onePlusOnePlusOnePersons: toNumber(r.one_one_one) ?? 0,
+      onePlusOnePlusOnePersons: toCount(r.one_one_one),
       keyGroups,
     };
   });
@@ -132,7 +131,7 @@ export const fdsAdapter = {
   async signedPersonsByDivision(source: SqlSource, query: SigningQuery): Promise<DivisionSignedPersons[]> {
     const periods = distinctPeriods(query.periods);
     const codes = query.divisionCodes ?? null;
-    if (periods.length === 0 || codes?.length === 0) return [];
+    if (nothingAsked(periods, codes)) return [];
     const rows = await signedPersons(source, periods, 'DIVISION', codes);
     return rows.map(({ group, ...counts }) => ({ ...counts, divisionCode: group }));
   },
@@ -144,7 +143,7 @@ export const fdsAdapter = {
   ): Promise<TeamOrgSignedPersons[]> {
     const periods = distinctPeriods(query.periods);
     const codes = query.orgCodes ?? null;
-    if (periods.length === 0 || codes?.length === 0) return [];
+    if (nothingAsked(periods, codes)) return [];
     const rows = await signedPersons(source, periods, 'TEAM_ORG', codes);
     return rows.map(({ group, ...counts }) => ({ ...counts, orgCode: group }));
   },
@@ -156,14 +155,9 @@ export const fdsAdapter = {
   async feeComposition(source: SqlSource, query: FeeQuery): Promise<FeeComposition[]> {
     const periods = distinctPeriods(query.periods);
     const codes = query.divisionCodes ?? null;
-    if (periods.length === 0 || codes?.length === 0) return [];
+    if (nothingAsked(periods, codes)) return [];
     const params: unknown[] = [];
-    const table = periods
-      .map((p, i) => {
-        params.push(p.id, timeLiteral(periodStart(p), 'DATE'), timeLiteral(periodEnd(p), 'DATE'));
-        return i === 0 ? 'SELECT ? AS pid, ? AS pstart, ? AS pend' : 'SELECT ?, ?, ?';
-      })
-      .join(' UNION ALL ');
+    const table = periodsTable(periods, params);
     const timeWhere = monthsPredicate('c.signed_on', 'DATE', periods.flatMap(periodMonths), params);
     const scopeWhere = inList('c.division_code', codes, params);
     const rows = await source.query<FeeRow>(
@@ -172,7 +166,7 @@ export const fdsAdapter = {
               SUM(c.fee_total) AS fee_total, SUM(c.fee_insurance) AS fee_insurance,
               SUM(c.fee_fiscal) AS fee_fiscal, SUM(c.fee_personal) AS fee_personal
          FROM (${table}) p
-         JOIN fd_contract c ON c.signed_on >= p.pstart AND c.signed_on < p.pend
+         JOIN fd_contract c ON c.signed_on >= p.ps AND c.signed_on < p.pe
         WHERE c.sign_flag IN (${SIGNED_FLAG_LIST}) AND (${timeWhere})${scopeWhere}
         GROUP BY p.pid, c.division_code`,
       params,
@@ -180,12 +174,12 @@ export const fdsAdapter = {
     return rows.map((r) => ({
       period: String(r.pid),
       divisionCode: String(r.division_code ?? '').trim(),
-      contracts: toNumber(r.contracts) ?? 0,
-      persons: toNumber(r.persons) ?? 0,
-      feeTotal: yuan(r.fee_total),
-      feeInsurance: yuan(r.fee_insurance),
-      feeFiscal: yuan(r.fee_fiscal),
-      feePersonal: yuan(r.fee_personal),
+      contracts: toCount(r.contracts),
+      persons: toCount(r.persons),
+      feeTotal: toYuan(r.fee_total),
+      feeInsurance: toYuan(r.fee_insurance),
+      feeFiscal: toYuan(r.fee_fiscal),
+      feePersonal: toYuan(r.fee_personal),
     }));
   },
 
@@ -196,7 +190,7 @@ export const fdsAdapter = {
   async teams(source: SqlSource, query: TeamQuery): Promise<TeamCounts[]> {
     const periods = distinctPeriods(query.periods);
     const codes = query.orgCodes ?? null;
-    if (periods.length === 0 || codes?.length === 0) return [];
+    if (nothingAsked(periods, codes)) return [];
     const params: unknown[] = [];
     const points = pointsTable(periods, params);
     const scopeWhere = inList('tm.org_code', codes, params);
@@ -211,24 +205,21 @@ export const fdsAdapter = {
          FROM (${points}) p
          JOIN fd_team tm
            ON (tm.created_on IS NULL OR tm.created_on <= p.t)
-          AND (${unknownDate('tm.dissolved_on')} OR tm.dissolved_on > p.t)
+          AND (${unknownDate('tm.dissolved_on', FDS_KNOWN_FROM)} OR tm.dissolved_on > p.t)
          LEFT JOIN fd_team_member m ON m.team_id = tm.team_id
         WHERE 1 = 1${scopeWhere}
         GROUP BY p.pid, tm.org_code`,
       params,
     );
-    const pointByPeriod = pointOf(periods);
-    return rows.map((r) => {
-      const period = String(r.pid);
-      return {
-        period,
-        point: pointByPeriod.get(period) ?? '',
-        orgCode: String(r.org_code ?? '').trim(),
-        teams: toNumber(r.teams) ?? 0,
-        generalPractitioners: toNumber(r.gps) ?? 0,
-        teamsWithGp: toNumber(r.teams_with_gp) ?? 0,
-        specialistTeams: toNumber(r.specialist_teams) ?? 0,
-      };
-    });
+    const pointOf = pointsById(periods);
+    return rows.map((r) => ({
+      period: String(r.pid),
+      point: pointOf(r.pid),
+      orgCode: String(r.org_code ?? '').trim(),
+      teams: toCount(r.teams),
+      generalPractitioners: toCount(r.gps),
+      teamsWithGp: toCount(r.teams_with_gp),
+      specialistTeams: toCount(r.specialist_teams),
+    }));
   },
 };

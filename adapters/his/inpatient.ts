@@ -1,5 +1,4 @@
-import type { SqlSource } from '../sql/source';
-import type { HisAdapter, VisitCountQuery } from './visits';
+import type { VisitCountQuery } from './visits';
 
 /**
  * Canonical inpatient facts of a HIS (legacy-systems.md §2 `BA_SY`/`BA_SS`/`ZY_CWRB`, §3
@@ -145,42 +144,3 @@ export interface DischargeTransfers {
   readonly receiverName: string | null;
   readonly count: number;
 }
-
-/**
- * The inpatient side of every HIS vendor adapter. Declared as an augmentation of `HisAdapter`
- * (visits.ts), so `hisAdapters[kind]` offers these functions too. Each is one aggregate statement
- * per call, grouped by institution and month (and the canonical classes).
- */
-declare module './visits' {
-  interface HisAdapter {
-    /** 出院人次 with stay days, rescues and fees, per discharge kind, admission route, payer and 危重. */
-    countDischarges(source: SqlSource, query: InpatientQuery): Promise<DischargeCounts[]>;
-    /** Surgeries and operations per grade, 日间 and 择期, by procedure date. */
-    countSurgeries(source: SqlSource, query: InpatientQuery): Promise<SurgeryCounts[]>;
-    /** 开放床日 and 占用床日 from the daily census. */
-    bedDays(source: SqlSource, query: InpatientQuery): Promise<BedDays[]>;
-    /** Discharges per principal-diagnosis group (急性心肌梗死, 脑血管疾病, …). */
-    countDischargesByDiagnosis(
-      source: SqlSource,
-      query: DiagnosisGroupQuery,
-    ): Promise<DiagnosisGroupDischarges[]>;
-    /** Procedures per procedure group (剖宫产, PCI). */
-    countProcedures(source: SqlSource, query: ProcedureGroupQuery): Promise<ProcedureGroupCounts[]>;
-    /** Visits per first-diagnosis group (第一诊断为糖尿病/高血压的门诊就诊例次). */
-    countVisitsByDiagnosis(source: SqlSource, query: DiagnosisGroupQuery): Promise<DiagnosisGroupVisits[]>;
-    /** Discharge transfers per kind and receiver as recorded (resolve them with `matchReceivers`). */
-    dischargeTransfers(source: SqlSource, query: InpatientQuery): Promise<DischargeTransfers[]>;
-  }
-}
-
-/** The inpatient functions alone. */
-export type HisInpatientAdapter = Pick<
-  HisAdapter,
-  | 'countDischarges'
-  | 'countSurgeries'
-  | 'bedDays'
-  | 'countDischargesByDiagnosis'
-  | 'countProcedures'
-  | 'countVisitsByDiagnosis'
-  | 'dischargeTransfers'
->;

@@ -1,34 +1,33 @@
-import type { DialectName } from '../sql/dialect';
+import type { Dialect } from '../sql/dialect';
 import { DIAGNOSIS_GROUPS, PROCEDURE_GROUPS } from './diagnosis';
 import type { CodeGroup, CodeMatch } from './diagnosis';
-import type { DiagnosisGroupId, InpatientQuery, ProcedureGroupId } from './inpatient';
+import type { DiagnosisGroupId, ProcedureGroupId } from './inpatient';
 
 /**
- * SQL fragments the HIS vendor adapters share, where MySQL/MariaDB and SQLite differ or where a
- * canonical table (diagnosis.ts) becomes an expression. Everything here goes into SELECT / GROUP BY
- * lists, never into a WHERE predicate on a column (time and institution predicates stay in
- * `sql/time.ts`).
+ * SQL fragments the HIS vendor adapters share: the 病案首页 stay rule, and the canonical code-group
+ * tables (diagnosis.ts) as expressions. Everything here goes into SELECT / GROUP BY lists, never
+ * into a WHERE predicate on a column (time and institution predicates stay in `sql/time.ts`).
  */
-
-/** True when a query can only return nothing (no month, or an empty institution list). */
-export function emptyQuery(query: InpatientQuery): boolean {
-  return query.months.length === 0 || (query.orgCodes !== null && query.orgCodes.length === 0);
-}
 
 /**
  * 实际住院天数 from two DATETIME columns: calendar days from the admission date to the discharge
  * date, a same-day stay counting one day (病案首页: 入院日与出院日只计一天; 不足一天按一天).
  * NULL when either time is NULL.
  */
-export function stayDaysExpr(dialect: DialectName, admitted: string, discharged: string): string {
-  return dialect === 'mysql'
-    ? `GREATEST(DATEDIFF(${discharged}, ${admitted}), 1)`
-    : `MAX(CAST(julianday(date(${discharged})) - julianday(date(${admitted})) AS INTEGER), 1)`;
+export function stayDaysExpr(dialect: Dialect, admitted: string, discharged: string): string {
+  return dialect.greatest(dialect.daysBetween(admitted, discharged), '1');
 }
 
-/** String concatenation (`||` is OR in MySQL's default mode). */
-export function concatExpr(dialect: DialectName, ...parts: string[]): string {
-  return dialect === 'mysql' ? `CONCAT(${parts.join(', ')})` : `(${parts.join(' || ')})`;
+/**
+ * `SELECT org_code, ym, grp, <aggregates> FROM (<inner>) t WHERE grp IS NOT NULL GROUP BY …`: the
+ * rows of `inner` (which selects `org_code`, `ym` and a `codeGroupCase` as `grp`) counted per
+ * institution, month and code group; rows in no group are left out.
+ */
+export function perCodeGroup(inner: string, aggregates: string): string {
+  return `SELECT org_code, ym, grp, ${aggregates}
+            FROM (${inner}) t
+           WHERE grp IS NOT NULL
+           GROUP BY org_code, ym, grp`;
 }
 
 /** A code column normalised for matching: trimmed, upper case, without dots. */

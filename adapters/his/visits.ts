@@ -1,4 +1,5 @@
-import type { SqlSource } from '../sql/source';
+/** The adapter interface lives in adapter.ts; it is re-exported here for existing imports. */
+export type { HisAdapter } from './adapter';
 
 /** One request for visit counts: institutions (null = every institution the source holds) and months. */
 export interface VisitCountQuery {
@@ -18,10 +19,4 @@ export interface VisitCounts {
   readonly emergencyVisits: number;
   /** 中医诊疗人次. */
   readonly tcmVisits: number;
-}
-
-/** What every HIS vendor adapter provides, whatever its schema. */
-export interface HisAdapter {
-  /** One aggregate statement: GROUP BY institution and month. */
-  countVisits(source: SqlSource, query: VisitCountQuery): Promise<VisitCounts[]>;
 }

@@ -1,22 +1,20 @@
-import type {
-  BedDays,
-  DiagnosisGroupDischarges,
-  DiagnosisGroupQuery,
-  DiagnosisGroupVisits,
-  DischargeCounts,
-  DischargeTransfers,
-  InpatientQuery,
-  ProcedureGroupCounts,
-  ProcedureGroupQuery,
-  SurgeryCounts,
-} from '../his/inpatient';
-import type { DiagnosisGroupId, ProcedureGroupId } from '../his/inpatient';
-import { mergeRows, roundFen, textOrNull } from '../his/rows';
-import { codeGroupCase, concatExpr, diagnosisGroups, emptyQuery, procedureGroups } from '../his/sql';
-import type { HisAdapter, VisitCountQuery, VisitCounts } from '../his/visits';
-import { toNumber } from '../sql/dialect';
-import { inList, monthBucket, monthKey, monthsPredicate } from '../sql/time';
+import type { HisAdapter } from '../his/adapter';
+import {
+  bedDaysOf,
+  diagnosisDischargesOf,
+  diagnosisVisitsOf,
+  dischargeCountsOf,
+  procedureCountsOf,
+  surgeryCountsOf,
+  transfersOf,
+  visitCountsOf,
+} from '../his/rows';
+import type { BedRow, DischargeRow, GroupRow, SurgeryRow, TransferRow, VisitRow } from '../his/rows';
+import { codeGroupCase, diagnosisGroups, perCodeGroup, procedureGroups } from '../his/sql';
+import { nothingAsked } from '../sql/builders';
 import type { SqlSource } from '../sql/source';
+import { queryMonthly } from '../sql/time';
+import type { MonthlyColumns } from '../sql/time';
 import {
   admissionRouteOfRytj,
   dischargeKindOfLyfs,
@@ -26,14 +24,6 @@ import {
   TRANSFER_LYFS,
 } from './codes';
 import type { GhsjFormat } from './contract';
-
-interface VisitRow {
-  org_code: string;
-  ym: string;
-  visits: number | string;
-  er: number | string | null;
-  tcm: number | string | null;
-}
 
 const detected = new WeakMap<SqlSource, GhsjFormat>();
 
@@ -54,57 +44,31 @@ async function ghsjFormat(source: SqlSource): Promise<GhsjFormat> {
   return format;
 }
 
-type Num = number | string | null;
+/** Month and institution columns: BA_SY by 出院时间, BA_SS by 手术日期, ZY_CWRB by 日期. */
+const DISCHARGED: MonthlyColumns = { time: 'CYSJ', format: 'CHAR14', org: 'JGDM' };
+const PERFORMED: MonthlyColumns = { time: 'SSRQ', format: 'CHAR14', org: 'JGDM' };
+const CENSUS: MonthlyColumns = { time: 'RQ', format: 'CHAR8', org: 'JGDM' };
 
-interface DischargeRow {
-  org_code: string;
-  ym: string;
+/** BA_SY's codes of a discharge: 离院方式, 入院途径, 医疗付费方式, 危重标志. */
+interface DischargeCodes {
   lyfs: string | null;
   rytj: string | null;
   ylfkfs: string | null;
   wzbz: string | null;
-  n: Num;
-  stay: Num;
-  rescues: Num;
-  fee: Num;
 }
 
-interface SurgeryRow {
-  org_code: string;
-  ym: string;
+/** BA_SS's codes of a procedure: 手术级别, 日间手术, 择期手术. */
+interface SurgeryCodes {
   ssjb: string | null;
   rjss: string | null;
   zqss: string | null;
-  n: Num;
 }
 
-interface BedRow {
-  org_code: string;
-  ym: string;
-  open_days: Num;
-  occupied_days: Num;
-  days: Num;
-}
-
-interface GroupRow {
-  org_code: string;
-  ym: string;
-  grp: string;
-  n: Num;
-  cases?: Num;
-  er?: Num;
-}
-
-interface TransferRow {
-  org_code: string;
-  ym: string;
+/** 离院方式 and the receiver's name as typed. */
+interface TransferCodes {
   lyfs: string;
-  code: string | null;
   name: string | null;
-  n: Num;
 }
-
-const count = (v: Num | undefined): number => toNumber(v) ?? 0;
 
 /**
  * Vendor A (pinyin schema). 退号标志 THBZ: only '0' is a visit; 挂号类别 GHLB '3' is 急诊.
@@ -112,235 +76,156 @@ const count = (v: Num | undefined): number => toNumber(v) ?? 0;
  * CHAR(14)), `BA_SS` one row per procedure (SSRQ CHAR(14)), `ZY_CWRB` one row per day (RQ CHAR(8)).
  */
 export const hisAAdapter: HisAdapter = {
-  async countVisits(source: SqlSource, query: VisitCountQuery): Promise<VisitCounts[]> {
-    if (query.months.length === 0 || (query.orgCodes && query.orgCodes.length === 0)) return [];
+  async countVisits(source, query) {
+    if (nothingAsked(query.months, query.orgCodes)) return [];
     const format = await ghsjFormat(source);
-    const bucket = monthBucket('GHSJ', format, source.dialect);
-    const params: unknown[] = [];
-    const timeWhere = monthsPredicate('GHSJ', format, query.months, params);
-    const orgWhere = inList('JGDM', query.orgCodes, params);
-    const rows = await source.query<VisitRow>(
-      `SELECT JGDM AS org_code, ${bucket} AS ym, COUNT(*) AS visits,
-              SUM(CASE WHEN GHLB = '3' THEN 1 ELSE 0 END) AS er,
-              SUM(CASE WHEN ZYBZ = '1' THEN 1 ELSE 0 END) AS tcm
-         FROM MZ_GHXX
-        WHERE THBZ = '0' AND (${timeWhere})${orgWhere}
-        GROUP BY JGDM, ${bucket}`,
-      params,
+    const rows = await queryMonthly<VisitRow>(
+      source,
+      query,
+      { time: 'GHSJ', format, org: 'JGDM' },
+      ({ bucket, scope }) =>
+        `SELECT JGDM AS org_code, ${bucket} AS ym, COUNT(*) AS visits,
+                SUM(CASE WHEN GHLB = '3' THEN 1 ELSE 0 END) AS er,
+                SUM(CASE WHEN ZYBZ = '1' THEN 1 ELSE 0 END) AS tcm
+           FROM MZ_GHXX
+          WHERE THBZ = '0' AND ${scope}
+          GROUP BY JGDM, ${bucket}`,
     );
-    return rows.map((r) => ({
-      orgCode: String(r.org_code).trim(),
-      month: monthKey(r.ym),
-      visits: toNumber(r.visits) ?? 0,
-      emergencyVisits: toNumber(r.er) ?? 0,
-      tcmVisits: toNumber(r.tcm) ?? 0,
-    }));
+    return visitCountsOf(rows);
   },
+
   /** 出院人次: BA_SY rows whose CYSJ falls in the months; SJZYTS is the stay, QJCS the rescues. */
-  async countDischarges(source: SqlSource, query: InpatientQuery): Promise<DischargeCounts[]> {
-    if (emptyQuery(query)) return [];
-    const bucket = monthBucket('CYSJ', 'CHAR14', source.dialect);
-    const params: unknown[] = [];
-    const timeWhere = monthsPredicate('CYSJ', 'CHAR14', query.months, params);
-    const orgWhere = inList('JGDM', query.orgCodes, params);
-    const rows = await source.query<DischargeRow>(
-      `SELECT JGDM AS org_code, ${bucket} AS ym, LYFS AS lyfs, RYTJ AS rytj, YLFKFS AS ylfkfs,
-              WZBZ AS wzbz, COUNT(*) AS n, SUM(SJZYTS) AS stay, SUM(QJCS) AS rescues, SUM(ZFY) AS fee
-         FROM BA_SY
-        WHERE (${timeWhere})${orgWhere}
-        GROUP BY JGDM, ${bucket}, LYFS, RYTJ, YLFKFS, WZBZ`,
-      params,
+  async countDischarges(source, query) {
+    const rows = await queryMonthly<DischargeRow & DischargeCodes>(
+      source,
+      query,
+      DISCHARGED,
+      ({ bucket, scope }) =>
+        `SELECT JGDM AS org_code, ${bucket} AS ym, LYFS AS lyfs, RYTJ AS rytj, YLFKFS AS ylfkfs,
+                WZBZ AS wzbz, COUNT(*) AS n, SUM(SJZYTS) AS stay, SUM(QJCS) AS rescues, SUM(ZFY) AS fee
+           FROM BA_SY
+          WHERE ${scope}
+          GROUP BY JGDM, ${bucket}, LYFS, RYTJ, YLFKFS, WZBZ`,
     );
-    const canonical: DischargeCounts[] = rows.map((r) => ({
-      orgCode: String(r.org_code).trim(),
-      month: monthKey(r.ym),
+    return dischargeCountsOf(rows, (r) => ({
       dischargeKind: dischargeKindOfLyfs(r.lyfs),
       admissionRoute: admissionRouteOfRytj(r.rytj),
       payer: payerOfYlfkfs(r.ylfkfs),
       critical: isFlagSet(r.wzbz),
-      discharges: count(r.n),
-      stayDays: count(r.stay),
-      rescues: count(r.rescues),
-      feeTotal: count(r.fee),
     }));
-    return mergeRows(
-      canonical,
-      (r) => [r.orgCode, r.month, r.dischargeKind, r.admissionRoute, r.payer, r.critical].join('|'),
-      ['discharges', 'stayDays', 'rescues', 'feeTotal'],
-    ).map((r) => ({ ...r, feeTotal: roundFen(r.feeTotal) }));
   },
 
   /** BA_SS rows by the month of SSRQ; the institution is BA_SS.JGDM. */
-  async countSurgeries(source: SqlSource, query: InpatientQuery): Promise<SurgeryCounts[]> {
-    if (emptyQuery(query)) return [];
-    const bucket = monthBucket('SSRQ', 'CHAR14', source.dialect);
-    const params: unknown[] = [];
-    const timeWhere = monthsPredicate('SSRQ', 'CHAR14', query.months, params);
-    const orgWhere = inList('JGDM', query.orgCodes, params);
-    const rows = await source.query<SurgeryRow>(
-      `SELECT JGDM AS org_code, ${bucket} AS ym, SSJB AS ssjb, RJSS AS rjss, ZQSS AS zqss, COUNT(*) AS n
-         FROM BA_SS
-        WHERE (${timeWhere})${orgWhere}
-        GROUP BY JGDM, ${bucket}, SSJB, RJSS, ZQSS`,
-      params,
+  async countSurgeries(source, query) {
+    const rows = await queryMonthly<SurgeryRow & SurgeryCodes>(
+      source,
+      query,
+      PERFORMED,
+      ({ bucket, scope }) =>
+        `SELECT JGDM AS org_code, ${bucket} AS ym, SSJB AS ssjb, RJSS AS rjss, ZQSS AS zqss, COUNT(*) AS n
+           FROM BA_SS
+          WHERE ${scope}
+          GROUP BY JGDM, ${bucket}, SSJB, RJSS, ZQSS`,
     );
-    return mergeRows(
-      rows.map((r): SurgeryCounts => ({
-        orgCode: String(r.org_code).trim(),
-        month: monthKey(r.ym),
-        grade: gradeOfSsjb(r.ssjb),
-        dayCase: isFlagSet(r.rjss),
-        elective: isFlagSet(r.zqss),
-        count: count(r.n),
-      })),
-      (r) => [r.orgCode, r.month, r.grade, r.dayCase, r.elective].join('|'),
-      ['count'],
-    );
+    return surgeryCountsOf(rows, (r) => ({
+      grade: gradeOfSsjb(r.ssjb),
+      dayCase: isFlagSet(r.rjss),
+      elective: isFlagSet(r.zqss),
+    }));
   },
 
   /** ZY_CWRB: KFCW summed is 开放床日, ZYRS summed is 占用床日. */
-  async bedDays(source: SqlSource, query: InpatientQuery): Promise<BedDays[]> {
-    if (emptyQuery(query)) return [];
-    const bucket = monthBucket('RQ', 'CHAR8', source.dialect);
-    const params: unknown[] = [];
-    const timeWhere = monthsPredicate('RQ', 'CHAR8', query.months, params);
-    const orgWhere = inList('JGDM', query.orgCodes, params);
-    const rows = await source.query<BedRow>(
-      `SELECT JGDM AS org_code, ${bucket} AS ym, SUM(KFCW) AS open_days, SUM(ZYRS) AS occupied_days,
-              COUNT(*) AS days
-         FROM ZY_CWRB
-        WHERE (${timeWhere})${orgWhere}
-        GROUP BY JGDM, ${bucket}`,
-      params,
+  async bedDays(source, query) {
+    const rows = await queryMonthly<BedRow>(
+      source,
+      query,
+      CENSUS,
+      ({ bucket, scope }) =>
+        `SELECT JGDM AS org_code, ${bucket} AS ym, SUM(KFCW) AS open_days, SUM(ZYRS) AS occupied_days,
+                COUNT(*) AS days
+           FROM ZY_CWRB
+          WHERE ${scope}
+          GROUP BY JGDM, ${bucket}`,
     );
-    return rows.map((r) => ({
-      orgCode: String(r.org_code).trim(),
-      month: monthKey(r.ym),
-      openBedDays: count(r.open_days),
-      occupiedBedDays: count(r.occupied_days),
-      daysReported: count(r.days),
-    }));
+    return bedDaysOf(rows);
   },
 
   /** Discharges (as countDischarges) by the group of the principal diagnosis JBDM. */
-  async countDischargesByDiagnosis(
-    source: SqlSource,
-    query: DiagnosisGroupQuery,
-  ): Promise<DiagnosisGroupDischarges[]> {
+  async countDischargesByDiagnosis(source, query) {
     const groups = diagnosisGroups(query.groups);
-    if (emptyQuery(query) || groups.length === 0) return [];
-    const bucket = monthBucket('CYSJ', 'CHAR14', source.dialect);
-    const params: unknown[] = [];
-    const timeWhere = monthsPredicate('CYSJ', 'CHAR14', query.months, params);
-    const orgWhere = inList('JGDM', query.orgCodes, params);
-    const rows = await source.query<GroupRow>(
-      `SELECT org_code, ym, grp, COUNT(*) AS n
-         FROM (SELECT JGDM AS org_code, ${bucket} AS ym, ${codeGroupCase('JBDM', groups)} AS grp
-                 FROM BA_SY
-                WHERE (${timeWhere})${orgWhere}) t
-        WHERE grp IS NOT NULL
-        GROUP BY org_code, ym, grp`,
-      params,
+    if (groups.length === 0) return [];
+    const rows = await queryMonthly<GroupRow>(source, query, DISCHARGED, ({ bucket, scope }) =>
+      perCodeGroup(
+        `SELECT JGDM AS org_code, ${bucket} AS ym, ${codeGroupCase('JBDM', groups)} AS grp
+           FROM BA_SY
+          WHERE ${scope}`,
+        'COUNT(*) AS n',
+      ),
     );
-    return rows.map((r) => ({
-      orgCode: String(r.org_code).trim(),
-      month: monthKey(r.ym),
-      group: r.grp as DiagnosisGroupId,
-      discharges: count(r.n),
-    }));
+    return diagnosisDischargesOf(rows);
   },
 
   /** BA_SS procedures by SSBM group and the month of SSRQ; cases are distinct discharges (BAH, ZYCS). */
-  async countProcedures(source: SqlSource, query: ProcedureGroupQuery): Promise<ProcedureGroupCounts[]> {
+  async countProcedures(source, query) {
     const groups = procedureGroups(query.groups);
-    if (emptyQuery(query) || groups.length === 0) return [];
-    const bucket = monthBucket('SSRQ', 'CHAR14', source.dialect);
-    const params: unknown[] = [];
-    const timeWhere = monthsPredicate('SSRQ', 'CHAR14', query.months, params);
-    const orgWhere = inList('JGDM', query.orgCodes, params);
-    const discharge = concatExpr(source.dialect.name, 'BAH', "'/'", 'ZYCS');
-    const rows = await source.query<GroupRow>(
-      `SELECT org_code, ym, grp, COUNT(*) AS n, COUNT(DISTINCT discharge) AS cases
-         FROM (SELECT JGDM AS org_code, ${bucket} AS ym, ${codeGroupCase('SSBM', groups)} AS grp,
-                      ${discharge} AS discharge
-                 FROM BA_SS
-                WHERE (${timeWhere})${orgWhere}) t
-        WHERE grp IS NOT NULL
-        GROUP BY org_code, ym, grp`,
-      params,
+    if (groups.length === 0) return [];
+    const discharge = source.dialect.concat('BAH', "'/'", 'ZYCS');
+    const rows = await queryMonthly<GroupRow>(source, query, PERFORMED, ({ bucket, scope }) =>
+      perCodeGroup(
+        `SELECT JGDM AS org_code, ${bucket} AS ym, ${codeGroupCase('SSBM', groups)} AS grp,
+                ${discharge} AS discharge
+           FROM BA_SS
+          WHERE ${scope}`,
+        'COUNT(*) AS n, COUNT(DISTINCT discharge) AS cases',
+      ),
     );
-    return rows.map((r) => ({
-      orgCode: String(r.org_code).trim(),
-      month: monthKey(r.ym),
-      group: r.grp as ProcedureGroupId,
-      procedures: count(r.n),
-      cases: count(r.cases),
-    }));
+    return procedureCountsOf(rows);
   },
 
   /** 首诊: visits that happened (THBZ '0') whose 第一诊断 ZDDM falls in a group; GHLB '3' is 急诊. */
-  async countVisitsByDiagnosis(
-    source: SqlSource,
-    query: DiagnosisGroupQuery,
-  ): Promise<DiagnosisGroupVisits[]> {
+  async countVisitsByDiagnosis(source, query) {
     const groups = diagnosisGroups(query.groups);
-    if (emptyQuery(query) || groups.length === 0) return [];
+    if (nothingAsked(query.months, query.orgCodes) || groups.length === 0) return [];
     const format = await ghsjFormat(source);
-    const bucket = monthBucket('GHSJ', format, source.dialect);
-    const params: unknown[] = [];
-    const timeWhere = monthsPredicate('GHSJ', format, query.months, params);
-    const orgWhere = inList('JGDM', query.orgCodes, params);
-    const rows = await source.query<GroupRow>(
-      `SELECT org_code, ym, grp, COUNT(*) AS n, SUM(er) AS er
-         FROM (SELECT JGDM AS org_code, ${bucket} AS ym, ${codeGroupCase('ZDDM', groups)} AS grp,
-                      CASE WHEN GHLB = '3' THEN 1 ELSE 0 END AS er
-                 FROM MZ_GHXX
-                WHERE THBZ = '0' AND (${timeWhere})${orgWhere}) t
-        WHERE grp IS NOT NULL
-        GROUP BY org_code, ym, grp`,
-      params,
+    const rows = await queryMonthly<GroupRow>(
+      source,
+      query,
+      { time: 'GHSJ', format, org: 'JGDM' },
+      ({ bucket, scope }) =>
+        perCodeGroup(
+          `SELECT JGDM AS org_code, ${bucket} AS ym, ${codeGroupCase('ZDDM', groups)} AS grp,
+                  CASE WHEN GHLB = '3' THEN 1 ELSE 0 END AS er
+             FROM MZ_GHXX
+            WHERE THBZ = '0' AND ${scope}`,
+          'COUNT(*) AS n, SUM(er) AS er',
+        ),
     );
-    return rows.map((r) => ({
-      orgCode: String(r.org_code).trim(),
-      month: monthKey(r.ym),
-      group: r.grp as DiagnosisGroupId,
-      visits: count(r.n),
-      emergencyVisits: count(r.er),
-    }));
+    return diagnosisVisitsOf(rows);
   },
 
   /**
    * Discharges with LYFS '2' (receiver named in YZZY_YLJG) or '3' (in WSY_YLJG), per receiver as
    * recorded: NJSJGDM (newer versions only) and the typed name; '' and '-' become null.
    */
-  async dischargeTransfers(source: SqlSource, query: InpatientQuery): Promise<DischargeTransfers[]> {
-    if (emptyQuery(query)) return [];
-    const bucket = monthBucket('CYSJ', 'CHAR14', source.dialect);
+  async dischargeTransfers(source, query) {
     const hospital = TRANSFER_LYFS.TRANSFER_HOSPITAL;
     const primary = TRANSFER_LYFS.TRANSFER_PRIMARY;
     const name = `CASE WHEN LYFS = '${hospital}' THEN YZZY_YLJG ELSE WSY_YLJG END`;
-    const params: unknown[] = [];
-    const timeWhere = monthsPredicate('CYSJ', 'CHAR14', query.months, params);
-    const orgWhere = inList('JGDM', query.orgCodes, params);
-    const rows = await source.query<TransferRow>(
-      `SELECT JGDM AS org_code, ${bucket} AS ym, LYFS AS lyfs, NJSJGDM AS code, ${name} AS name,
-              COUNT(*) AS n
-         FROM BA_SY
-        WHERE LYFS IN ('${hospital}', '${primary}') AND (${timeWhere})${orgWhere}
-        GROUP BY JGDM, ${bucket}, LYFS, NJSJGDM, ${name}`,
-      params,
+    const rows = await queryMonthly<TransferRow & TransferCodes>(
+      source,
+      query,
+      DISCHARGED,
+      ({ bucket, scope }) =>
+        `SELECT JGDM AS org_code, ${bucket} AS ym, LYFS AS lyfs, NJSJGDM AS code, ${name} AS name,
+                COUNT(*) AS n
+           FROM BA_SY
+          WHERE LYFS IN ('${hospital}', '${primary}') AND ${scope}
+          GROUP BY JGDM, ${bucket}, LYFS, NJSJGDM, ${name}`,
     );
-    return mergeRows(
-      rows.map((r): DischargeTransfers => ({
-        orgCode: String(r.org_code).trim(),
-        month: monthKey(r.ym),
-        kind: dischargeKindOfLyfs(r.lyfs) === 'TRANSFER_PRIMARY' ? 'TRANSFER_PRIMARY' : 'TRANSFER_HOSPITAL',
-        receiverCode: textOrNull(r.code),
-        receiverName: textOrNull(r.name),
-        count: count(r.n),
-      })),
-      (r) => JSON.stringify([r.orgCode, r.month, r.kind, r.receiverCode, r.receiverName]),
-      ['count'],
+    return transfersOf(
+      rows,
+      (r) => dischargeKindOfLyfs(r.lyfs),
+      (r) => r.name,
     );
   },
 };

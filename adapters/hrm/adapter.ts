@@ -1,7 +1,22 @@
-import { periodLastDay } from '../../schema/period';
-import type { Period } from '../../schema/period';
 import { flagOf } from '../registry/codes';
-import { placeholders, toNumber } from '../sql/dialect';
+import { eitherIn, flagCase, nothingAsked } from '../sql/builders';
+import { placeholders } from '../sql/dialect';
+import type { Dialect } from '../sql/dialect';
+import {
+  cappedEnd,
+  distinctPeriods,
+  flooredStart,
+  knownDate,
+  openOrAfter,
+  openOrFrom,
+  periodsSpan,
+  periodsTable,
+  pointsById,
+  pointsTable,
+  unknownDate,
+} from '../sql/periods';
+import { mergeRows, toCount } from '../sql/rows';
+import type { Num } from '../sql/rows';
 import type { SqlSource } from '../sql/source';
 import { inList } from '../sql/time';
 import {
@@ -21,22 +36,6 @@ import type {
   PractitionersOnPost,
   Recruitments,
 } from './model';
-import {
-  cappedEnd,
-  dayDiff,
-  distinctPeriods,
-  eitherIn,
-  flooredStart,
-  KNOWN_FROM,
-  knownDate,
-  openOrAfter,
-  openOrFrom,
-  periodsSpan,
-  periodsTable,
-  pointsTable,
-} from './sql';
-
-type Num = number | string | bigint | null;
 
 interface OnPostRow {
   pid: string;
@@ -96,39 +95,8 @@ interface RecruitmentRow {
   n: Num;
 }
 
-function count(value: unknown): number {
-  return toNumber(value) ?? 0;
-}
-
 function code(value: unknown): string {
   return String(value ?? '').trim();
-}
-
-/**
- * Rows grouped by raw vendor codes can fall into the same canonical group once mapped ('' and
- * NULL are both unknown): add them up. Only for counts whose raw groups never share a person
- * (plain counts, or distinct counts split by a column each person has one value of).
- */
-function merged<T extends object>(
-  rows: readonly T[],
-  keys: readonly (keyof T)[],
-  sums: readonly (keyof T)[],
-): T[] {
-  const out = new Map<string, T>();
-  for (const row of rows) {
-    const key = JSON.stringify(keys.map((k) => row[k]));
-    const prev = out.get(key) as Record<keyof T, unknown> | undefined;
-    if (!prev) {
-      out.set(key, { ...row });
-      continue;
-    }
-    for (const k of sums) prev[k] = (prev[k] as number) + (row[k] as unknown as number);
-  }
-  return [...out.values()];
-}
-
-function nothingAsked(query: HrmQuery): boolean {
-  return query.periods.length === 0 || (query.orgCodes !== null && query.orgCodes.length === 0);
 }
 
 /** A practitioner holds at point `p.t`: registered on or before it, not yet left (left_on after it or unknown). */
@@ -141,7 +109,34 @@ function overlaps(x: string): string {
 
 /** Start and end known and in order (or end unknown = open): rows with an end before the start are errors. */
 function validInterval(x: string): string {
-  return `${knownDate(`${x}.start_date`)} AND (${x}.end_date IS NULL OR ${x}.end_date < '${KNOWN_FROM}' OR ${x}.end_date >= ${x}.start_date)`;
+  return `${knownDate(`${x}.start_date`)} AND ${openOrFrom(`${x}.end_date`, `${x}.start_date`)}`;
+}
+
+/** Days of `x` inside period `p`, first and last day included; an open `x` runs to the period's last day. */
+function daysInPeriod(dialect: Dialect, x: string): string {
+  return `${dialect.daysBetween(flooredStart(`${x}.start_date`, 'p.ps'), cappedEnd(`${x}.end_date`, 'p.pl'))} + 1`;
+}
+
+/**
+ * A state statement: the periods asked (once each) as a derived table of time points (`p.pid`,
+ * `p.t`; its parameters pushed after `leading`), the latest point, and the point of a period id.
+ */
+function atPoints(query: HrmQuery, leading: readonly unknown[] = []) {
+  const periods = distinctPeriods(query.periods);
+  const params = [...leading];
+  const points = pointsTable(periods, params);
+  return { params, points, lastPoint: periodsSpan(periods).lastDay, pointOf: pointsById(periods) };
+}
+
+/**
+ * A flow statement: the periods asked (once each) as a derived table (`p.pid`, `p.ps`, `p.pl`,
+ * `p.pe`; its parameters pushed first) and the span they cover together.
+ */
+function inPeriods(query: HrmQuery) {
+  const periods = distinctPeriods(query.periods);
+  const params: unknown[] = [];
+  const table = periodsTable(periods, params);
+  return { params, table, span: periodsSpan(periods) };
 }
 
 /**
@@ -159,11 +154,9 @@ function validInterval(x: string): string {
 export const hrmAdapter = {
   /** Practitioners on post at each point, per (point, institution, category, title). */
   async practitionersOnPost(source: SqlSource, query: HrmQuery): Promise<PractitionersOnPost[]> {
-    if (nothingAsked(query)) return [];
-    const periods = distinctPeriods(query.periods);
-    const params: unknown[] = [];
-    const points = pointsTable(periods, params);
-    params.push(periodsSpan(periods).last);
+    if (nothingAsked(query.periods, query.orgCodes)) return [];
+    const { params, points, lastPoint, pointOf } = atPoints(query);
+    params.push(lastPoint);
     const orgWhere = inList('pr.org_code', query.orgCodes, params);
     const rows = await source.query<OnPostRow>(
       `SELECT p.pid AS pid, pr.org_code AS org_code, pr.category AS category, pr.title_level AS title_level,
@@ -179,16 +172,15 @@ export const hrmAdapter = {
         GROUP BY p.pid, pr.org_code, pr.category, pr.title_level`,
       params,
     );
-    const pointOf = pointsById(periods);
-    return merged(
+    return mergeRows(
       rows.map((r): PractitionersOnPost => ({
         period: r.pid,
         point: pointOf(r.pid),
         orgCode: code(r.org_code),
         category: practitionerCategoryOf(r.category),
         titleLevel: titleLevelOf(r.title_level),
-        practitioners: count(r.n),
-        multiSite: count(r.multi),
+        practitioners: toCount(r.n),
+        multiSite: toCount(r.multi),
       })),
       ['period', 'orgCode', 'category', 'titleLevel'],
       ['practitioners', 'multiSite'],
@@ -200,11 +192,9 @@ export const hrmAdapter = {
    * and (scope '21' or training '3+2'/'5+3'/'TRANSFER'), holding at the point.
    */
   async generalPractitioners(source: SqlSource, query: HrmQuery): Promise<GeneralPractitioners[]> {
-    if (nothingAsked(query)) return [];
-    const periods = distinctPeriods(query.periods);
-    const params: unknown[] = [GP_RULE.scope];
-    const points = pointsTable(periods, params);
-    params.push(...GP_RULE.categories, GP_RULE.scope, ...GP_RULE.trainings, periodsSpan(periods).last);
+    if (nothingAsked(query.periods, query.orgCodes)) return [];
+    const { params, points, lastPoint, pointOf } = atPoints(query, [GP_RULE.scope]);
+    params.push(...GP_RULE.categories, GP_RULE.scope, ...GP_RULE.trainings, lastPoint);
     const orgWhere = inList('pr.org_code', query.orgCodes, params);
     const rows = await source.query<GpRow>(
       `SELECT p.pid AS pid, pr.org_code AS org_code, pr.title_level AS title_level, pr.gp_training AS gp_training,
@@ -219,16 +209,15 @@ export const hrmAdapter = {
         GROUP BY p.pid, pr.org_code, pr.title_level, pr.gp_training`,
       params,
     );
-    const pointOf = pointsById(periods);
-    return merged(
+    return mergeRows(
       rows.map((r): GeneralPractitioners => ({
         period: r.pid,
         point: pointOf(r.pid),
         orgCode: code(r.org_code),
         titleLevel: titleLevelOf(r.title_level),
         training: gpTrainingOf(r.gp_training),
-        gps: count(r.n),
-        scopeGeneralPractice: count(r.scope_gp),
+        gps: toCount(r.n),
+        scopeGeneralPractice: toCount(r.scope_gp),
       })),
       ['period', 'orgCode', 'titleLevel', 'training'],
       ['gps', 'scopeGeneralPractice'],
@@ -240,13 +229,11 @@ export const hrmAdapter = {
    * institution, site, category, filed). `orgCodes` matches the site or the main institution.
    */
   async multiSitePractice(source: SqlSource, query: HrmQuery): Promise<MultiSitePractice[]> {
-    if (nothingAsked(query)) return [];
-    const periods = distinctPeriods(query.periods);
-    const params: unknown[] = [];
-    const points = pointsTable(periods, params);
-    params.push(periodsSpan(periods).last);
+    if (nothingAsked(query.periods, query.orgCodes)) return [];
+    const { params, points, lastPoint, pointOf } = atPoints(query);
+    params.push(lastPoint);
     const orgWhere = eitherIn('s.org_code', 'pr.org_code', query.orgCodes, params);
-    const filed = `CASE WHEN s.filed = '1' THEN '1' WHEN s.filed = '0' THEN '0' ELSE '' END`;
+    const filed = flagCase('s.filed');
     const rows = await source.query<MultiSiteRow>(
       `SELECT p.pid AS pid, pr.org_code AS main_org, s.org_code AS site_org, pr.category AS category,
               ${filed} AS filed, COUNT(DISTINCT pr.pract_id) AS n
@@ -259,10 +246,9 @@ export const hrmAdapter = {
         GROUP BY p.pid, pr.org_code, s.org_code, pr.category, ${filed}`,
       params,
     );
-    const pointOf = pointsById(periods);
     // One practitioner has one category: raw category groups hold different practitioners, so
     // adding their distinct counts stays exact.
-    return merged(
+    return mergeRows(
       rows.map((r): MultiSitePractice => ({
         period: r.pid,
         point: pointOf(r.pid),
@@ -270,7 +256,7 @@ export const hrmAdapter = {
         siteOrgCode: code(r.site_org),
         category: practitionerCategoryOf(r.category),
         filed: flagOf(r.filed),
-        practitioners: count(r.n),
+        practitioners: toCount(r.n),
       })),
       ['period', 'mainOrgCode', 'siteOrgCode', 'category', 'filed'],
       ['practitioners'],
@@ -282,18 +268,14 @@ export const hrmAdapter = {
    * count both the first and the last day; an open assignment runs to the period's last day.
    */
   async assignments(source: SqlSource, query: HrmQuery): Promise<AssignmentFlow[]> {
-    if (nothingAsked(query)) return [];
-    const periods = distinctPeriods(query.periods);
-    const dialect = source.dialect.name;
-    const params: unknown[] = [];
-    const table = periodsTable(periods, params);
-    const span = periodsSpan(periods);
-    params.push(span.last, span.first);
+    if (nothingAsked(query.periods, query.orgCodes)) return [];
+    const { params, table, span } = inPeriods(query);
+    params.push(span.lastDay, span.firstDay);
     const orgWhere = eitherIn('a.from_org', 'a.to_org', query.orgCodes, params);
     const kind = `CASE WHEN UPPER(TRIM(a.kind)) IN ('TECH', 'MGMT') THEN UPPER(TRIM(a.kind)) ELSE '' END`;
     const starts = 'a.start_date >= p.ps';
-    const days = `${dayDiff(dialect, cappedEnd('a.end_date', 'p.pl'), flooredStart('a.start_date', 'p.ps'))} + 1`;
-    const long = `(a.end_date IS NULL OR a.end_date < '${KNOWN_FROM}' OR ${dayDiff(dialect, 'a.end_date', 'a.start_date')} >= 89)`;
+    const days = daysInPeriod(source.dialect, 'a');
+    const long = `(${unknownDate('a.end_date')} OR ${source.dialect.daysBetween('a.start_date', 'a.end_date')} >= 89)`;
     const rows = await source.query<AssignmentRow>(
       `SELECT p.pid AS pid, a.from_org AS from_org, a.to_org AS to_org, ${kind} AS kind,
               SUM(CASE WHEN ${starts} THEN 1 ELSE 0 END) AS person_times,
@@ -312,11 +294,11 @@ export const hrmAdapter = {
       fromOrgCode: code(r.from_org),
       toOrgCode: code(r.to_org),
       kind: assignmentKindOf(r.kind),
-      personTimes: count(r.person_times),
-      persons: count(r.persons),
-      days: count(r.days),
-      longStays: count(r.long_stays),
-      longStayPersons: count(r.long_persons),
+      personTimes: toCount(r.person_times),
+      persons: toCount(r.persons),
+      days: toCount(r.days),
+      longStays: toCount(r.long_stays),
+      longStayPersons: toCount(r.long_persons),
     }));
   },
 
@@ -325,17 +307,13 @@ export const hrmAdapter = {
    * classes by total calendar days (start and end included): ≤ 184 (6 months), ≤ 366 (12 months), more.
    */
   async furtherTraining(source: SqlSource, query: HrmQuery): Promise<FurtherTrainingFlow[]> {
-    if (nothingAsked(query)) return [];
-    const periods = distinctPeriods(query.periods);
-    const dialect = source.dialect.name;
-    const params: unknown[] = [];
-    const table = periodsTable(periods, params);
-    const span = periodsSpan(periods);
-    params.push(span.last, span.first);
+    if (nothingAsked(query.periods, query.orgCodes)) return [];
+    const { params, table, span } = inPeriods(query);
+    params.push(span.lastDay, span.firstDay);
     const orgWhere = eitherIn('f.home_org', 'f.host_org', query.orgCodes, params);
     const starts = 'f.start_date >= p.ps';
-    const days = `${dayDiff(dialect, cappedEnd('f.end_date', 'p.pl'), flooredStart('f.start_date', 'p.ps'))} + 1`;
-    const length = `CASE WHEN ${knownDate('f.end_date')} THEN ${dayDiff(dialect, 'f.end_date', 'f.start_date')} + 1 END`;
+    const days = daysInPeriod(source.dialect, 'f');
+    const length = `CASE WHEN ${knownDate('f.end_date')} THEN ${source.dialect.daysBetween('f.start_date', 'f.end_date')} + 1 END`;
     const rows = await source.query<TrainingRow>(
       `SELECT p.pid AS pid, f.home_org AS home_org, f.host_org AS host_org,
               SUM(CASE WHEN ${starts} THEN 1 ELSE 0 END) AS trainings,
@@ -354,23 +332,20 @@ export const hrmAdapter = {
       period: r.pid,
       homeOrgCode: code(r.home_org),
       hostOrgCode: code(r.host_org),
-      trainings: count(r.trainings),
-      persons: count(r.persons),
-      days: count(r.days),
-      upTo6Months: count(r.up6),
-      upTo12Months: count(r.up12),
-      over12Months: count(r.over12),
+      trainings: toCount(r.trainings),
+      persons: toCount(r.persons),
+      days: toCount(r.days),
+      upTo6Months: toCount(r.up6),
+      upTo12Months: toCount(r.up12),
+      over12Months: toCount(r.over12),
     }));
   },
 
   /** 引进人才 hired in each period, per (period, institution, discipline). */
   async recruitments(source: SqlSource, query: HrmQuery): Promise<Recruitments[]> {
-    if (nothingAsked(query)) return [];
-    const periods = distinctPeriods(query.periods);
-    const params: unknown[] = [];
-    const table = periodsTable(periods, params);
-    const span = periodsSpan(periods);
-    params.push(span.first, span.last);
+    if (nothingAsked(query.periods, query.orgCodes)) return [];
+    const { params, table, span } = inPeriods(query);
+    params.push(span.firstDay, span.lastDay);
     const orgWhere = inList('r.org_code', query.orgCodes, params);
     const rows = await source.query<RecruitmentRow>(
       `SELECT p.pid AS pid, r.org_code AS org_code, r.discipline AS discipline, COUNT(*) AS n
@@ -380,21 +355,15 @@ export const hrmAdapter = {
         GROUP BY p.pid, r.org_code, r.discipline`,
       params,
     );
-    return merged(
+    return mergeRows(
       rows.map((r): Recruitments => ({
         period: r.pid,
         orgCode: code(r.org_code),
         discipline: recruitmentDisciplineOf(r.discipline),
-        recruits: count(r.n),
+        recruits: toCount(r.n),
       })),
       ['period', 'orgCode', 'discipline'],
       ['recruits'],
     );
   },
 };
-
-/** Period id → its time point (last day, `yyyyMMdd`). */
-function pointsById(periods: readonly Period[]): (id: string) => string {
-  const byId = new Map(periods.map((p) => [p.id, periodLastDay(p)]));
-  return (id) => byId.get(String(id)) ?? '';
-}

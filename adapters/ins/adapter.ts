@@ -1,12 +1,14 @@
-import { periodEnd, periodMonths, periodStart } from '../../schema/period';
+import { periodMonths } from '../../schema/period';
 import type { Period } from '../../schema/period';
-import { flagOf } from '../registry/codes';
-import { toNumber } from '../sql/dialect';
+import { flagOf, textOrNull } from '../registry/codes';
+import { flagCase, nothingAsked } from '../sql/builders';
+import { distinctPeriods, periodsTable } from '../sql/periods';
+import { toCount, toYuan } from '../sql/rows';
+import type { Num } from '../sql/rows';
 import type { SqlSource } from '../sql/source';
-import { inList, monthBucket, monthKey, monthsPredicate, timeLiteral } from '../sql/time';
+import { inList, monthBucket, monthKey, monthsPredicate } from '../sql/time';
 import {
   canonicalCase,
-  flagCase,
   INPATIENT_MED_TYPES,
   INSURANCE_TYPES,
   isInpatient,
@@ -21,8 +23,6 @@ import type {
   SettlementCounts,
   SettlementQuery,
 } from './model';
-
-type Num = number | string | bigint | null;
 
 interface SettlementRow {
   fx: string | null;
@@ -49,20 +49,6 @@ interface PersonsRow {
   ip_persons: Num;
 }
 
-function count(value: unknown): number {
-  return toNumber(value) ?? 0;
-}
-
-/** Money sums: decimal strings (MySQL) or floats (SQLite) → yuan rounded to the fen. */
-function yuan(value: unknown): number {
-  return Math.round((toNumber(value) ?? 0) * 100) / 100;
-}
-
-function textOrNull(value: unknown): string | null {
-  const t = String(value ?? '').trim();
-  return t ? t : null;
-}
-
 /** A person with an empty or NULL psn_no is never counted as a person. */
 const PERSON = `NULLIF(TRIM(psn_no), '')`;
 
@@ -82,7 +68,7 @@ export const insAdapter = {
   async settlements(source: SqlSource, query: SettlementQuery): Promise<SettlementCounts[]> {
     const admdvs = query.insuAdmdvs ?? null;
     const codes = query.fixmedinsCodes ?? null;
-    if (query.months.length === 0 || admdvs?.length === 0 || codes?.length === 0) return [];
+    if (nothingAsked(query.months, admdvs, codes)) return [];
     const params: unknown[] = [];
     const timeWhere = monthsPredicate('setl_time', 'DATETIME', query.months, params);
     const admWhere = inList('insu_admdvs', admdvs, params);
@@ -119,11 +105,11 @@ export const insAdapter = {
         referral: flagOf(r.rf),
         continuousDeductible: flagOf(r.cd),
         month: monthKey(r.ym),
-        settlements: count(r.n),
-        persons: count(r.persons),
-        medfeeSum: yuan(r.fee),
-        fundPay: yuan(r.fund),
-        personalPay: yuan(r.own),
+        settlements: toCount(r.n),
+        persons: toCount(r.persons),
+        medfeeSum: toYuan(r.fee),
+        fundPay: toYuan(r.fund),
+        personalPay: toYuan(r.own),
       };
     });
   },
@@ -137,15 +123,10 @@ export const insAdapter = {
     query: { readonly periods: readonly Period[]; readonly insuAdmdvs?: readonly string[] | null },
   ): Promise<InsuredPersons[]> {
     const admdvs = query.insuAdmdvs ?? null;
-    const periods = [...new Map(query.periods.map((p) => [p.id, p])).values()];
-    if (periods.length === 0 || admdvs?.length === 0) return [];
+    const periods = distinctPeriods(query.periods);
+    if (nothingAsked(periods, admdvs)) return [];
     const params: unknown[] = [];
-    const table = periods
-      .map((p, i) => {
-        params.push(p.id, timeLiteral(periodStart(p), 'DATETIME'), timeLiteral(periodEnd(p), 'DATETIME'));
-        return i === 0 ? 'SELECT ? AS pid, ? AS ps, ? AS pe' : 'SELECT ?, ?, ?';
-      })
-      .join(' UNION ALL ');
+    const table = periodsTable(periods, params, 'DATETIME');
     const timeWhere = monthsPredicate(
       's.setl_time',
       'DATETIME',
@@ -169,10 +150,10 @@ export const insAdapter = {
     return rows.map((r) => ({
       period: String(r.pid),
       insuAdmdvs: textOrNull(r.adm),
-      settlements: count(r.n),
-      persons: count(r.persons),
-      inpatientSettlements: count(r.ip_n),
-      inpatientPersons: count(r.ip_persons),
+      settlements: toCount(r.n),
+      persons: toCount(r.persons),
+      inpatientSettlements: toCount(r.ip_n),
+      inpatientPersons: toCount(r.ip_persons),
     }));
   },
 };

@@ -1,3 +1,4 @@
+import { codeCase } from '../sql/builders';
 import type { InsuranceType, MedType, PaymentMethod } from './model';
 
 /**
@@ -59,12 +60,6 @@ export function paymentMethodOf(raw: string | null | undefined): PaymentMethod |
   return t ? (PAYMENT_METHODS[t] ?? 'OTHER') : null;
 }
 
-/** A code a CASE may emit as a literal: our own constants only, never data. */
-function literal(text: string): string {
-  if (!/^[0-9A-Z_]*$/.test(text)) throw new Error(`not a code literal: ${text}`);
-  return `'${text}'`;
-}
-
 /**
  * `CASE COALESCE(TRIM(col), '') WHEN 'code' THEN 'CANONICAL' … WHEN '' THEN '' ELSE other END`:
  * the canonical value inside the database ('' = unknown).
@@ -74,13 +69,5 @@ export function canonicalCase(
   codes: Readonly<Record<string, string>>,
   other: string,
 ): string {
-  const whens = Object.entries(codes).map(
-    ([code, canonical]) => `WHEN ${literal(code)} THEN ${literal(canonical)}`,
-  );
-  return `CASE COALESCE(TRIM(${column}), '') ${whens.join(' ')} WHEN '' THEN '' ELSE ${literal(other)} END`;
-}
-
-/** '1' / '0' / '' (unknown) inside the database, for a '1'/'0' flag column. */
-export function flagCase(column: string): string {
-  return `CASE WHEN ${column} = '1' THEN '1' WHEN ${column} = '0' THEN '0' ELSE '' END`;
+  return codeCase(`COALESCE(TRIM(${column}), '')`, { ...codes, '': '' }, other);
 }

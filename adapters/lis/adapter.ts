@@ -1,6 +1,9 @@
-import { toNumber } from '../sql/dialect';
+import { blankToNull, codeCase, groupKeys, isSet } from '../sql/builders';
+import { orgMonth, toCount } from '../sql/rows';
+import type { Num } from '../sql/rows';
 import type { SqlSource } from '../sql/source';
-import { inList, monthBucket, monthKey, monthsPredicate } from '../sql/time';
+import { queryMonthly } from '../sql/time';
+import type { MonthlyScope } from '../sql/time';
 import { CT_MODALITY, MODALITY_CODES, OUTPATIENT_CLASS, PATIENT_CLASS_CODES } from './codes';
 import type {
   CtReportTime,
@@ -11,9 +14,6 @@ import type {
   PatientClass,
   RemoteReadCount,
 } from './model';
-import { blankToNull, codeCase, groupKeys, isSet, secondsBetween } from './sql';
-
-type Num = number | string | null;
 
 interface LabRow {
   k_org: string;
@@ -45,13 +45,37 @@ interface CtRow {
   secs: Num;
 }
 
-function nothingAsked(query: LisQuery): boolean {
-  return query.months.length === 0 || (query.orgCodes !== null && query.orgCodes.length === 0);
-}
-
 const PATIENT_CLASS = codeCase('TRIM(patient_class)', PATIENT_CLASS_CODES, 'UNKNOWN');
 const MODALITY = codeCase('TRIM(modality)', MODALITY_CODES, 'OTHER');
 const count = (condition: string): string => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
+const REPORTED = count('reported_at IS NOT NULL');
+
+/** One statement of the LIS/RIS: what it counts, grouped by institution, month and `keys`. */
+interface RequestCount {
+  readonly from: 'lab_report' | 'imaging_study';
+  /** Grouping keys besides `k_org` and `k_ym` (month of requested_at), selected as `k_<alias>`. */
+  readonly keys: ReadonlyArray<readonly [alias: string, expr: string]>;
+  /** Aggregates selected after `COUNT(*) AS n`. */
+  readonly counts: readonly string[];
+  /** Conditions besides the month and institution scope. */
+  readonly where?: string;
+  /** Parameters of the `?` in `where`. */
+  readonly leading?: readonly unknown[];
+}
+
+/** Requests counted by the month of requested_at, for the institutions in org_code: one statement. */
+function countRequests<R>(source: SqlSource, query: LisQuery, c: RequestCount): Promise<R[]> {
+  const columns = { time: 'requested_at', format: 'DATETIME', org: 'org_code' } as const;
+  const statement = ({ bucket, scope }: MonthlyScope): string => {
+    const keys = groupKeys([['org', 'org_code'], ['ym', bucket], ...c.keys]);
+    const aggregates = ['COUNT(*) AS n', ...c.counts].join(', ');
+    return `SELECT ${keys.select}, ${aggregates}
+              FROM ${c.from}
+             WHERE ${c.where ? `${c.where} AND ` : ''}${scope}
+             GROUP BY ${keys.groupBy}`;
+  };
+  return queryMonthly<R>(source, query, columns, statement, c.leading);
+}
 
 /**
  * Laboratory and imaging systems (`lab_report`, `imaging_study`), institution-held: every row
@@ -61,65 +85,42 @@ const count = (condition: string): string => `SUM(CASE WHEN ${condition} THEN 1 
 export const lisAdapter = {
   /** Lab reports per (institution, month, patient class): requested, reported, recognized (结果互认). */
   async countLabReports(source: SqlSource, query: LisQuery): Promise<LabReportCount[]> {
-    if (nothingAsked(query)) return [];
-    const keys = groupKeys([
-      ['org', 'org_code'],
-      ['ym', monthBucket('requested_at', 'DATETIME', source.dialect)],
-      ['pc', PATIENT_CLASS],
-    ]);
-    const params: unknown[] = [];
-    const timeWhere = monthsPredicate('requested_at', 'DATETIME', query.months, params);
-    const orgWhere = inList('org_code', query.orgCodes, params);
-    const rows = await source.query<LabRow>(
-      `SELECT ${keys.select}, COUNT(*) AS n,
-              ${count('reported_at IS NOT NULL')} AS reported,
-              ${count(isSet('recognized_from'))} AS recognized
-         FROM lab_report
-        WHERE (${timeWhere})${orgWhere}
-        GROUP BY ${keys.groupBy}`,
-      params,
-    );
+    const rows = await countRequests<LabRow>(source, query, {
+      from: 'lab_report',
+      keys: [['pc', PATIENT_CLASS]],
+      counts: [`${REPORTED} AS reported`, `${count(isSet('recognized_from'))} AS recognized`],
+    });
     return rows.map((r) => ({
-      orgCode: String(r.k_org).trim(),
-      month: monthKey(r.k_ym),
+      ...orgMonth(r.k_org, r.k_ym),
       patientClass: r.k_pc as PatientClass,
-      reports: toNumber(r.n) ?? 0,
-      reported: toNumber(r.reported) ?? 0,
-      recognized: toNumber(r.recognized) ?? 0,
+      reports: toCount(r.n),
+      reported: toCount(r.reported),
+      recognized: toCount(r.recognized),
     }));
   },
 
   /** Imaging studies per (institution, month, patient class, modality): requested, reported, read remotely, recognized. */
   async countImagingStudies(source: SqlSource, query: LisQuery): Promise<ImagingStudyCount[]> {
-    if (nothingAsked(query)) return [];
-    const keys = groupKeys([
-      ['org', 'org_code'],
-      ['ym', monthBucket('requested_at', 'DATETIME', source.dialect)],
-      ['pc', PATIENT_CLASS],
-      ['modality', MODALITY],
-    ]);
-    const params: unknown[] = [];
-    const timeWhere = monthsPredicate('requested_at', 'DATETIME', query.months, params);
-    const orgWhere = inList('org_code', query.orgCodes, params);
-    const rows = await source.query<StudyRow>(
-      `SELECT ${keys.select}, COUNT(*) AS n,
-              ${count('reported_at IS NOT NULL')} AS reported,
-              ${count(isSet('remote_read_by'))} AS remote,
-              ${count(isSet('recognized_from'))} AS recognized
-         FROM imaging_study
-        WHERE (${timeWhere})${orgWhere}
-        GROUP BY ${keys.groupBy}`,
-      params,
-    );
+    const rows = await countRequests<StudyRow>(source, query, {
+      from: 'imaging_study',
+      keys: [
+        ['pc', PATIENT_CLASS],
+        ['modality', MODALITY],
+      ],
+      counts: [
+        `${REPORTED} AS reported`,
+        `${count(isSet('remote_read_by'))} AS remote`,
+        `${count(isSet('recognized_from'))} AS recognized`,
+      ],
+    });
     return rows.map((r) => ({
-      orgCode: String(r.k_org).trim(),
-      month: monthKey(r.k_ym),
+      ...orgMonth(r.k_org, r.k_ym),
       patientClass: r.k_pc as PatientClass,
       modality: r.k_modality as Modality,
-      studies: toNumber(r.n) ?? 0,
-      reported: toNumber(r.reported) ?? 0,
-      remoteRead: toNumber(r.remote) ?? 0,
-      recognized: toNumber(r.recognized) ?? 0,
+      studies: toCount(r.n),
+      reported: toCount(r.reported),
+      remoteRead: toCount(r.remote),
+      recognized: toCount(r.recognized),
     }));
   },
 
@@ -128,35 +129,29 @@ export const lisAdapter = {
    * 基层检查、上级诊断 flow, by reading institution. One statement.
    */
   async countRemoteReads(source: SqlSource, query: LisQuery): Promise<RemoteReadCount[]> {
-    if (nothingAsked(query)) return [];
-    const reader = blankToNull('remote_read_by');
-    const keys = groupKeys([
-      ['org', 'org_code'],
-      ['reader', reader],
-      ['ym', monthBucket('requested_at', 'DATETIME', source.dialect)],
-      ['modality', MODALITY],
-    ]);
-    const params: unknown[] = [];
-    const timeWhere = monthsPredicate('requested_at', 'DATETIME', query.months, params);
-    const orgWhere = inList('org_code', query.orgCodes, params);
-    const rows = await source.query<RemoteRow>(
-      `SELECT ${keys.select}, COUNT(*) AS n, ${count('reported_at IS NOT NULL')} AS reported
-         FROM imaging_study
-        WHERE remote_read_by IS NOT NULL AND remote_read_by <> '' AND (${timeWhere})${orgWhere}
-        GROUP BY ${keys.groupBy}`,
-      params,
-    );
+    const rows = await countRequests<RemoteRow>(source, query, {
+      from: 'imaging_study',
+      keys: [
+        ['reader', blankToNull('remote_read_by')],
+        ['modality', MODALITY],
+      ],
+      counts: [`${REPORTED} AS reported`],
+      where: "remote_read_by IS NOT NULL AND remote_read_by <> ''",
+    });
     // A reader of blanks only is no reader (such a group comes back with a NULL key).
     return rows
       .filter((r) => r.k_reader !== null)
-      .map((r) => ({
-        orgCode: String(r.k_org).trim(),
-        readerOrg: String(r.k_reader),
-        month: monthKey(r.k_ym),
-        modality: r.k_modality as Modality,
-        studies: toNumber(r.n) ?? 0,
-        reported: toNumber(r.reported) ?? 0,
-      }));
+      .map((r) => {
+        const { orgCode, month } = orgMonth(r.k_org, r.k_ym);
+        return {
+          orgCode,
+          readerOrg: String(r.k_reader),
+          month,
+          modality: r.k_modality as Modality,
+          studies: toCount(r.n),
+          reported: toCount(r.reported),
+        };
+      });
   },
 
   /**
@@ -165,28 +160,18 @@ export const lisAdapter = {
    * error and left out) and the sum of their report times. One statement.
    */
   async outpatientCtReportTime(source: SqlSource, query: LisQuery): Promise<CtReportTime[]> {
-    if (nothingAsked(query)) return [];
-    const keys = groupKeys([
-      ['org', 'org_code'],
-      ['ym', monthBucket('requested_at', 'DATETIME', source.dialect)],
-    ]);
-    const params: unknown[] = [CT_MODALITY, OUTPATIENT_CLASS];
-    const timeWhere = monthsPredicate('requested_at', 'DATETIME', query.months, params);
-    const orgWhere = inList('org_code', query.orgCodes, params);
-    const rows = await source.query<CtRow>(
-      `SELECT ${keys.select}, COUNT(*) AS n,
-              SUM(${secondsBetween(source.dialect.name, 'requested_at', 'reported_at')}) AS secs
-         FROM imaging_study
-        WHERE modality = ? AND patient_class = ? AND reported_at IS NOT NULL
-          AND reported_at >= requested_at AND (${timeWhere})${orgWhere}
-        GROUP BY ${keys.groupBy}`,
-      params,
-    );
+    const rows = await countRequests<CtRow>(source, query, {
+      from: 'imaging_study',
+      keys: [],
+      counts: [`SUM(${source.dialect.secondsBetween('requested_at', 'reported_at')}) AS secs`],
+      where: `modality = ? AND patient_class = ? AND reported_at IS NOT NULL
+          AND reported_at >= requested_at`,
+      leading: [CT_MODALITY, OUTPATIENT_CLASS],
+    });
     return rows.map((r) => ({
-      orgCode: String(r.k_org).trim(),
-      month: monthKey(r.k_ym),
-      reportedStudies: toNumber(r.n) ?? 0,
-      reportMinutes: (toNumber(r.secs) ?? 0) / 60,
+      ...orgMonth(r.k_org, r.k_ym),
+      reportedStudies: toCount(r.n),
+      reportMinutes: toCount(r.secs) / 60,
     }));
   },
 };

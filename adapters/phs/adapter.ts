@@ -1,7 +1,10 @@
 import { periodEnd, periodMonths, periodStart } from '../../schema/period';
 import type { Period } from '../../schema/period';
 import { textOrNull } from '../registry/codes';
+import { nothingAsked } from '../sql/builders';
 import { placeholders, toNumber } from '../sql/dialect';
+import { distinctPeriods, periodsSpan, valuesTable } from '../sql/periods';
+import { toCount } from '../sql/rows';
 import type { SqlSource } from '../sql/source';
 import { inList, monthsPredicate, timeLiteral } from '../sql/time';
 import { diseaseOf, FACE_TO_FACE_SFFS, JBLX_DISEASES, requiredFaceToFaceFollowUps } from './codes';
@@ -29,30 +32,22 @@ interface SurveyRow {
   primary_first_visits: number | string | null;
 }
 
-/** The distinct periods asked, in order (one row of the derived table each). */
-function distinctPeriods(periods: readonly Period[]): Period[] {
-  const seen = new Map<string, Period>();
-  for (const p of periods) if (!seen.has(p.id)) seen.set(p.id, p);
-  return [...seen.values()];
-}
-
 /**
  * `SELECT ? AS pid, ? AS pstart, ? AS pend, ? AS need UNION ALL SELECT ?, ?, ?, ?` — one row per
  * period: its id, first day and end (exclusive) as CHAR(8) `yyyyMMdd`, and the face-to-face
  * follow-ups it needs. Pushes the parameters.
  */
 function periodsTable(periods: readonly Period[], params: unknown[]): string {
-  return periods
-    .map((p, i) => {
-      params.push(
-        p.id,
-        timeLiteral(periodStart(p), 'CHAR8'),
-        timeLiteral(periodEnd(p), 'CHAR8'),
-        requiredFaceToFaceFollowUps(p),
-      );
-      return i === 0 ? 'SELECT ? AS pid, ? AS pstart, ? AS pend, ? AS need' : 'SELECT ?, ?, ?, ?';
-    })
-    .join(' UNION ALL ');
+  return valuesTable(
+    ['pid', 'pstart', 'pend', 'need'],
+    periods.map((p) => [
+      p.id,
+      timeLiteral(periodStart(p), 'CHAR8'),
+      timeLiteral(periodEnd(p), 'CHAR8'),
+      requiredFaceToFaceFollowUps(p),
+    ]),
+    params,
+  );
 }
 
 /** Basic public health service system (legacy-systems.md §5): chronic-disease management and the two-week survey. */
@@ -71,10 +66,9 @@ export const phsAdapter = {
     const periods = distinctPeriods(query.periods);
     const orgCodes = query.orgCodes ?? null;
     const divisionCodes = query.divisionCodes ?? null;
-    if (periods.length === 0 || orgCodes?.length === 0 || divisionCodes?.length === 0) return [];
+    if (nothingAsked(periods, orgCodes, divisionCodes)) return [];
     const need = new Map(periods.map((p) => [p.id, requiredFaceToFaceFollowUps(p)]));
-    const firstDay = periods.map(periodStart).sort()[0];
-    const lastEnd = periods.map(periodEnd).sort()[periods.length - 1];
+    const span = periodsSpan(periods, 'CHAR8');
     const diseaseCodes = Object.keys(JBLX_DISEASES);
     const faceToFace = FACE_TO_FACE_SFFS.map((c) => `'${c}'`).join(', ');
 
@@ -88,7 +82,7 @@ export const phsAdapter = {
       const sub = `${inList('r.GLJG', orgCodes, params)}${inList('r.XZQH', divisionCodes, params)}`;
       scopeOfFollowUps = ` AND s.DAH IN (SELECT r.DAH FROM GW_MBDA r WHERE 1 = 1${sub})`;
     }
-    params.push(...diseaseCodes, timeLiteral(lastEnd, 'CHAR8'), timeLiteral(firstDay, 'CHAR8'));
+    params.push(...diseaseCodes, span.end, span.firstDay);
     const scopeWhere = `${inList('d.GLJG', orgCodes, params)}${inList('d.XZQH', divisionCodes, params)}`;
 
     const rows = await source.query<ManagementRow>(
@@ -121,8 +115,8 @@ export const phsAdapter = {
         orgCode: textOrNull(r.org_code),
         divisionCode: textOrNull(r.division_code),
         disease,
-        managed: toNumber(r.managed) ?? 0,
-        standardizedManaged: toNumber(r.standardized) ?? 0,
+        managed: toCount(r.managed),
+        standardizedManaged: toCount(r.standardized),
         requiredFollowUps: need.get(period) ?? 0,
       });
     }
@@ -133,7 +127,7 @@ export const phsAdapter = {
   async twoWeekSurvey(source: SqlSource, query: TwoWeekSurveyQuery): Promise<TwoWeekSurveyCounts[]> {
     const years = [...new Set(query.years)];
     const divisionCodes = query.divisionCodes ?? null;
-    if (years.length === 0 || divisionCodes?.length === 0) return [];
+    if (nothingAsked(years, divisionCodes)) return [];
     const params: unknown[] = [...years];
     const divisionWhere = inList('division_code', divisionCodes, params);
     const rows = await source.query<SurveyRow>(
@@ -147,9 +141,9 @@ export const phsAdapter = {
     return rows.map((r) => ({
       divisionCode: String(r.division_code).trim(),
       year: toNumber(r.survey_year) ?? 0,
-      responses: toNumber(r.responses) ?? 0,
-      visits: toNumber(r.visits) ?? 0,
-      primaryFirstVisits: toNumber(r.primary_first_visits) ?? 0,
+      responses: toCount(r.responses),
+      visits: toCount(r.visits),
+      primaryFirstVisits: toCount(r.primary_first_visits),
     }));
   },
 };

@@ -1,7 +1,8 @@
-import { blankToNull, codeCase, groupKeys } from '../lis/sql';
-import { toNumber } from '../sql/dialect';
+import { blankToNull, codeCase, groupKeys } from '../sql/builders';
+import { keyOrNull, toCount } from '../sql/rows';
 import type { SqlSource } from '../sql/source';
-import { inList, monthBucket, monthKey, monthsPredicate } from '../sql/time';
+import { monthKey, queryMonthly } from '../sql/time';
+import type { MonthlyColumns } from '../sql/time';
 import { diseaseGroupCase, ZT_ACCEPTED, ZT_STATUSES, ZZLX_DIRECTIONS } from './codes';
 import type {
   DiseaseGroup,
@@ -28,12 +29,9 @@ interface StatusRow {
   n: number | string;
 }
 
-function orgColumn(query: ReferralQuery): string {
-  return query.by === 'RECEIVER' ? 'ZRJG' : 'ZCJG';
-}
-
-function nothingAsked(query: ReferralQuery): boolean {
-  return query.months.length === 0 || (!!query.orgCodes && query.orgCodes.length === 0);
+/** By the month of SQSJ (申请时间), for the sender's (or, `by` RECEIVER, the receiver's) institutions. */
+function columnsOf(query: ReferralQuery): MonthlyColumns {
+  return { time: 'SQSJ', format: 'DATETIME', org: query.by === 'RECEIVER' ? 'ZRJG' : 'ZCJG' };
 }
 
 /**
@@ -47,31 +45,32 @@ export const referralAdapter = {
    * statement, whatever the number of institutions or months.
    */
   async countAccepted(source: SqlSource, query: ReferralQuery): Promise<ReferralCount[]> {
-    if (nothingAsked(query)) return [];
-    const keys = groupKeys([
-      ['sender', blankToNull('ZCJG')],
-      ['receiver', blankToNull('ZRJG')],
-      ['claimed', codeCase('ZZLX', ZZLX_DIRECTIONS, 'UNKNOWN')],
-      ['dgroup', diseaseGroupCase('JBDM')],
-      ['ym', monthBucket('SQSJ', 'DATETIME', source.dialect)],
-    ]);
-    const params: unknown[] = [ZT_ACCEPTED];
-    const timeWhere = monthsPredicate('SQSJ', 'DATETIME', query.months, params);
-    const orgWhere = inList(orgColumn(query), query.orgCodes ?? null, params);
-    const rows = await source.query<CountRow>(
-      `SELECT ${keys.select}, COUNT(*) AS n
-         FROM ZZ_ZZSQ
-        WHERE ZT = ? AND (${timeWhere})${orgWhere}
-        GROUP BY ${keys.groupBy}`,
-      params,
+    const rows = await queryMonthly<CountRow>(
+      source,
+      query,
+      columnsOf(query),
+      ({ bucket, scope }) => {
+        const keys = groupKeys([
+          ['sender', blankToNull('ZCJG')],
+          ['receiver', blankToNull('ZRJG')],
+          ['claimed', codeCase('ZZLX', ZZLX_DIRECTIONS, 'UNKNOWN')],
+          ['dgroup', diseaseGroupCase('JBDM')],
+          ['ym', bucket],
+        ]);
+        return `SELECT ${keys.select}, COUNT(*) AS n
+                  FROM ZZ_ZZSQ
+                 WHERE ZT = ? AND ${scope}
+                 GROUP BY ${keys.groupBy}`;
+      },
+      [ZT_ACCEPTED],
     );
     return rows.map((r) => ({
-      senderOrg: r.k_sender === null ? null : String(r.k_sender),
-      receiverOrg: r.k_receiver === null ? null : String(r.k_receiver),
+      senderOrg: keyOrNull(r.k_sender),
+      receiverOrg: keyOrNull(r.k_receiver),
       claimedDirection: r.k_claimed as ReferralDirection,
       diseaseGroup: r.k_dgroup as DiseaseGroup,
       month: monthKey(r.k_ym),
-      referrals: toNumber(r.n) ?? 0,
+      referrals: toCount(r.n),
     }));
   },
 
@@ -80,27 +79,22 @@ export const referralAdapter = {
    * cancelled is a data-quality signal of the platform. One statement.
    */
   async countByStatus(source: SqlSource, query: ReferralQuery): Promise<ReferralStatusCount[]> {
-    if (nothingAsked(query)) return [];
-    const keys = groupKeys([
-      ['sender', blankToNull('ZCJG')],
-      ['st', codeCase('ZT', ZT_STATUSES, 'UNKNOWN')],
-      ['ym', monthBucket('SQSJ', 'DATETIME', source.dialect)],
-    ]);
-    const params: unknown[] = [];
-    const timeWhere = monthsPredicate('SQSJ', 'DATETIME', query.months, params);
-    const orgWhere = inList(orgColumn(query), query.orgCodes ?? null, params);
-    const rows = await source.query<StatusRow>(
-      `SELECT ${keys.select}, COUNT(*) AS n
-         FROM ZZ_ZZSQ
-        WHERE (${timeWhere})${orgWhere}
-        GROUP BY ${keys.groupBy}`,
-      params,
-    );
+    const rows = await queryMonthly<StatusRow>(source, query, columnsOf(query), ({ bucket, scope }) => {
+      const keys = groupKeys([
+        ['sender', blankToNull('ZCJG')],
+        ['st', codeCase('ZT', ZT_STATUSES, 'UNKNOWN')],
+        ['ym', bucket],
+      ]);
+      return `SELECT ${keys.select}, COUNT(*) AS n
+                FROM ZZ_ZZSQ
+               WHERE ${scope}
+               GROUP BY ${keys.groupBy}`;
+    });
     return rows.map((r) => ({
-      senderOrg: r.k_sender === null ? null : String(r.k_sender),
+      senderOrg: keyOrNull(r.k_sender),
       status: r.k_st as ReferralStatus,
       month: monthKey(r.k_ym),
-      referrals: toNumber(r.n) ?? 0,
+      referrals: toCount(r.n),
     }));
   },
 };

@@ -86,17 +86,12 @@ export function isRegionDownward(
   );
 }
 
-/** 分级诊疗上转 (region scope): from a primary-care or continuing-care institution to a 二级/三级 hospital. */
+/** 分级诊疗上转 (region scope): from a primary-care or continuing-care institution to a 二级/三级 hospital (a 下转 reversed). */
 export function isRegionUpward(
   sender: InstitutionRecord | undefined,
   receiver: InstitutionRecord | undefined,
 ): boolean {
-  return (
-    !!sender &&
-    !!receiver &&
-    (sender.primaryCare || isContinuingCare(sender)) &&
-    isSecondaryOrTertiaryHospital(receiver)
-  );
+  return isRegionDownward(receiver, sender);
 }
 
 /**

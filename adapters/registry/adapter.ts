@@ -88,24 +88,20 @@ const POLICY_KINDS: readonly PolicyKind[] = [
 /** 30万元: the threshold of 赠送30万元以上大型设备. */
 const LARGE_EQUIPMENT_YUAN = 300_000;
 
-function text(v: unknown): string | null {
-  return textOrNull(v === null || v === undefined ? null : String(v));
-}
-
 function toAlliance(r: Row): AllianceRecord {
   return {
     allianceId: String(r.alliance_id).trim(),
     name: String(r.name ?? ''),
-    kind: allianceKindOf(text(r.kind)),
-    leadOrgCode: text(r.lead_org_code),
-    divisionCode: text(r.division_code),
-    specialty: text(r.specialty),
-    tcm: flagOf(text(r.tcm)),
-    tight: flagOf(text(r.tight)),
-    typical: flagOf(text(r.typical)),
+    kind: allianceKindOf(textOrNull(r.kind)),
+    leadOrgCode: textOrNull(r.lead_org_code),
+    divisionCode: textOrNull(r.division_code),
+    specialty: textOrNull(r.specialty),
+    tcm: flagOf(textOrNull(r.tcm)),
+    tight: flagOf(textOrNull(r.tight)),
+    typical: flagOf(textOrNull(r.typical)),
     servicePopulation: toNumber(r.service_pop),
-    establishedOn: text(r.established_on),
-    dissolvedOn: text(r.dissolved_on),
+    establishedOn: textOrNull(r.established_on),
+    dissolvedOn: textOrNull(r.dissolved_on),
   };
 }
 
@@ -240,9 +236,9 @@ export const registryAdapter = {
     return rows.map((r) => ({
       allianceId: String(r.alliance_id).trim(),
       orgCode: String(r.org_code).trim(),
-      role: memberRoleOf(text(r.role)),
-      joinedOn: text(r.joined_on),
-      leftOn: text(r.left_on),
+      role: memberRoleOf(textOrNull(r.role)),
+      joinedOn: textOrNull(r.joined_on),
+      leftOn: textOrNull(r.left_on),
     }));
   },
 
@@ -255,13 +251,13 @@ export const registryAdapter = {
     );
     const result: MechanismRecord[] = [];
     for (const r of rows) {
-      const item = codeOf(text(r.item), MECHANISM_ITEMS);
+      const item = codeOf(textOrNull(r.item), MECHANISM_ITEMS);
       if (item)
         result.push({
           allianceId: String(r.alliance_id).trim(),
           item,
-          since: text(r.since),
-          until: text(r.until),
+          since: textOrNull(r.since),
+          until: textOrNull(r.until),
         });
     }
     return result;
@@ -288,14 +284,14 @@ export const registryAdapter = {
     );
     const result: SharedCenterRecord[] = [];
     for (const r of rows) {
-      const kind = codeOf(text(r.kind), CENTER_KINDS);
+      const kind = codeOf(textOrNull(r.kind), CENTER_KINDS);
       if (!kind) continue;
       result.push({
         centerId: String(r.center_id).trim(),
         hostOrgCode: String(r.host_org_code).trim(),
-        allianceId: text(r.alliance_id),
+        allianceId: textOrNull(r.alliance_id),
         kind,
-        openedOn: text(r.opened_on),
+        openedOn: textOrNull(r.opened_on),
       });
     }
     return result;
@@ -329,7 +325,7 @@ export const registryAdapter = {
     );
     const result: SupportActivityCount[] = [];
     for (const r of rows) {
-      const kind = codeOf(text(r.kind), SUPPORT_KINDS);
+      const kind = codeOf(textOrNull(r.kind), SUPPORT_KINDS);
       if (!kind) continue;
       result.push({
         fromOrgCode: String(r.from_org_code).trim(),
@@ -356,12 +352,12 @@ export const registryAdapter = {
     );
     const result: PolicyDocumentRecord[] = [];
     for (const r of rows) {
-      const kind = codeOf(text(r.kind), POLICY_KINDS);
+      const kind = codeOf(textOrNull(r.kind), POLICY_KINDS);
       if (kind) {
         result.push({
           divisionCode: String(r.division_code).trim(),
           kind,
-          issuedOn: text(r.issued_on),
+          issuedOn: textOrNull(r.issued_on),
           title: String(r.title ?? ''),
         });
       }

@@ -121,9 +121,9 @@ export function regionLevelOf(raw: number | string | null | undefined): RegionLe
   }
 }
 
-/** Empty string and NULL both mean "unknown". */
-export function textOrNull(raw: string | null | undefined): string | null {
-  const t = (raw ?? '').trim();
+/** Empty string and NULL both mean "unknown"; other values (a driver may return numbers) as trimmed text. */
+export function textOrNull(raw: unknown): string | null {
+  const t = String(raw ?? '').trim();
   return t ? t : null;
 }
 

@@ -1,3 +1,4 @@
+import { dialectOf } from './dialect';
 import type { DialectName } from './dialect';
 
 /**
@@ -25,13 +26,9 @@ function sqliteType(mysqlType: string): string {
   return 'TEXT';
 }
 
-function quote(dialect: DialectName, identifier: string): string {
-  return dialect === 'mysql' ? `\`${identifier}\`` : `"${identifier}"`;
-}
-
 /** CREATE TABLE (and CREATE INDEX) statements for one dialect. */
 export function tableDdl(table: TableSpec, dialect: DialectName): string[] {
-  const q = (s: string): string => quote(dialect, s);
+  const q = dialectOf(dialect).quote;
   // Real legacy data holds NULL and '' alike for "unknown": only key columns are NOT NULL.
   const keys = new Set(table.primaryKey ?? []);
   const cols = table.columns.map(

@@ -1,28 +1,61 @@
 /** The two SQL engines a source may run on: MySQL/MariaDB (real legacy systems) or SQLite (embedded demo). */
 export type DialectName = 'mysql' | 'sqlite';
 
+/**
+ * Everything adapters write differently for MySQL/MariaDB and SQLite. Adapters call these methods
+ * (`source.dialect.secondsBetween(a, b)`) and never branch on `name`. All of them build expressions
+ * for SELECT / GROUP BY lists, never a function of a column inside WHERE.
+ */
 export interface Dialect {
   readonly name: DialectName;
   /** `yyyyMM` text of a DATETIME/DATE column, for GROUP BY (never used in WHERE). */
   yearMonth(column: string): string;
   /** Quote an identifier. */
   quote(identifier: string): string;
+  /**
+   * Whole seconds from `from` to `to` (two DATETIME expressions). MySQL/MariaDB:
+   * `TIMESTAMPDIFF(SECOND, from, to)`; SQLite stores DATETIME as `yyyy-MM-dd HH:mm:ss` text:
+   * `(julianday(to) − julianday(from)) × 86400`, rounded to the second. NULL when either side is NULL.
+   */
+  secondsBetween(from: string, to: string): string;
+  /**
+   * Whole calendar days from the date of `from` to the date of `to` (DATE or DATETIME expressions;
+   * a time of day is ignored): `to − from`. NULL when either side is NULL or not a date.
+   */
+  daysBetween(from: string, to: string): string;
+  /** The larger of two values (MySQL `GREATEST`, SQLite's two-argument `MAX`); NULL when either is NULL. */
+  greatest(a: string, b: string): string;
+  /** String concatenation (`||` is OR in MySQL's default mode). */
+  concat(...parts: string[]): string;
 }
 
 export const mysqlDialect: Dialect = {
   name: 'mysql',
   yearMonth: (column) => `DATE_FORMAT(${column}, '%Y%m')`,
   quote: (identifier) => `\`${identifier.replace(/`/g, '``')}\``,
+  secondsBetween: (from, to) => `TIMESTAMPDIFF(SECOND, ${from}, ${to})`,
+  daysBetween: (from, to) => `DATEDIFF(${to}, ${from})`,
+  greatest: (a, b) => `GREATEST(${a}, ${b})`,
+  concat: (...parts) => `CONCAT(${parts.join(', ')})`,
 };
 
 export const sqliteDialect: Dialect = {
   name: 'sqlite',
   yearMonth: (column) => `strftime('%Y%m', ${column})`,
   quote: (identifier) => `"${identifier.replace(/"/g, '""')}"`,
+  secondsBetween: (from, to) => `CAST(ROUND((julianday(${to}) - julianday(${from})) * 86400) AS INTEGER)`,
+  daysBetween: (from, to) => `CAST(julianday(date(${to})) - julianday(date(${from})) AS INTEGER)`,
+  greatest: (a, b) => `MAX(${a}, ${b})`,
+  concat: (...parts) => `(${parts.join(' || ')})`,
 };
 
 export function dialectOf(name: DialectName): Dialect {
   return name === 'mysql' ? mysqlDialect : sqliteDialect;
+}
+
+/** `secondsBetween` of the dialect called `name`. */
+export function secondsBetween(name: DialectName, from: string, to: string): string {
+  return dialectOf(name).secondsBetween(from, to);
 }
 
 /** `?, ?, ?` for n parameters. */

@@ -1,5 +1,8 @@
 import { monthRanges } from '../../schema/period';
+import { nothingAsked } from './builders';
+import { placeholders } from './dialect';
 import type { Dialect } from './dialect';
+import type { SqlSource } from './source';
 
 /**
  * How a legacy column stores time. Every predicate built here compares the column itself with
@@ -71,5 +74,48 @@ export function monthKey(value: unknown): string {
 export function inList(column: string, values: readonly string[] | null, params: unknown[]): string {
   if (values === null) return '';
   params.push(...values);
-  return ` AND ${column} IN (${values.map(() => '?').join(', ')})`;
+  return ` AND ${column} IN (${placeholders(values.length)})`;
+}
+
+/** Where a monthly statement finds its month (a time column and its format) and its institution. */
+export interface MonthlyColumns {
+  readonly time: string;
+  readonly format: TimeFormat;
+  /** The institution column `orgCodes` filters. */
+  readonly org: string;
+}
+
+/** A request for monthly facts: `yyyyMM` months and institutions (null or absent: every one). */
+export interface MonthlyQuery {
+  readonly months: readonly string[];
+  readonly orgCodes?: readonly string[] | null;
+}
+
+/** What a monthly statement is written with. */
+export interface MonthlyScope {
+  /** SELECT/GROUP BY expression of the month (`monthBucket`; normalise with `monthKey`). */
+  readonly bucket: string;
+  /** WHERE text: the months predicate in parentheses, then ` AND org IN (…)` unless every institution is asked. */
+  readonly scope: string;
+}
+
+/**
+ * One aggregate statement grouped by month: nothing (and no statement sent) when nothing can
+ * match (no month, or an empty institution list); else the SQL `statement` writes with the month
+ * bucket and the WHERE scope of `columns`, run with `leading` (the parameters of `?` written before
+ * the scope) and then the scope's parameters.
+ */
+export async function queryMonthly<R>(
+  source: SqlSource,
+  query: MonthlyQuery,
+  columns: MonthlyColumns,
+  statement: (s: MonthlyScope) => string,
+  leading: readonly unknown[] = [],
+): Promise<R[]> {
+  if (nothingAsked(query.months, query.orgCodes)) return [];
+  const params = [...leading];
+  const months = monthsPredicate(columns.time, columns.format, query.months, params);
+  const scope = `(${months})${inList(columns.org, query.orgCodes ?? null, params)}`;
+  const bucket = monthBucket(columns.time, columns.format, source.dialect);
+  return source.query<R>(statement({ bucket, scope }), params);
 }

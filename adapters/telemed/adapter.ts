@@ -1,7 +1,7 @@
-import { blankToNull, codeCase, groupKeys, secondsBetween } from '../lis/sql';
-import { toNumber } from '../sql/dialect';
+import { blankToNull, codeCase, groupKeys } from '../sql/builders';
+import { keyOrNull, toCount } from '../sql/rows';
 import type { SqlSource } from '../sql/source';
-import { inList, monthBucket, monthKey, monthsPredicate } from '../sql/time';
+import { monthKey, queryMonthly } from '../sql/time';
 import { SERVICE_CODES, STATUS_DONE } from './codes';
 import type { TelemedQuery, TelemedService, TelemedSessionCount } from './model';
 
@@ -24,38 +24,40 @@ export const telemedAdapter = {
    * clock error and left out of the turnaround). One statement.
    */
   async countSessions(source: SqlSource, query: TelemedQuery): Promise<TelemedSessionCount[]> {
-    if (query.months.length === 0 || (query.orgCodes && query.orgCodes.length === 0)) return [];
-    const keys = groupKeys([
-      ['requester', blankToNull('requester_org')],
-      ['provider', blankToNull('provider_org')],
-      ['network', blankToNull('network_id')],
-      ['svc', codeCase('UPPER(TRIM(service))', SERVICE_CODES, 'OTHER')],
-      ['ym', monthBucket('requested_at', 'DATETIME', source.dialect)],
-    ]);
+    const org = query.by === 'PROVIDER' ? 'provider_org' : 'requester_org';
+    const columns = { time: 'requested_at', format: 'DATETIME', org } as const;
     const finished = 'finished_at IS NOT NULL AND finished_at >= requested_at';
-    const seconds = secondsBetween(source.dialect.name, 'requested_at', 'finished_at');
-    const params: unknown[] = [STATUS_DONE];
-    const timeWhere = monthsPredicate('requested_at', 'DATETIME', query.months, params);
-    const orgColumn = query.by === 'PROVIDER' ? 'provider_org' : 'requester_org';
-    const orgWhere = inList(orgColumn, query.orgCodes ?? null, params);
-    const rows = await source.query<SessionRow>(
-      `SELECT ${keys.select}, COUNT(*) AS n,
-              SUM(CASE WHEN ${finished} THEN 1 ELSE 0 END) AS finished,
-              SUM(CASE WHEN ${finished} THEN ${seconds} ELSE 0 END) AS secs
-         FROM tm_session
-        WHERE status = ? AND (${timeWhere})${orgWhere}
-        GROUP BY ${keys.groupBy}`,
-      params,
+    const seconds = source.dialect.secondsBetween('requested_at', 'finished_at');
+    const rows = await queryMonthly<SessionRow>(
+      source,
+      query,
+      columns,
+      ({ bucket, scope }) => {
+        const keys = groupKeys([
+          ['requester', blankToNull('requester_org')],
+          ['provider', blankToNull('provider_org')],
+          ['network', blankToNull('network_id')],
+          ['svc', codeCase('UPPER(TRIM(service))', SERVICE_CODES, 'OTHER')],
+          ['ym', bucket],
+        ]);
+        return `SELECT ${keys.select}, COUNT(*) AS n,
+                       SUM(CASE WHEN ${finished} THEN 1 ELSE 0 END) AS finished,
+                       SUM(CASE WHEN ${finished} THEN ${seconds} ELSE 0 END) AS secs
+                  FROM tm_session
+                 WHERE status = ? AND ${scope}
+                 GROUP BY ${keys.groupBy}`;
+      },
+      [STATUS_DONE],
     );
     return rows.map((r) => ({
-      requesterOrg: r.k_requester === null ? null : String(r.k_requester),
-      providerOrg: r.k_provider === null ? null : String(r.k_provider),
-      networkId: r.k_network === null ? null : String(r.k_network),
+      requesterOrg: keyOrNull(r.k_requester),
+      providerOrg: keyOrNull(r.k_provider),
+      networkId: keyOrNull(r.k_network),
       service: r.k_svc as TelemedService,
       month: monthKey(r.k_ym),
-      sessions: toNumber(r.n) ?? 0,
-      finishedSessions: toNumber(r.finished) ?? 0,
-      turnaroundSeconds: toNumber(r.secs) ?? 0,
+      sessions: toCount(r.n),
+      finishedSessions: toCount(r.finished),
+      turnaroundSeconds: toCount(r.secs),
     }));
   },
 };

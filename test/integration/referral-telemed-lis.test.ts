@@ -1,7 +1,7 @@
 import { registryAdapter, SourceRegistry } from '../../adapters';
 import type { InstitutionRecord } from '../../adapters';
 import { lisAdapter } from '../../adapters/lis/adapter';
-import { secondsBetween } from '../../adapters/lis/sql';
+import { secondsBetween } from '../../adapters/sql/dialect';
 import { referralAdapter } from '../../adapters/referral/adapter';
 import { claimedDirectionOf, diseaseGroupOf, referralStatusOf } from '../../adapters/referral/codes';
 import {

@@ -1,20 +1,17 @@
-import type { DialectName } from '../sql/dialect';
+import { placeholders } from './dialect';
 
 /**
- * Small SQL builders the lis, referral and telemed adapters share. They belong with
- * `adapters/sql/dialect.ts`; they live here until that file takes them over.
+ * Small SQL builders every adapter may use: code tables as CASE expressions, blank-aware code
+ * columns, grouping keys and institution filters. Nothing here depends on the dialect (see
+ * `dialect.ts` for what does) or on time (see `time.ts` and `periods.ts`).
  */
 
-/**
- * Whole seconds from `from` to `to` (two DATETIME expressions), for SELECT lists only (never in
- * WHERE). MySQL/MariaDB: `TIMESTAMPDIFF(SECOND, from, to)`; SQLite stores DATETIME as
- * `yyyy-MM-dd HH:mm:ss` text: `(julianday(to) − julianday(from)) × 86400`, rounded to the second.
- * NULL when either side is NULL.
- */
-export function secondsBetween(dialect: DialectName, from: string, to: string): string {
-  return dialect === 'mysql'
-    ? `TIMESTAMPDIFF(SECOND, ${from}, ${to})`
-    : `CAST(ROUND((julianday(${to}) - julianday(${from})) * 86400) AS INTEGER)`;
+/** True when a query can only return nothing: no month/period/year asked, or an empty code list. */
+export function nothingAsked(
+  asked: readonly unknown[],
+  ...codeLists: ReadonlyArray<readonly string[] | null | undefined>
+): boolean {
+  return asked.length === 0 || codeLists.some((codes) => !!codes && codes.length === 0);
 }
 
 const SAFE_LITERAL = /^[A-Za-z0-9_. -]*$/;
@@ -33,6 +30,11 @@ export function literal(value: string): string {
 export function codeCase(expr: string, codes: Readonly<Record<string, string>>, otherwise: string): string {
   const whens = Object.entries(codes).map(([code, value]) => `WHEN ${literal(code)} THEN ${literal(value)}`);
   return `CASE ${expr} ${whens.join(' ')} ELSE ${literal(otherwise)} END`;
+}
+
+/** '1' / '0' / '' (unknown) inside the database, for a '1'/'0' flag column. */
+export function flagCase(column: string): string {
+  return `CASE WHEN ${column} = '1' THEN '1' WHEN ${column} = '0' THEN '0' ELSE '' END`;
 }
 
 /** A code column with empty string and NULL both as NULL (and surrounding blanks removed). */
@@ -61,4 +63,12 @@ export function groupKeys(keys: ReadonlyArray<readonly [alias: string, expr: str
     select: keys.map(([alias, expr]) => `${expr} AS k_${alias}`).join(', '),
     groupBy: keys.map(([alias]) => `k_${alias}`).join(', '),
   };
+}
+
+/** `(a IN (…) OR b IN (…))` for a list of institutions (pushes the parameters), or nothing for null. */
+export function eitherIn(a: string, b: string, values: readonly string[] | null, params: unknown[]): string {
+  if (values === null) return '';
+  const list = placeholders(values.length);
+  params.push(...values, ...values);
+  return ` AND (${a} IN (${list}) OR ${b} IN (${list}))`;
 }
