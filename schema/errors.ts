@@ -18,6 +18,8 @@ export const ErrorCode = {
   INVALID_ORG_CODE: 'INVALID_ORG_CODE',
   /** 机构不存在. */
   UNKNOWN_INSTITUTION: 'UNKNOWN_INSTITUTION',
+  /** 医联体不存在 — an alliance id the registry does not know. */
+  UNKNOWN_ALLIANCE: 'UNKNOWN_ALLIANCE',
   /** 指标代码不存在. */
   UNKNOWN_INDICATOR: 'UNKNOWN_INDICATOR',
   /** 指标代码列表为空 — `codes: []` asks for nothing; omit the argument to ask for all. */

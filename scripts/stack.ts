@@ -5,6 +5,7 @@ import { startGateway } from '../gateway';
 import type { RunningGateway } from '../gateway';
 import { serveSubgraph } from '../subgraphs/common/server';
 import type { RunningServer } from '../subgraphs/common/server';
+import { buildAlliancesSchema, createAlliancesContext } from '../subgraphs/alliances';
 import { buildIndicatorsSchema, createIndicatorsContext, MeasureDirectory } from '../subgraphs/indicators';
 import { buildInstitutionsSchema, createInstitutionsContext } from '../subgraphs/institutions';
 
@@ -14,6 +15,7 @@ export interface StackOptions {
   readonly port: number;
   readonly institutionsPort?: number;
   readonly indicatorsPort?: number;
+  readonly alliancesPort?: number;
   readonly host?: string;
   readonly logger?: Pick<Console, 'warn' | 'info'>;
 }
@@ -22,6 +24,7 @@ export interface RunningStack {
   readonly gateway: RunningGateway;
   readonly institutions: RunningServer;
   readonly indicators: RunningServer;
+  readonly alliances: RunningServer;
   readonly sources: SourceRegistry;
   close(): Promise<void>;
 }
@@ -40,7 +43,17 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     host,
     context: () => createInstitutionsContext({ sources }),
   });
-  const directory = new MeasureDirectory([{ name: 'institutions', url: institutions.url }]);
+  const alliances = await serveSubgraph({
+    name: 'alliances',
+    schema: await buildAlliancesSchema(),
+    port: options.alliancesPort ?? 0,
+    host,
+    context: () => createAlliancesContext({ sources }),
+  });
+  const directory = new MeasureDirectory([
+    { name: 'institutions', url: institutions.url },
+    { name: 'alliances', url: alliances.url },
+  ]);
   const indicators = await serveSubgraph({
     name: 'indicators',
     schema: await buildIndicatorsSchema(),
@@ -53,6 +66,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     host,
     subgraphs: [
       { name: 'institutions', url: institutions.url },
+      { name: 'alliances', url: alliances.url },
       { name: 'indicators', url: indicators.url },
     ],
   });
@@ -60,10 +74,12 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     gateway,
     institutions,
     indicators,
+    alliances,
     sources,
     async close() {
       await gateway.close();
       await indicators.close();
+      await alliances.close();
       await institutions.close();
       await sources.close();
     },

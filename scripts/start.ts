@@ -33,10 +33,13 @@ async function main(): Promise<void> {
     host: process.env.HOST ?? '127.0.0.1',
     institutionsPort: envPort('INSTITUTIONS_PORT', gatewayPort === 0 ? 0 : gatewayPort + 1),
     indicatorsPort: envPort('INDICATORS_PORT', gatewayPort === 0 ? 0 : gatewayPort + 2),
+    alliancesPort: envPort('ALLIANCES_PORT', gatewayPort === 0 ? 0 : gatewayPort + 3),
   });
   const unreachable = await stack.sources.check();
   for (const u of unreachable) console.warn(`  source ${u.id}: ${u.failure} — answers will be partial`);
-  console.info(`Subgraphs: institutions ${stack.institutions.url}, indicators ${stack.indicators.url}`);
+  console.info(
+    `Subgraphs: institutions ${stack.institutions.url}, alliances ${stack.alliances.url}, indicators ${stack.indicators.url}`,
+  );
   console.info(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   console.info(`Playground (GraphiQL): ${stack.gateway.url}/`);
   console.info(`GraphQL endpoint:      ${stack.gateway.url}/graphql`);

@@ -1,5 +1,5 @@
 import type { SourceRegistry } from '../../adapters';
-import { RegistryView } from './registry-view';
+import { RegistryView } from '../common/registry-view';
 
 /** Long-lived services of the institutions subgraph. */
 export interface InstitutionsServices {

@@ -89,11 +89,34 @@ describe.each<Engine>(['sqlite', 'mariadb'])('through the gateway over HTTP, sou
     expect(region.indicators).toEqual([
       { code: 'PRIMARY_CARE_VISIT_SHARE', numerator: 8, denominator: 13, value: (8 / 13) * 100 },
       { code: 'PRIMARY_CARE_TCM_VISIT_SHARE', numerator: 2, denominator: 8, value: 25 },
+      // This fixture has no referral source: the alliances subgraph answers "not counted" (null).
+      { code: 'GRADED_REFERRALS_DOWN', numerator: null, denominator: null, value: null },
+      { code: 'GRADED_REFERRALS_UP', numerator: null, denominator: null, value: null },
     ]);
     expect(region.children).toEqual([
       { code: '610902', indicators: [{ numerator: 3, denominator: 5, value: 60 }] },
       { code: '610921', indicators: [{ numerator: 5, denominator: 8, value: 62.5 }] },
     ]);
+  });
+
+  test('without a referral source, 分级诊疗下转患者数 is not counted ("--"), never a silent zero', async () => {
+    const { body } = await gql(
+      url,
+      `{ region(code: "610900") { indicators(period: "2019H1", codes: ["GRADED_REFERRALS_DOWN", "GRADED_REFERRALS_UP"]) {
+           code value display status complete sources { id } components { measure value } } } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    expect((body.data as { region: { indicators: unknown[] } }).region.indicators).toEqual(
+      ['DOWN', 'UP'].map((d) => ({
+        code: `GRADED_REFERRALS_${d}`,
+        value: null,
+        display: '--',
+        status: 'NOT_COUNTED',
+        complete: false,
+        sources: [],
+        components: [{ measure: `REFERRALS_${d}`, value: null }],
+      })),
+    );
   });
 
   test('an institution open in the period but held by no source makes the answer PARTIAL', async () => {
@@ -125,6 +148,18 @@ describe.each<Engine>(['sqlite', 'mariadb'])('through the gateway over HTTP, sou
           nameZh: '基层医疗卫生机构中医诊疗量占比',
           nameEn: 'Share of TCM visits at primary-care institutions',
           citation: { line: 1398 },
+        },
+        {
+          code: 'GRADED_REFERRALS_DOWN',
+          nameZh: '分级诊疗下转患者数',
+          nameEn: 'Graded-treatment downward referrals',
+          citation: { line: 1662 },
+        },
+        {
+          code: 'GRADED_REFERRALS_UP',
+          nameZh: '分级诊疗上转患者数',
+          nameEn: 'Graded-treatment upward referrals',
+          citation: { line: 1679 },
         },
       ],
     });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { indicatorCatalog, parseCatalog } from '../../schema/catalog';
 import { evaluate, measuresOf, parseExpression } from '../../schema/catalog/expression';
+import { referralMeasures } from '../../subgraphs/alliances/measures/catalog';
 import { institutionMeasures } from '../../subgraphs/institutions/measures/catalog';
 import { measuresNeeded } from '../../subgraphs/indicators/engine/evaluate';
 
@@ -49,7 +50,7 @@ describe('formula expressions', () => {
 
 describe('the indicator catalog', () => {
   test('every measure an indicator reads is served by a subgraph', () => {
-    const served = new Set(institutionMeasures.map((m) => m.code));
+    const served = new Set([...institutionMeasures, ...referralMeasures].map((m) => m.code));
     for (const def of indicatorCatalog)
       for (const m of measuresNeeded(def)) expect([def.code, m, served.has(m)]).toEqual([def.code, m, true]);
   });

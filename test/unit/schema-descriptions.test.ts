@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isScalarType } from 'graphql';
 import type { GraphQLSchema } from 'graphql';
+import { buildAlliancesSchema } from '../../subgraphs/alliances';
 import { buildIndicatorsSchema } from '../../subgraphs/indicators';
 import { buildInstitutionsSchema } from '../../subgraphs/institutions';
 
@@ -41,6 +42,7 @@ describe('every type, field, argument and enum value has a Chinese + English des
   test.each([
     ['institutions', buildInstitutionsSchema],
     ['indicators', buildIndicatorsSchema],
+    ['alliances', buildAlliancesSchema],
   ])('%s subgraph', async (_name, build) => {
     expect(undescribed(await build())).toEqual([]);
   });
@@ -50,6 +52,7 @@ describe('no patient identifier in any subgraph schema', () => {
   test.each([
     ['institutions', buildInstitutionsSchema],
     ['indicators', buildIndicatorsSchema],
+    ['alliances', buildAlliancesSchema],
   ])('%s subgraph', async (_name, build) => {
     const sdl = printSchemaWithDirectives(await build());
     expect(sdl).not.toMatch(/\b(brid|patient_?ref|mrn|psn_?no|person_?key|cert_?hash)\b/i);

@@ -5,20 +5,14 @@ import type { SqlSource } from '../../../adapters/sql/source';
 import { ErrorCode, userError } from '../../../schema/errors';
 import { periodEnd, periodMonths, periodStart } from '../../../schema/period';
 import type { Period } from '../../../schema/period';
+import type { ParsedMeasureRequest } from '../../common/measure-resolver';
 import { ScopeKind } from '../../common/measures';
+import { institutionsOfRegions } from '../../common/registry-view';
 import type { MeasureValueData } from '../../common/measures';
 import { SourceStatus } from '../../common/provenance';
 import type { InstitutionsContext } from '../context';
 import { measureByCode } from './catalog';
 import type { InstitutionMeasure } from './catalog';
-
-/** One (scope, period, measure) triple, with the period already parsed. */
-export interface ParsedMeasureRequest {
-  readonly scopeKind: ScopeKind;
-  readonly scopeCode: string;
-  readonly period: Period;
-  readonly measure: string;
-}
 
 const HIS_KINDS = ['his_a', 'his_b'] as const;
 
@@ -48,26 +42,8 @@ async function resolveScopes(
       throw userError(ErrorCode.BAD_USER_INPUT, `Scope kind ${r.scopeKind} is not served by this subgraph`);
   }
   const result = new Map<string, InstitutionRecord[]>();
-  if (regionCodes.size) {
-    const index = await ctx.registry.divisions();
-    const countiesByRegion = new Map<string, string[]>();
-    for (const code of regionCodes) {
-      await ctx.registry.division(code);
-      countiesByRegion.set(code, index.countiesUnder(code));
-    }
-    const allCounties = [...new Set([...countiesByRegion.values()].flat())];
-    const lists = await ctx.registry.institutionsInCounty.loadMany(allCounties);
-    const byCounty = new Map<string, InstitutionRecord[]>();
-    lists.forEach((list, i) => {
-      if (list instanceof Error) throw list;
-      byCounty.set(allCounties[i], list);
-    });
-    for (const [code, counties] of countiesByRegion) {
-      result.set(
-        scopeKey(ScopeKind.REGION, code),
-        counties.flatMap((c) => byCounty.get(c) ?? []),
-      );
-    }
+  for (const [code, list] of await institutionsOfRegions(ctx.registry, regionCodes)) {
+    result.set(scopeKey(ScopeKind.REGION, code), list);
   }
   if (orgCodes.size) {
     const codes = [...orgCodes];

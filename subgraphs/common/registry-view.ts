@@ -25,6 +25,24 @@ export class DivisionIndex {
     return this.byCode.get(code);
   }
 
+  has(code: string): boolean {
+    return this.byCode.has(code);
+  }
+
+  /** `code` and every division below it (empty when `code` is unknown). */
+  subtree(code: string): Set<string> {
+    const result = new Set<string>();
+    if (!this.byCode.has(code)) return result;
+    const stack = [code];
+    while (stack.length) {
+      const c = stack.pop()!;
+      if (result.has(c)) continue;
+      result.add(c);
+      stack.push(...this.children(c).map((d) => d.code));
+    }
+    return result;
+  }
+
   all(): DivisionRecord[] {
     return [...this.byCode.values()].sort((a, b) => a.code.localeCompare(b.code));
   }
@@ -42,7 +60,8 @@ export class DivisionIndex {
   }
 }
 
-function registryUnavailable(e: unknown): never {
+/** A registry failure becomes SOURCE_UNAVAILABLE: nothing can be scoped without it. */
+export function registryUnavailable(e: unknown): never {
   if (e instanceof SourceError) {
     throw userError(
       ErrorCode.SOURCE_UNAVAILABLE,
@@ -56,6 +75,18 @@ function registryUnavailable(e: unknown): never {
   throw e;
 }
 
+/** Rows grouped by a key, in their order. */
+export function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = map.get(k) ?? [];
+    list.push(row);
+    map.set(k, list);
+  }
+  return map;
+}
+
 /**
  * One request's view of the registry: the division tree read once, institutions batched by
  * code and by county with DataLoader, so statements never grow with the entities asked for.
@@ -66,7 +97,7 @@ export class RegistryView {
   readonly institutionByCode: DataLoader<string, InstitutionRecord | null>;
   readonly institutionsInCounty: DataLoader<string, InstitutionRecord[]>;
 
-  constructor(private readonly sources: SourceRegistry) {
+  constructor(protected readonly sources: SourceRegistry) {
     const registry = (): ReturnType<SourceRegistry['registry']> => sources.registry();
     this.institutionByCode = new DataLoader(async (codes) => {
       const rows = await registryAdapter.institutionsByCodes(registry(), codes).catch(registryUnavailable);
@@ -98,4 +129,36 @@ export class RegistryView {
       throw userError(ErrorCode.UNKNOWN_DIVISION, `No division ${code} in this region (行政区划不存在)`);
     return found;
   }
+}
+
+/**
+ * The institutions of each region scope (standing in the counties of its subtree): the division
+ * tree and one batched statement, whatever the number of regions. Unknown codes: UNKNOWN_DIVISION.
+ */
+export async function institutionsOfRegions(
+  view: RegistryView,
+  regionCodes: Iterable<string>,
+): Promise<Map<string, InstitutionRecord[]>> {
+  const codes = [...regionCodes];
+  if (codes.length === 0) return new Map();
+  const index = await view.divisions();
+  const countiesByRegion = new Map<string, string[]>();
+  for (const code of codes) {
+    await view.division(code);
+    countiesByRegion.set(code, index.countiesUnder(code));
+  }
+  const allCounties = [...new Set([...countiesByRegion.values()].flat())];
+  const lists = await view.institutionsInCounty.loadMany(allCounties);
+  const byCounty = new Map<string, InstitutionRecord[]>();
+  lists.forEach((list, i) => {
+    if (list instanceof Error) throw list;
+    byCounty.set(allCounties[i], list);
+  });
+  const result = new Map<string, InstitutionRecord[]>();
+  for (const [code, counties] of countiesByRegion)
+    result.set(
+      code,
+      counties.flatMap((c) => byCounty.get(c) ?? []),
+    );
+  return result;
 }

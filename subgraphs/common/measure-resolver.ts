@@ -1,0 +1,79 @@
+import { Arg, Ctx, Directive, Query, Resolver } from 'type-graphql';
+import type { Period } from '../../schema/period';
+import {
+  MeasureAggregation,
+  MeasureDescriptor,
+  MeasureRequestInput,
+  MeasureValue,
+  ScopeKind,
+} from './measures';
+import type { MeasureValueData } from './measures';
+
+/** One (scope, period, measure) triple, with the period already parsed. */
+export interface ParsedMeasureRequest {
+  readonly scopeKind: ScopeKind;
+  readonly scopeCode: string;
+  readonly period: Period;
+  readonly measure: string;
+}
+
+/** What a subgraph tells about one measure it serves. */
+export interface ServedMeasure {
+  readonly code: string;
+  readonly nameZh: string;
+  readonly nameEn: string;
+  readonly unit: string;
+}
+
+/**
+ * The measure protocol (`_measureCatalog`, `_measureValues`; `@inaccessible` in the supergraph)
+ * as a resolver class for one subgraph: its measures, and the function answering a batch.
+ */
+export function createMeasuresResolver<TContext>(
+  measures: readonly ServedMeasure[],
+  compute: (requests: ParsedMeasureRequest[], ctx: TContext) => Promise<MeasureValueData[]>,
+): new () => object {
+  @Resolver()
+  class MeasuresResolver {
+    @Directive('@shareable')
+    @Directive('@inaccessible')
+    @Query(() => [MeasureDescriptor], {
+      description: '度量目录 Measures this subgraph serves (internal protocol)',
+    })
+    _measureCatalog(): MeasureDescriptor[] {
+      return measures.map((m) =>
+        Object.assign(new MeasureDescriptor(), {
+          code: m.code,
+          nameZh: m.nameZh,
+          nameEn: m.nameEn,
+          unit: m.unit,
+          aggregation: MeasureAggregation.SUM,
+          scopeKinds: [ScopeKind.REGION, ScopeKind.INSTITUTION],
+        }),
+      );
+    }
+
+    @Directive('@shareable')
+    @Directive('@inaccessible')
+    @Query(() => [MeasureValue], {
+      description: '度量值 Values for many (scope, period, measure) triples in one call (internal protocol)',
+    })
+    async _measureValues(
+      @Arg('requests', () => [MeasureRequestInput], { description: '度量请求 The triples to compute' })
+      requests: MeasureRequestInput[],
+      @Ctx() ctx: TContext,
+    ): Promise<MeasureValue[]> {
+      const values = await compute(
+        requests.map((r) => ({
+          scopeKind: r.scope.kind,
+          scopeCode: r.scope.code,
+          period: r.period,
+          measure: r.measure,
+        })),
+        ctx,
+      );
+      return values.map((v) => Object.assign(new MeasureValue(), v));
+    }
+  }
+  return MeasuresResolver;
+}
