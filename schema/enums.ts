@@ -122,3 +122,20 @@ registerEnumType(InstitutionCategory, {
     OTHER: { description: '其他 Other or unknown category' },
   },
 });
+
+export enum PeriodGranularityEnum {
+  YEAR = 'YEAR',
+  HALF_YEAR = 'HALF_YEAR',
+  QUARTER = 'QUARTER',
+  MONTH = 'MONTH',
+}
+registerEnumType(PeriodGranularityEnum, {
+  name: 'PeriodGranularity',
+  description: '统计期粒度 Granularity of a period',
+  valuesConfig: {
+    YEAR: { description: '年 Year, e.g. 2019' },
+    HALF_YEAR: { description: '半年 Half-year, e.g. 2019H1' },
+    QUARTER: { description: '季度 Quarter, e.g. 2019Q3' },
+    MONTH: { description: '月 Month, e.g. 2019-06' },
+  },
+});

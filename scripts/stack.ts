@@ -5,82 +5,66 @@ import { startGateway } from '../gateway';
 import type { RunningGateway } from '../gateway';
 import { serveSubgraph } from '../subgraphs/common/server';
 import type { RunningServer } from '../subgraphs/common/server';
-import { buildAlliancesSchema, createAlliancesContext } from '../subgraphs/alliances';
 import { buildIndicatorsSchema, createIndicatorsContext, MeasureDirectory } from '../subgraphs/indicators';
-import { buildInstitutionsSchema, createInstitutionsContext } from '../subgraphs/institutions';
+import { DOMAIN_SUBGRAPHS } from './subgraphs';
 
 export interface StackOptions {
   readonly sources: SourcesConfig;
   /** Gateway port (0 = any free port). */
   readonly port: number;
-  readonly institutionsPort?: number;
-  readonly indicatorsPort?: number;
-  readonly alliancesPort?: number;
+  /** Port per subgraph name (`institutions`, `alliances`, …, `indicators`); missing = any free port. */
+  readonly ports?: Readonly<Record<string, number>>;
   readonly host?: string;
   readonly logger?: Pick<Console, 'warn' | 'info'>;
 }
 
 export interface RunningStack {
   readonly gateway: RunningGateway;
-  readonly institutions: RunningServer;
-  readonly indicators: RunningServer;
-  readonly alliances: RunningServer;
+  /** Every subgraph by name, the indicators subgraph included. */
+  readonly subgraphs: Readonly<Record<string, RunningServer>>;
   readonly sources: SourceRegistry;
   close(): Promise<void>;
 }
 
 /**
  * The whole product in one process: every subgraph on its own HTTP port, and the gateway in
- * front of them talking HTTP, exactly as when they run as separate services.
+ * front of them talking HTTP, exactly as when they run as separate services. The indicators
+ * subgraph discovers the measures of the domain subgraphs through their measure protocol.
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const host = options.host ?? '127.0.0.1';
   const sources = new SourceRegistry(options.sources, options.logger);
-  const institutions = await serveSubgraph({
-    name: 'institutions',
-    schema: await buildInstitutionsSchema(),
-    port: options.institutionsPort ?? 0,
-    host,
-    context: () => createInstitutionsContext({ sources }),
-  });
-  const alliances = await serveSubgraph({
-    name: 'alliances',
-    schema: await buildAlliancesSchema(),
-    port: options.alliancesPort ?? 0,
-    host,
-    context: () => createAlliancesContext({ sources }),
-  });
-  const directory = new MeasureDirectory([
-    { name: 'institutions', url: institutions.url },
-    { name: 'alliances', url: alliances.url },
-  ]);
-  const indicators = await serveSubgraph({
+  const running: Record<string, RunningServer> = {};
+  for (const subgraph of DOMAIN_SUBGRAPHS) {
+    running[subgraph.name] = await serveSubgraph({
+      name: subgraph.name,
+      schema: await subgraph.build(),
+      port: options.ports?.[subgraph.name] ?? 0,
+      host,
+      context: () => subgraph.context(sources),
+    });
+  }
+  const domain = DOMAIN_SUBGRAPHS.map((s) => ({ name: s.name, url: running[s.name].url }));
+  const directory = new MeasureDirectory(domain);
+  running.indicators = await serveSubgraph({
     name: 'indicators',
     schema: await buildIndicatorsSchema(),
-    port: options.indicatorsPort ?? 0,
+    port: options.ports?.indicators ?? 0,
     host,
     context: () => createIndicatorsContext({ directory }),
   });
   const gateway = await startGateway({
     port: options.port,
     host,
-    subgraphs: [
-      { name: 'institutions', url: institutions.url },
-      { name: 'alliances', url: alliances.url },
-      { name: 'indicators', url: indicators.url },
-    ],
+    subgraphs: [...domain, { name: 'indicators', url: running.indicators.url }],
   });
   return {
     gateway,
-    institutions,
-    indicators,
-    alliances,
+    subgraphs: running,
     sources,
     async close() {
       await gateway.close();
-      await indicators.close();
-      await alliances.close();
-      await institutions.close();
+      for (const server of Object.values(running).reverse()) await server.close();
       await sources.close();
     },
   };

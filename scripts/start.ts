@@ -8,6 +8,7 @@ import { loadSourcesConfig } from '../adapters';
 import { ensureDemoData } from '../adapters/demo';
 import { envPort } from '../subgraphs/common/endpoints';
 import { startStack } from './stack';
+import { DOMAIN_SUBGRAPHS } from './subgraphs';
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -27,18 +28,25 @@ async function main(): Promise<void> {
   }
   const sources = loadSourcesConfig(sourcesFile);
   const gatewayPort = envPort('PORT', 4000);
+  const ports: Record<string, number> = {
+    indicators: envPort('INDICATORS_PORT', gatewayPort === 0 ? 0 : gatewayPort + 2),
+  };
+  for (const subgraph of DOMAIN_SUBGRAPHS) {
+    const fallback = gatewayPort === 0 ? 0 : gatewayPort + subgraph.portOffset;
+    ports[subgraph.name] = envPort(`${subgraph.name.toUpperCase()}_PORT`, fallback);
+  }
   const stack = await startStack({
     sources,
     port: gatewayPort,
     host: process.env.HOST ?? '127.0.0.1',
-    institutionsPort: envPort('INSTITUTIONS_PORT', gatewayPort === 0 ? 0 : gatewayPort + 1),
-    indicatorsPort: envPort('INDICATORS_PORT', gatewayPort === 0 ? 0 : gatewayPort + 2),
-    alliancesPort: envPort('ALLIANCES_PORT', gatewayPort === 0 ? 0 : gatewayPort + 3),
+    ports,
   });
   const unreachable = await stack.sources.check();
   for (const u of unreachable) console.warn(`  source ${u.id}: ${u.failure} — answers will be partial`);
   console.info(
-    `Subgraphs: institutions ${stack.institutions.url}, alliances ${stack.alliances.url}, indicators ${stack.indicators.url}`,
+    `Subgraphs: ${Object.entries(stack.subgraphs)
+      .map(([name, server]) => `${name} ${server.url}`)
+      .join(', ')}`,
   );
   console.info(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   console.info(`Playground (GraphiQL): ${stack.gateway.url}/`);

@@ -1,4 +1,5 @@
 import { Arg, Ctx, Directive, Query, Resolver } from 'type-graphql';
+import { PeriodGranularityEnum } from '../../schema/enums';
 import type { Period } from '../../schema/period';
 import {
   MeasureAggregation,
@@ -23,7 +24,13 @@ export interface ServedMeasure {
   readonly nameZh: string;
   readonly nameEn: string;
   readonly unit: string;
+  /** Default: region and institution scopes. */
+  readonly scopeKinds?: readonly ScopeKind[];
+  /** Default: every granularity (year, half-year, quarter, month). */
+  readonly granularities?: readonly PeriodGranularityEnum[];
 }
+
+const ALL_GRANULARITIES = Object.values(PeriodGranularityEnum);
 
 /**
  * The measure protocol (`_measureCatalog`, `_measureValues`; `@inaccessible` in the supergraph)
@@ -48,7 +55,8 @@ export function createMeasuresResolver<TContext>(
           nameEn: m.nameEn,
           unit: m.unit,
           aggregation: MeasureAggregation.SUM,
-          scopeKinds: [ScopeKind.REGION, ScopeKind.INSTITUTION],
+          scopeKinds: [...(m.scopeKinds ?? [ScopeKind.REGION, ScopeKind.INSTITUTION])],
+          granularities: [...(m.granularities ?? ALL_GRANULARITIES)],
         }),
       );
     }

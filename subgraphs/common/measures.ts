@@ -1,4 +1,5 @@
 import { Directive, Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PeriodGranularityEnum } from '../../schema/enums';
 import { PeriodScalar } from '../../schema/scalars';
 import type { Period } from '../../schema/period';
 import { SourceReport } from './provenance';
@@ -56,6 +57,11 @@ export class MeasureDescriptor {
 
   @Field(() => [ScopeKind], { description: '适用范围 Scope kinds it can be computed for' })
   scopeKinds!: ScopeKind[];
+
+  @Field(() => [PeriodGranularityEnum], {
+    description: '统计期粒度 Period granularities it can be computed for',
+  })
+  granularities!: PeriodGranularityEnum[];
 }
 
 @Directive('@inaccessible')
@@ -139,7 +145,7 @@ export interface MeasureValueData {
 
 /** The two protocol fields every measure-serving subgraph exposes on Query. */
 export const MEASURE_PROTOCOL_QUERY = `
-  query MeasureCatalog { _measureCatalog { code nameZh nameEn unit aggregation scopeKinds } }
+  query MeasureCatalog { _measureCatalog { code nameZh nameEn unit aggregation scopeKinds granularities } }
 `;
 export const MEASURE_VALUES_QUERY = `
   query MeasureValues($requests: [MeasureRequestInput!]!) {

@@ -257,7 +257,7 @@ describe.each<Engine>(['sqlite', 'mariadb'])(
       ].map(([kind, code, measure]) => ({ scope: { kind, code }, period: '2019H1', measure }));
       const before = stack.sources.statementCount();
       const { body } = await gql(
-        stack.alliances.url.replace(/\/graphql$/, ''),
+        stack.subgraphs.alliances.url.replace(/\/graphql$/, ''),
         `query V($requests: [MeasureRequestInput!]!) { _measureValues(requests: $requests) { scopeCode measure value complete } }`,
         { requests },
       );
@@ -279,7 +279,7 @@ describe.each<Engine>(['sqlite', 'mariadb'])(
       const entities = async (codes: readonly string[]): Promise<[number, unknown]> => {
         const before = stack.sources.statementCount();
         const { body } = await gql(
-          stack.alliances.url.replace(/\/graphql$/, ''),
+          stack.subgraphs.alliances.url.replace(/\/graphql$/, ''),
           `query E($representations: [_Any!]!) {
              _entities(representations: $representations) { ... on Institution { orgCode alliances(period: "2019H1") { id } } }
            }`,
