@@ -2,12 +2,49 @@
  * The demo region as data: 安康市 (610900), its ten county-level divisions, their hospitals and
  * primary-care institutions, and the medical alliances of the 2017 plan (安政办发〔2017〕118号).
  * Hospitals and alliances are the real ones named in the plan; town names are real or realistic,
- * villages are invented. Everything is deterministic: built from fixed seeds.
+ * villages are invented. A larger region (`RegionShape`) adds further cities (cities.ts), built by
+ * the same generators with seeds of their own, each with its city hospitals, counties, a 城市医疗集团
+ * and a 县域医共体 per county. Everything is deterministic: built from fixed seeds.
  */
+import { addedCities, addedCityCode, MAX_CITIES, MAX_COUNTIES_PER_CITY, scaledCount } from './cities';
+import type { CityDef, CountyDef, InstitutionDraft } from './cities';
 import { Rng } from './random';
 
-/** The three HIS databases of the demo. */
-export type DemoSourceId = 'his-a-city' | 'his-b-county' | 'his-a-primary';
+/**
+ * A HIS database of the demo: `his-a-city`, `his-b-county` and `his-a-primary` for 安康;
+ * `his-<a|b>-<city code>-<n>` for the added cities.
+ */
+export type DemoSourceId = string;
+
+/** Vendor A with CHAR(14) or CHAR(19) `GHSJ`, or vendor B. */
+export type DemoHisVendor = 'A14' | 'A19' | 'B';
+
+/** One HIS database of the region and the city whose institutions it holds. */
+export interface DemoHisSource {
+  readonly id: DemoSourceId;
+  readonly vendor: DemoHisVendor;
+  readonly city: string;
+}
+
+/** How large a region to build. */
+export interface RegionShape {
+  /** Cities: 1 = 安康 alone; more adds the other cities of 陕西, then synthetic ones. */
+  readonly cities: number;
+  /** Counties of every added city (安康 keeps its ten real ones). */
+  readonly countiesPerCity: number;
+  /** Multiplier on the primary-care institutions of every county (townships, communities, villages). */
+  readonly institutionScale: number;
+  /** HIS databases of every added city (安康 keeps its three), alternating vendors A and B. */
+  readonly hisSourcesPerCity: number;
+}
+
+/** 安康 alone, as it always was. */
+export const DEFAULT_REGION_SHAPE: RegionShape = {
+  cities: 1,
+  countiesPerCity: 10,
+  institutionScale: 1,
+  hisSourcesPerCity: 3,
+};
 
 /** Institution classes, which decide visit volumes and habits. */
 export type DemoClass =
@@ -46,6 +83,8 @@ export interface DemoInstitution {
   readonly openedOn: string;
   readonly closedOn: string | null;
   readonly cls: DemoClass;
+  /** Code of its city (地市). */
+  readonly city: string;
   /** The HIS database holding its visits. */
   readonly source: DemoSourceId;
   /** Average visits on a working day at visit scale 1, before season and trend. */
@@ -64,6 +103,25 @@ export interface DemoRegion {
   readonly sharedCenters: readonly DemoRow[];
   readonly supportActivities: readonly DemoRow[];
   readonly policyDocuments: readonly DemoRow[];
+  /** The cities, 安康 first. */
+  readonly cities: readonly DemoCity[];
+  /** The HIS databases, 安康's three first. */
+  readonly hisSources: readonly DemoHisSource[];
+}
+
+/** A city of the region with its city-level hospitals. */
+export interface DemoCity {
+  readonly code: string;
+  readonly name: string;
+  /** The county-level division where the city-level hospitals stand (汉滨区 for 安康). */
+  readonly seat: string;
+  /** Its county-level divisions. */
+  readonly counties: readonly string[];
+  /** 中心医院 (安康市中心医院), 人民医院, 中医医院 and 妇幼保健院 of the city. */
+  readonly central: DemoInstitution;
+  readonly people: DemoInstitution;
+  readonly tcm: DemoInstitution;
+  readonly mch: DemoInstitution;
 }
 
 /** Province and city codes of the demo region. */
@@ -72,29 +130,6 @@ export const PROVINCE_CODE = '610000';
 export const CITY_CODE = '610900';
 /** 汉滨区, where the city-level hospitals stand. */
 export const HANBIN_CODE = '610902';
-
-interface CountyDef {
-  readonly code: string;
-  readonly name: string;
-  /** 户籍人口, 2018. */
-  readonly pop: number;
-  readonly urbanShare: number;
-  readonly lifeExpectancy: number;
-  /** Relative poverty (1 = city average). */
-  readonly poverty: number;
-  /** Towns (镇) in order of size; the first of every four gets a 中心卫生院. */
-  readonly towns: readonly string[];
-  /** Former townships that kept their own 乡卫生院. */
-  readonly formerTownships: readonly string[];
-  readonly generalName: string;
-  readonly generalLevel: readonly [string, string];
-  readonly tcmName: string;
-  readonly mchName: string;
-  /** Community health centres (社区卫生服务中心), by place name. */
-  readonly communityCenters: readonly string[];
-  /** Community health stations (社区卫生服务站), by community name. */
-  readonly communityStations: readonly string[];
-}
 
 const COUNTIES: readonly CountyDef[] = [
   {
@@ -310,7 +345,8 @@ class OrgCodes {
   }
 }
 
-function sourceOf(cls: DemoClass): DemoSourceId {
+/** 安康's three HIS databases: city hospitals, county hospitals, primary care. */
+function ankangSourceOf(cls: DemoClass): DemoSourceId {
   switch (cls) {
     case 'CITY_GENERAL':
     case 'CITY_TCM':
@@ -338,33 +374,15 @@ function dateBetween(rng: Rng, fromYear: number, toYear: number): string {
   return `${y}${m < 10 ? '0' : ''}${m}${d < 10 ? '0' : ''}${d}`;
 }
 
-interface InstitutionDraft {
-  name: string;
-  category: string;
-  cls: DemoClass;
-  division: string;
-  level: string;
-  grade: string;
-  ownership: string;
-  beds: number;
-  openedOn: string;
-  closedOn?: string;
-  dailyVisits: number;
-}
-
 /** 户籍人口 of a county in a year (small deterministic drift from 2018). */
 function countyPop(county: CountyDef, year: number): number {
   const drift = new Rng(`popdrift:${county.code}`).range(-0.004, 0.003);
   return Math.round(county.pop * Math.pow(1 + drift, year - 2018));
 }
 
-function buildInstitutions(): DemoInstitution[] {
-  const drafts: InstitutionDraft[] = [];
-  const rng = new Rng('ankang:institutions');
-  const noise = (spread: number): number => Math.exp(spread * rng.normal());
-
-  // City level (市级), all in 汉滨区.
-  drafts.push(
+/** 安康's city-level hospitals (市级), all in 汉滨区. */
+function ankangHospitals(): InstitutionDraft[] {
+  return [
     {
       name: '安康市中心医院',
       category: 'A100',
@@ -437,11 +455,56 @@ function buildInstitutions(): DemoInstitution[] {
       openedOn: '20170518',
       dailyVisits: 3,
     },
-  );
+  ];
+}
 
-  for (const county of COUNTIES) {
+/** Rural population of a county. */
+function ruralPop(county: CountyDef): number {
+  return county.pop * (1 - county.urbanShare);
+}
+
+/** 安康's village clinics per rural resident: the density every added city gets too. */
+const VILLAGES_PER_RURAL = VILLAGE_CLINICS / COUNTIES.reduce((s, c) => s + ruralPop(c), 0);
+
+/** 安康 as a city of the region; at an institution scale other than 1 its lists are cut short. */
+function ankangCity(institutionScale: number): CityDef {
+  const cut = (list: readonly string[], min: number): readonly string[] =>
+    list.slice(0, Math.min(list.length, scaledCount(list.length, institutionScale, min)));
+  return {
+    code: CITY_CODE,
+    name: '安康市',
+    provinceCode: PROVINCE_CODE,
+    provinceName: '陕西省',
+    seed: 'ankang',
+    seat: HANBIN_CODE,
+    counties:
+      institutionScale === 1
+        ? COUNTIES
+        : COUNTIES.map((c) => ({
+            ...c,
+            towns: cut(c.towns, 1),
+            formerTownships: cut(c.formerTownships, 0),
+            communityCenters: cut(c.communityCenters, 1),
+            communityStations: cut(c.communityStations, 0),
+          })),
+    villageClinics: VILLAGE_CLINICS * institutionScale,
+    hospitals: ankangHospitals,
+  };
+}
+
+/** The institutions of one city, in registry order: city hospitals, then county by county, then villages. */
+function buildInstitutions(
+  city: CityDef,
+  codes: OrgCodes,
+  sourceFor: (d: InstitutionDraft) => DemoSourceId,
+): DemoInstitution[] {
+  const rng = new Rng(`${city.seed}:institutions`);
+  const noise = (spread: number): number => Math.exp(spread * rng.normal());
+  const drafts: InstitutionDraft[] = city.hospitals();
+
+  for (const county of city.counties) {
     const k = county.pop / 1000;
-    const hanbin = county.code === HANBIN_CODE;
+    const seat = county.code === city.seat;
     drafts.push(
       {
         name: county.generalName,
@@ -524,10 +587,10 @@ function buildInstitutions(): DemoInstitution[] {
         ownership: '1',
         beds: rng.chance(0.4) ? 0 : rng.int(10, 30),
         openedOn: dateBetween(rng, 2007, 2015),
-        dailyVisits: (hanbin ? 7 : 6) * noise(0.25),
+        dailyVisits: (seat ? 7 : 6) * noise(0.25),
       });
     }
-    if (hanbin) {
+    if (county.code === HANBIN_CODE) {
       drafts.push({
         name: '安康高新技术产业开发区社区卫生服务中心',
         category: 'B100',
@@ -558,10 +621,10 @@ function buildInstitutions(): DemoInstitution[] {
   }
 
   // Village clinics (村卫生室), spread over counties by rural population and over their towns.
-  const rural = COUNTIES.map((c) => c.pop * (1 - c.urbanShare));
+  const rural = city.counties.map((c) => c.pop * (1 - c.urbanShare));
   const ruralTotal = rural.reduce((a, b) => a + b, 0);
-  COUNTIES.forEach((county, ci) => {
-    const count = Math.round((VILLAGE_CLINICS * rural[ci]) / ruralTotal);
+  city.counties.forEach((county, ci) => {
+    const count = Math.round((city.villageClinics * rural[ci]) / ruralTotal);
     const towns: Array<readonly [string, number]> = [
       ...county.towns.map((t) => [t, rng.range(0.7, 1.4)] as const),
       ...county.formerTownships.map((t) => [t, rng.range(0.3, 0.6)] as const),
@@ -570,8 +633,12 @@ function buildInstitutions(): DemoInstitution[] {
     for (let v = 0; v < count; v++) {
       const town = rng.weighted(towns);
       let village = '';
-      do village = `${rng.pick(VILLAGE_FIRST)}${rng.pick(VILLAGE_SECOND)}村`;
-      while (taken.has(town + village));
+      let attempts = 0;
+      do {
+        village = `${rng.pick(VILLAGE_FIRST)}${rng.pick(VILLAGE_SECOND)}村`;
+        // A town with nearly every name taken (institution scale far above 1): number the village.
+        if (++attempts > 10_000) village = `${village.slice(0, -1)}${attempts}村`;
+      } while (taken.has(town + village));
       taken.add(town + village);
       drafts.push({
         name: `${county.name}${town}${village}卫生室`,
@@ -594,8 +661,7 @@ function buildInstitutions(): DemoInstitution[] {
     if (d.name === '汉滨区白庙社区卫生服务站') d.closedOn = '20190731';
   }
 
-  const codes = new OrgCodes();
-  const flags = new Rng('ankang:flags');
+  const flags = new Rng(`${city.seed}:flags`);
   const institutions = drafts.map((d): DemoInstitution => {
     const primary = /^[BCD]/.test(d.category);
     const hospital = !primary;
@@ -632,23 +698,26 @@ function buildInstitutions(): DemoInstitution[] {
       openedOn: d.openedOn,
       closedOn: d.closedOn ?? null,
       cls: d.cls,
-      source: sourceOf(d.cls),
+      city: city.code,
+      source: sourceFor(d),
       dailyVisits: d.dailyVisits,
     };
   });
-  return withQuirks(institutions);
+  return withQuirks(institutions, city.seed, city.code === CITY_CODE ? ANKANG_O_FOR_ZERO : new Set());
 }
 
+/** 安康's institutions whose category code is written with the letter O for zero. */
+const ANKANG_O_FOR_ZERO: ReadonlySet<string> = new Set([
+  '汉滨区老城街道社区卫生服务中心',
+  '白河县城关社区卫生服务中心',
+  '紫阳县蒿坪镇卫生院',
+  '紫阳县城关镇中心卫生院',
+  '镇坪县妇幼保健院',
+]);
+
 /** Old rows with the letter O for zero, and a few empty-string and NULL flags. */
-function withQuirks(list: DemoInstitution[]): DemoInstitution[] {
-  const oForZero = new Set([
-    '汉滨区老城街道社区卫生服务中心',
-    '白河县城关社区卫生服务中心',
-    '紫阳县蒿坪镇卫生院',
-    '紫阳县城关镇中心卫生院',
-    '镇坪县妇幼保健院',
-  ]);
-  const rng = new Rng('ankang:quirks');
+function withQuirks(list: DemoInstitution[], seed: string, oForZero: ReadonlySet<string>): DemoInstitution[] {
+  const rng = new Rng(`${seed}:quirks`);
   let villageO = 0;
   return list.map((inst) => {
     let out: DemoInstitution = inst;
@@ -671,12 +740,19 @@ function withQuirks(list: DemoInstitution[]): DemoInstitution[] {
   });
 }
 
-function divisionRows(): DemoRow[] {
-  return [
-    { code: PROVINCE_CODE, name: '陕西省', level: 1, parent_code: null },
-    { code: CITY_CODE, name: '安康市', level: 2, parent_code: PROVINCE_CODE },
-    ...COUNTIES.map((c) => ({ code: c.code, name: c.name, level: 3, parent_code: CITY_CODE })),
-  ];
+function divisionRows(cities: readonly CityDef[]): DemoRow[] {
+  const rows: DemoRow[] = [];
+  const provinces = new Set<string>();
+  for (const city of cities) {
+    if (!provinces.has(city.provinceCode)) {
+      provinces.add(city.provinceCode);
+      rows.push({ code: city.provinceCode, name: city.provinceName, level: 1, parent_code: null });
+    }
+    rows.push({ code: city.code, name: city.name, level: 2, parent_code: city.provinceCode });
+    for (const c of city.counties)
+      rows.push({ code: c.code, name: c.name, level: 3, parent_code: city.code });
+  }
+  return rows;
 }
 
 const STAT_SUMMED = [
@@ -691,32 +767,35 @@ const STAT_SUMMED = [
   'maternal_deaths',
 ] as const;
 
-function divisionStatRows(years: readonly number[]): DemoRow[] {
+/** The statistics row of a county in a year. */
+function countyStatRow(county: CountyDef, year: number): DemoRow {
+  const t = year - 2018;
+  const rng = new Rng(`stat:${county.code}:${year}`);
+  const pop = countyPop(county, year);
+  const poorShare = Math.max(0.004, 0.055 - 0.022 * t) * county.poverty * rng.range(0.9, 1.1);
+  const poor = Math.round(pop * poorShare);
+  const births = Math.round(pop * (year >= 2020 ? 0.0099 : 0.0113) * rng.range(0.92, 1.08));
+  return {
+    code: county.code,
+    year,
+    household_pop: pop,
+    household_urban_pop: Math.round(pop * Math.min(0.6, county.urbanShare + 0.012 * t)),
+    resident_pop: Math.round(pop * rng.range(0.86, 0.93)),
+    poor_pop: poor,
+    registered_poor_pop: Math.round(poor * rng.range(0.9, 0.96)),
+    key_group_pop: Math.round(pop * rng.range(0.33, 0.37)),
+    live_births: births,
+    infant_deaths: rng.poisson(births * 0.0055),
+    maternal_deaths: rng.poisson(births * 0.00018),
+    life_expectancy: Math.round((county.lifeExpectancy + 0.2 * t) * 10) / 10,
+  };
+}
+
+/** County rows of every year; 安康's own row for 2019 only (the added cities have none: summed from counties). */
+function divisionStatRows(years: readonly number[], added: readonly CityDef[]): DemoRow[] {
   const rows: DemoRow[] = [];
   for (const year of years) {
-    const t = year - 2018;
-    const yearRows: DemoRow[] = [];
-    for (const county of COUNTIES) {
-      const rng = new Rng(`stat:${county.code}:${year}`);
-      const pop = countyPop(county, year);
-      const poorShare = Math.max(0.004, 0.055 - 0.022 * t) * county.poverty * rng.range(0.9, 1.1);
-      const poor = Math.round(pop * poorShare);
-      const births = Math.round(pop * (year >= 2020 ? 0.0099 : 0.0113) * rng.range(0.92, 1.08));
-      yearRows.push({
-        code: county.code,
-        year,
-        household_pop: pop,
-        household_urban_pop: Math.round(pop * Math.min(0.6, county.urbanShare + 0.012 * t)),
-        resident_pop: Math.round(pop * rng.range(0.86, 0.93)),
-        poor_pop: poor,
-        registered_poor_pop: Math.round(poor * rng.range(0.9, 0.96)),
-        key_group_pop: Math.round(pop * rng.range(0.33, 0.37)),
-        live_births: births,
-        infant_deaths: rng.poisson(births * 0.0055),
-        maternal_deaths: rng.poisson(births * 0.00018),
-        life_expectancy: Math.round((county.lifeExpectancy + 0.2 * t) * 10) / 10,
-      });
-    }
+    const yearRows = COUNTIES.map((county) => countyStatRow(county, year));
     rows.push(...yearRows);
     if (year === 2019) {
       // The city's own row exists for 2019 only; other years are summed from the counties.
@@ -724,6 +803,7 @@ function divisionStatRows(years: readonly number[]): DemoRow[] {
       for (const col of STAT_SUMMED) city[col] = yearRows.reduce((s, r) => s + Number(r[col]), 0);
       rows.push(city);
     }
+    for (const c of added) for (const county of c.counties) rows.push(countyStatRow(county, year));
   }
   return rows;
 }
@@ -947,6 +1027,87 @@ function allianceDefs(institutions: readonly DemoInstitution[]): AllianceDef[] {
   return defs;
 }
 
+/** An added city's alliances: its 城市医疗集团, its 远程医疗协作网 and a 县域医共体 per county. */
+function cityAllianceDefs(city: CityDef, institutions: readonly DemoInstitution[]): AllianceDef[] {
+  const of = (cls: DemoClass, division?: string): DemoInstitution[] =>
+    institutions.filter((i) => i.cls === cls && (division === undefined || i.division === division));
+  const [central] = of('CITY_GENERAL');
+  const rehab = of('PRIVATE_REHAB');
+  const countyGeneral = of('COUNTY_GENERAL');
+  const seatCentral = of('TOWNSHIP_CENTRAL', city.seat);
+  const jtPrimary = [
+    ...of('COMMUNITY_CENTER', city.seat),
+    ...of('COMMUNITY_STATION', city.seat).slice(0, 6),
+    ...seatCentral.slice(0, 3),
+  ];
+  const inGroup = new Set(jtPrimary);
+  const cityPop = city.counties.reduce((s, c) => s + c.pop, 0);
+  const half = new Set(city.counties.slice(0, Math.ceil(city.counties.length / 2)).map((c) => c.code));
+  const m = (list: readonly DemoInstitution[]): Array<{ inst: DemoInstitution }> =>
+    list.map((inst) => ({ inst }));
+  const defs: AllianceDef[] = [
+    {
+      id: `${city.code}-JT-01`,
+      name: `${central.name}医疗集团`,
+      kind: 'JT',
+      lead: central,
+      division: city.code,
+      specialty: null,
+      tcm: false,
+      tight: true,
+      typical: false,
+      servicePop: Math.round(cityPop * 0.4),
+      established: '20180115',
+      members: [...m(countyGeneral.filter((i) => half.has(i.division))), ...m(jtPrimary), ...m(rehab)],
+    },
+    {
+      id: `${city.code}-YC-01`,
+      name: `${city.name}远程医疗协作网`,
+      kind: 'YC',
+      lead: central,
+      division: city.code,
+      specialty: null,
+      tcm: false,
+      tight: false,
+      typical: false,
+      servicePop: null,
+      established: '20180320',
+      members: [...m(countyGeneral), ...m(of('TOWNSHIP_CENTRAL'))],
+    },
+  ];
+  city.counties.forEach((county, ci) => {
+    const lead = countyGeneral.find((i) => i.division === county.code);
+    if (!lead) throw new Error(`demo region: no county hospital in ${county.name}`);
+    const established = ['20171215', '20180110', '20180301', '20180326', '20180418', '20180601'][ci % 6];
+    defs.push({
+      id: `${city.code}-GT-${county.code}`,
+      name: `${county.name}县域医疗共同体`,
+      kind: 'GT',
+      lead,
+      division: county.code,
+      specialty: null,
+      tcm: false,
+      tight: ci % 3 !== 2,
+      typical: false,
+      servicePop: county.pop,
+      established,
+      members: institutions
+        .filter(
+          (i) =>
+            i.division === county.code &&
+            (i.cls === 'TOWNSHIP_CENTRAL' || i.cls === 'TOWNSHIP' || i.cls === 'VILLAGE_CLINIC') &&
+            !inGroup.has(i),
+        )
+        .map((inst) => ({
+          inst,
+          left: inst.closedOn ?? undefined,
+          joined: inst.cls === 'VILLAGE_CLINIC' && inst.openedOn > established ? inst.openedOn : undefined,
+        })),
+    });
+  });
+  return defs;
+}
+
 function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
@@ -1043,6 +1204,12 @@ function sharedCenterRows(defs: readonly AllianceDef[]): DemoRow[] {
       if (i % 3 !== 1) add(d.id, 'ECG', i % 2 === 0 ? '20181201' : '20191001');
       if (i % 4 === 0) add(d.id, 'LAB', '20190401');
     });
+  // The added cities' groups (after 安康's centres, which keep their numbers).
+  for (const d of defs) {
+    if (d.kind !== 'JT' || d.id.startsWith('AK-')) continue;
+    add(d.id, 'IMAGING', '20180601');
+    add(d.id, 'LAB', '20181001');
+  }
   return rows;
 }
 
@@ -1081,7 +1248,7 @@ function supportRows(defs: readonly AllianceDef[], years: readonly number[]): De
   return rows;
 }
 
-function policyRows(): DemoRow[] {
+function policyRows(added: readonly CityDef[]): DemoRow[] {
   const rows: DemoRow[] = [
     {
       division_code: CITY_CODE,
@@ -1142,17 +1309,128 @@ function policyRows(): DemoRow[] {
       });
     }
   });
+  for (const city of added) {
+    rows.push({
+      division_code: city.code,
+      kind: 'ALLIANCE_PLAN',
+      issued_on: '20171115',
+      title: `${city.name}推进医疗联合体建设和发展的实施方案`,
+    });
+    city.counties.forEach((county, i) => {
+      rows.push({
+        division_code: county.code,
+        kind: 'COUNTY_PLAN',
+        issued_on: `2017${pad(11 + (i % 2))}${pad(5 + (i % 20))}`,
+        title: `${county.name}县域医共体建设实施方案`,
+      });
+    });
+  }
   return rows;
 }
 
-/** Build the demo region for the given years (statistics and support activities cover them). */
-export function buildAnkangRegion(years: readonly number[]): DemoRegion {
-  const institutions = buildInstitutions();
-  const defs = allianceDefs(institutions);
+/** A complete region shape from a partial one; throws on values out of range. */
+export function resolveRegionShape(partial: Partial<RegionShape> = {}): RegionShape {
+  const shape: RegionShape = {
+    cities: partial.cities ?? DEFAULT_REGION_SHAPE.cities,
+    countiesPerCity: partial.countiesPerCity ?? DEFAULT_REGION_SHAPE.countiesPerCity,
+    institutionScale: partial.institutionScale ?? DEFAULT_REGION_SHAPE.institutionScale,
+    hisSourcesPerCity: partial.hisSourcesPerCity ?? DEFAULT_REGION_SHAPE.hisSourcesPerCity,
+  };
+  const integer = (name: keyof RegionShape, min: number, max: number): void => {
+    const v = shape[name];
+    if (!Number.isInteger(v) || v < min || v > max)
+      throw new Error(`demo: ${name} must be an integer in ${min}…${max}, got ${v}`);
+  };
+  integer('cities', 1, MAX_CITIES);
+  integer('countiesPerCity', 1, MAX_COUNTIES_PER_CITY);
+  // Every HIS database of an added city holds at least one county.
+  integer('hisSourcesPerCity', 1, shape.cities > 1 ? shape.countiesPerCity : MAX_COUNTIES_PER_CITY);
+  if (!Number.isFinite(shape.institutionScale) || shape.institutionScale <= 0 || shape.institutionScale > 20)
+    throw new Error(`demo: institutionScale must be > 0 and ≤ 20, got ${shape.institutionScale}`);
+  return shape;
+}
+
+/** 安康's three HIS databases. */
+const ANKANG_HIS: readonly DemoHisSource[] = [
+  { id: 'his-a-city', vendor: 'A14', city: CITY_CODE },
+  { id: 'his-b-county', vendor: 'B', city: CITY_CODE },
+  { id: 'his-a-primary', vendor: 'A19', city: CITY_CODE },
+];
+
+/**
+ * The HIS databases of a region shape: 安康's three, then `hisSourcesPerCity` per added city,
+ * vendors alternating A (CHAR14 and CHAR19 in turn) and B. An added city's counties are split
+ * in consecutive blocks over its databases; the city hospitals go with the first block.
+ */
+export function hisSourceLayout(partial: Partial<RegionShape> = {}): DemoHisSource[] {
+  const shape = resolveRegionShape(partial);
+  const list = [...ANKANG_HIS];
+  let g = 0;
+  for (let c = 1; c < shape.cities; c++) {
+    const code = addedCityCode(c - 1);
+    for (let k = 0; k < shape.hisSourcesPerCity; k++, g++) {
+      const vendor: DemoHisVendor = g % 2 === 1 ? 'B' : Math.floor(g / 2) % 2 === 0 ? 'A14' : 'A19';
+      list.push({ id: `his-${vendor === 'B' ? 'b' : 'a'}-${code}-${k + 1}`, vendor, city: code });
+    }
+  }
+  return list;
+}
+
+function demoCity(def: CityDef, institutions: readonly DemoInstitution[]): DemoCity {
+  const one = (cls: DemoClass, n = 0): DemoInstitution => {
+    const inst = institutions.filter((i) => i.cls === cls)[n];
+    if (!inst) throw new Error(`demo region: ${def.name} has no ${cls} #${n + 1}`);
+    return inst;
+  };
+  return {
+    code: def.code,
+    name: def.name,
+    seat: def.seat,
+    counties: def.counties.map((c) => c.code),
+    central: one('CITY_GENERAL'),
+    people: one('CITY_GENERAL', 1),
+    tcm: one('CITY_TCM'),
+    mch: one('CITY_MCH'),
+  };
+}
+
+/**
+ * Build the demo region for the given years (statistics and support activities cover them): 安康
+ * alone by default, or a larger region of `shape`.
+ */
+export function buildAnkangRegion(years: readonly number[], shape: Partial<RegionShape> = {}): DemoRegion {
+  const resolved = resolveRegionShape(shape);
+  const layout = hisSourceLayout(resolved);
+  const ankang = ankangCity(resolved.institutionScale);
+  const added = addedCities(
+    resolved.cities - 1,
+    resolved.countiesPerCity,
+    resolved.institutionScale,
+    VILLAGES_PER_RURAL,
+    new Set(COUNTIES.map((c) => c.name)),
+  );
+  const codes = new OrgCodes();
+  const ankangInstitutions = buildInstitutions(ankang, codes, (d) => ankangSourceOf(d.cls));
+  const cities: DemoCity[] = [demoCity(ankang, ankangInstitutions)];
+  const institutions = [...ankangInstitutions];
+  const defs = allianceDefs(ankangInstitutions);
+  for (const city of added) {
+    const sources = layout.filter((h) => h.city === city.code);
+    const block = new Map(
+      city.counties.map((c, j) => [
+        c.code,
+        sources[Math.floor((j * sources.length) / city.counties.length)].id,
+      ]),
+    );
+    const list = buildInstitutions(city, codes, (d) => block.get(d.division) ?? sources[0].id);
+    cities.push(demoCity(city, list));
+    institutions.push(...list);
+    defs.push(...cityAllianceDefs(city, list));
+  }
   const { alliances, members } = allianceRows(defs);
   return {
-    divisions: divisionRows(),
-    divisionStats: divisionStatRows(years),
+    divisions: divisionRows([ankang, ...added]),
+    divisionStats: divisionStatRows(years, added),
     institutions,
     insOrgMap: insOrgMapRows(institutions),
     alliances,
@@ -1160,7 +1438,9 @@ export function buildAnkangRegion(years: readonly number[]): DemoRegion {
     allianceMechanisms: mechanismRows(defs),
     sharedCenters: sharedCenterRows(defs),
     supportActivities: supportRows(defs, years),
-    policyDocuments: policyRows(),
+    policyDocuments: policyRows(added),
+    cities,
+    hisSources: layout,
   };
 }
 

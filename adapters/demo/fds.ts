@@ -354,10 +354,18 @@ export const fdsDemoSource: RegionalDemoSource = {
   *rows(region: DemoRegion, years: readonly number[]): Iterable<[string, DemoRow[]]> {
     const sortedYears = [...years].sort((a, b) => a - b);
     const staff = demoStaff(region, sortedYears);
-    const tertiary = region.institutions
-      .filter((i) => i.cls === 'CITY_GENERAL' && i.level === '3')
-      .map((i, k) => [i, k === 0 ? 3 : 1] as const);
+    // "1+1+1": the third is a tertiary hospital of the county's city, its 中心医院 most often.
+    const tertiaryOf = new Map(
+      region.cities.map((c) => [
+        c.code,
+        region.institutions
+          .filter((i) => i.city === c.code && i.cls === 'CITY_GENERAL' && i.level === '3')
+          .map((i, k) => [i, k === 0 ? 3 : 1] as const),
+      ]),
+    );
+    const cityOf = new Map(region.divisions.map((d) => [String(d.code), String(d.parent_code)] as const));
     for (const county of demoCounties(region, sortedYears)) {
+      const tertiary = tertiaryOf.get(cityOf.get(county.code) ?? '') ?? [];
       const orgs = region.institutions.filter((i) => i.division === county.code && TEAM_CLASSES.has(i.cls));
       const countyHospital = region.institutions.find(
         (i) => i.division === county.code && i.cls === 'COUNTY_GENERAL',

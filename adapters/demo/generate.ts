@@ -1,17 +1,28 @@
 /**
- * Builds the embedded demo: a registry and three HIS databases (SQLite) for 安康市, plus the
- * `sources.json` naming them. Built once per generator version and scale; later calls reuse it.
+ * Builds the demo databases: a registry, the HIS databases and the regional systems of the demo
+ * region — 安康市 alone by default (three HIS databases), or a larger region of `DemoScale` (more
+ * cities, counties, institutions and HIS databases). `ensureDemoData` writes them as SQLite files
+ * with a `sources.json` naming them, once per generator version and scale (later calls reuse
+ * them); `buildDemoDatabases` writes them as SQLite files or as databases of a MySQL/MariaDB server.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { createConnection } from 'mysql2/promise';
 import { hisATables } from '../his_a/contract';
 import { hisBTables } from '../his_b/contract';
 import { registryTables } from '../registry/contract';
 import { parseSourcesConfig } from '../sources/config';
+import type { SourcesConfig } from '../sources/config';
 import type { TableSpec } from '../sql/contract';
 import { ContractWriter } from '../sql/writer';
-import { buildAnkangRegion, institutionRow } from './ankang';
-import type { DemoInstitution, DemoRegion, DemoSourceId } from './ankang';
+import {
+  buildAnkangRegion,
+  DEFAULT_REGION_SHAPE,
+  hisSourceLayout,
+  institutionRow,
+  resolveRegionShape,
+} from './ankang';
+import type { DemoHisSource, DemoInstitution, DemoRegion, DemoSourceId, RegionShape } from './ankang';
 import { generateCensus, generateEpisodes, hasWards, INPATIENT_COLUMNS, TransferTargets } from './inpatient';
 import type { InpatientRows, InpatientState } from './inpatient';
 import type { RegionalDemoSource } from './regional';
@@ -22,9 +33,15 @@ import type { VisitVendor, VisitWriterState } from './visits';
 /** Bumped whenever the generated data changes, so that an older demo build is not reused. */
 export const GENERATOR_VERSION = 'ankang-demo-2';
 
-/** How much demo data to generate. */
-export interface DemoScale {
-  /** Average visits per institution per working day, by institution class multiplier; 1 = default demo volume. */
+/**
+ * How much demo data to generate: the region's shape (cities, counties per added city,
+ * institution scale, HIS databases per added city) and the visit volume and years.
+ */
+export interface DemoScale extends RegionShape {
+  /**
+   * Average visits per institution per working day, by institution class multiplier; 1 = default
+   * demo volume. Admissions and discharges follow the same multiplier.
+   */
   readonly visitScale: number;
   /** Years covered, default [2018, 2019, 2020]. */
   readonly years: readonly number[];
@@ -42,8 +59,45 @@ export interface DemoResult {
   readonly seconds: number;
 }
 
-/** The default demo volume: three years, scale 1 (about 1.5 million registrations). */
-export const DEFAULT_DEMO_SCALE: DemoScale = { visitScale: 1, years: [2018, 2019, 2020] };
+/**
+ * Where `buildDemoDatabases` writes: SQLite files in a folder, or databases
+ * `<prefix>_<source id>` of a MySQL/MariaDB server.
+ */
+export type DemoTarget =
+  | { readonly kind: 'sqlite'; readonly dir: string }
+  | {
+      readonly kind: 'mysql';
+      /** Server URL with a user allowed to create databases, e.g. `mysql://root@127.0.0.1:3306`. */
+      readonly adminUrl: string;
+      /** Database name prefix: source `his-a-city` goes to `<prefix>_his_a_city`. */
+      readonly prefix: string;
+    };
+
+/** The sources configuration as written to `sources.json`. */
+export interface DemoSourcesFile {
+  readonly sources: ReadonlyArray<Readonly<Record<string, unknown>>>;
+}
+
+/** What `buildDemoDatabases` built. */
+export interface DemoBuild {
+  /** The sources configuration (SQLite URLs relative to the folder, as in its `sources.json`). */
+  readonly config: DemoSourcesFile;
+  /** The same, validated by `parseSourcesConfig` (URLs resolved). */
+  readonly sources: SourcesConfig;
+  /** Rows per `source-id.table`. */
+  readonly rows: Record<string, number>;
+  /** Institutions in the registry. */
+  readonly institutions: number;
+  /** Seconds the build took. */
+  readonly seconds: number;
+}
+
+/** The default demo: 安康 alone, three years, scale 1 (about 1.5 million registrations). */
+export const DEFAULT_DEMO_SCALE: DemoScale = {
+  visitScale: 1,
+  years: [2018, 2019, 2020],
+  ...DEFAULT_REGION_SHAPE,
+};
 
 const MARKER_FILE = 'demo.json';
 const SOURCES_FILE = 'sources.json';
@@ -58,32 +112,28 @@ interface HisDatabase {
   readonly options?: Readonly<Record<string, string>>;
 }
 
-const HIS_DATABASES: readonly HisDatabase[] = [
-  {
-    id: 'his-a-city',
-    file: 'his_a_city.sqlite',
+/** A HIS database of the layout: `his-a-city` is written to `his_a_city.sqlite`. */
+function hisDatabase(source: DemoHisSource): HisDatabase {
+  const file = `${source.id.replace(/-/g, '_')}.sqlite`;
+  if (source.vendor === 'B') return { id: source.id, file, kind: 'his_b', vendor: 'B', tables: hisBTables };
+  const ghsjFormat = source.vendor === 'A14' ? 'CHAR14' : 'CHAR19';
+  return {
+    id: source.id,
+    file,
     kind: 'his_a',
-    vendor: 'A14',
-    tables: hisATables({ ghsjFormat: 'CHAR14' }),
-    options: { ghsjFormat: 'CHAR14' },
-  },
-  { id: 'his-b-county', file: 'his_b_county.sqlite', kind: 'his_b', vendor: 'B', tables: hisBTables },
-  {
-    id: 'his-a-primary',
-    file: 'his_a_primary.sqlite',
-    kind: 'his_a',
-    vendor: 'A19',
-    tables: hisATables({ ghsjFormat: 'CHAR19' }),
-    options: { ghsjFormat: 'CHAR19' },
-  },
-];
+    vendor: source.vendor,
+    tables: hisATables({ ghsjFormat }),
+    options: { ghsjFormat },
+  };
+}
 
 /** Rows buffered before one insert (one transaction). */
 const FLUSH_ROWS = 40_000;
 
 interface Marker {
   readonly generatorVersion: string;
-  readonly scale: DemoScale;
+  /** As resolved (older markers lack the region shape: the default). */
+  readonly scale: Partial<DemoScale>;
   readonly rows: Record<string, number>;
 }
 
@@ -95,7 +145,7 @@ function resolveScale(partial: Partial<DemoScale> | undefined): DemoScale {
   if (years.length === 0 || years.some((y) => !Number.isInteger(y) || y < 2000 || y > 2100)) {
     throw new Error(`demo: years must be a non-empty list of years, got ${JSON.stringify(partial?.years)}`);
   }
-  return { visitScale, years };
+  return { visitScale, years, ...resolveRegionShape(partial) };
 }
 
 function readMarker(path: string): Marker | null {
@@ -109,8 +159,22 @@ function readMarker(path: string): Marker | null {
   }
 }
 
-function sameScale(a: DemoScale, b: DemoScale): boolean {
-  return a.visitScale === b.visitScale && JSON.stringify(a.years) === JSON.stringify(b.years);
+/** Same scale; a marker written before the region shape existed stands for the default shape. */
+function sameScale(recorded: Partial<DemoScale>, b: DemoScale): boolean {
+  let a: DemoScale;
+  try {
+    a = resolveScale(recorded);
+  } catch {
+    return false;
+  }
+  return (
+    a.visitScale === b.visitScale &&
+    JSON.stringify(a.years) === JSON.stringify(b.years) &&
+    a.cities === b.cities &&
+    a.countiesPerCity === b.countiesPerCity &&
+    a.institutionScale === b.institutionScale &&
+    a.hisSourcesPerCity === b.hisSourcesPerCity
+  );
 }
 
 /** Write a file under a temporary name, then rename it into place. */
@@ -119,16 +183,137 @@ function writeAtomically(path: string, text: string): void {
   renameSync(`${path}.tmp`, path);
 }
 
-function sqliteUrl(path: string): string {
-  return `sqlite:${path}`;
-}
-
 function seconds(since: number): number {
   return Math.round((performance.now() - since) / 10) / 100;
 }
 
-async function writeRegistry(region: DemoRegion, path: string, rows: Record<string, number>): Promise<void> {
-  const writer = await ContractWriter.create(sqliteUrl(path), registryTables);
+/**
+ * Inserts through a ContractWriter with one batch in flight: the next batch is generated while
+ * the server stores the previous one (MySQL). Batches are written in order, each in its own
+ * transaction, exactly as awaited inserts would be (SQLite runs them synchronously anyway).
+ *
+ * On MySQL/MariaDB the tables are created without their secondary indexes, which `finish` adds
+ * once the rows are in (one sorted index build per table instead of random inserts into indexes
+ * larger than the buffer pool); the result is the schema `ContractWriter.create` would make.
+ * SQLite files are written exactly as `ContractWriter.create` makes them.
+ */
+class Loader {
+  private pending: Promise<void> = Promise.resolve();
+  private failure: { error: unknown } | null = null;
+
+  private constructor(
+    private readonly writer: ContractWriter,
+    private readonly url: string,
+    private readonly deferred: readonly TableSpec[],
+  ) {}
+
+  /** Create the database at `url` with `tables` (ContractWriter.create) and load it. */
+  static async create(url: string, tables: readonly TableSpec[]): Promise<Loader> {
+    if (url.startsWith('sqlite:')) return new Loader(await ContractWriter.create(url, tables), url, []);
+    const bare = tables.map((t) => ({ ...t, indexes: [] }));
+    const deferred = tables.filter((t) => (t.indexes ?? []).length > 0);
+    return new Loader(await ContractWriter.create(url, bare), url, deferred);
+  }
+
+  /** Queue one batch; waits for the previous one first. The caller must not change `rows` afterwards. */
+  async insert(
+    table: string,
+    rows: ReadonlyArray<Record<string, unknown>>,
+    columns?: readonly string[],
+  ): Promise<void> {
+    await this.settle();
+    this.pending = this.writer.insert(table, rows, columns).catch((error: unknown) => {
+      this.failure = { error };
+    });
+  }
+
+  /** Wait for the batch in flight; throws if any batch failed. */
+  async settle(): Promise<void> {
+    await this.pending;
+    if (this.failure) throw this.failure.error;
+  }
+
+  /** Every row is in: wait for the last batch, then add the deferred indexes (MySQL). */
+  async finish(): Promise<void> {
+    await this.settle();
+    if (this.deferred.length === 0) return;
+    const connection = await createConnection(this.url.replace(/^mariadb:/, 'mysql:'));
+    try {
+      for (const table of this.deferred) {
+        const adds = (table.indexes ?? []).map(
+          (columns, i) =>
+            `ADD INDEX \`ix_${table.name}_${i + 1}\` (${columns.map((c) => `\`${c}\``).join(', ')})`,
+        );
+        await connection.query(`ALTER TABLE \`${table.name}\` ${adds.join(', ')}`);
+      }
+    } finally {
+      await connection.end();
+    }
+  }
+
+  /** Wait for the batch in flight, then close the connection. */
+  async close(): Promise<void> {
+    try {
+      await this.pending;
+    } finally {
+      await this.writer.close();
+    }
+  }
+}
+
+/** Where each database goes and how `sources.json` names it. */
+interface Placement {
+  /** Shown in the log. */
+  readonly where: string;
+  /** Folder relative SQLite URLs are resolved against. */
+  readonly baseDir: string;
+  /** URL the writer creates the database at. */
+  writeUrl(id: string, file: string): string;
+  /** URL written into the sources configuration. */
+  configUrl(id: string, file: string): string;
+  /** After every database is written (SQLite: move the files into place). */
+  finish(files: readonly string[]): void;
+}
+
+function sqlitePlacement(dir: string): Placement {
+  const root = resolve(dir);
+  const building = (file: string): string => join(root, `${file}.building`);
+  return {
+    where: root,
+    baseDir: root,
+    writeUrl: (_id, file) => `sqlite:${building(file)}`,
+    configUrl: (_id, file) => `sqlite:${file}`,
+    finish: (files) => {
+      for (const file of files) {
+        for (const suffix of ['-wal', '-shm', '-journal']) rmSync(join(root, file + suffix), { force: true });
+        renameSync(building(file), join(root, file));
+      }
+    },
+  };
+}
+
+function mysqlPlacement(adminUrl: string, prefix: string): Placement {
+  if (!/^[A-Za-z0-9_]{1,40}$/.test(prefix))
+    throw new Error(`demo: bad database prefix ${JSON.stringify(prefix)}`);
+  if (!/^(mysql|mariadb):\/\//.test(adminUrl))
+    throw new Error(`demo: adminUrl must be a mysql:// URL, got ${adminUrl}`);
+  const url = (id: string): string => {
+    const u = new URL(adminUrl);
+    u.pathname = `/${prefix}_${id.replace(/[^A-Za-z0-9_]/g, '_')}`;
+    return u.toString();
+  };
+  const server = new URL(adminUrl);
+  return {
+    where: `${server.protocol}//${server.host}/${prefix}_*`,
+    baseDir: process.cwd(),
+    writeUrl: url,
+    configUrl: url,
+    finish: () => undefined,
+  };
+}
+
+async function writeRegistry(region: DemoRegion, url: string, rows: Record<string, number>): Promise<void> {
+  const loader = await Loader.create(url, registryTables);
   try {
     const tables: Array<[string, readonly Record<string, unknown>[]]> = [
       ['admin_division', region.divisions],
@@ -144,15 +329,16 @@ async function writeRegistry(region: DemoRegion, path: string, rows: Record<stri
     ];
     for (const [table, data] of tables) {
       const spec = registryTables.find((t) => t.name === table);
-      await writer.insert(
+      await loader.insert(
         table,
         data,
         spec?.columns.map((c) => c.name),
       );
       rows[`registry.${table}`] = data.length;
     }
+    await loader.finish();
   } finally {
-    await writer.close();
+    await loader.close();
   }
 }
 
@@ -161,10 +347,10 @@ async function writeHis(
   institutions: readonly DemoInstitution[],
   targets: TransferTargets,
   scale: DemoScale,
-  path: string,
+  url: string,
   rows: Record<string, number>,
 ): Promise<void> {
-  const writer = await ContractWriter.create(sqliteUrl(path), db.tables);
+  const loader = await Loader.create(url, db.tables);
   const visitTable = db.vendor === 'B' ? 'outpatient_visit' : 'MZ_GHXX';
   const columns: Record<string, readonly string[]> = {
     ...INPATIENT_COLUMNS,
@@ -176,13 +362,14 @@ async function writeHis(
   const flush = async (all: boolean): Promise<void> => {
     for (const [table, buffer] of Object.entries(buffers)) {
       if (buffer.length === 0 || (!all && buffer.length < FLUSH_ROWS)) continue;
-      await writer.insert(table, buffer, columns[table]);
-      rows[`${db.id}.${table}`] = (rows[`${db.id}.${table}`] ?? 0) + buffer.length;
       buffers[table] = [];
+      await loader.insert(table, buffer, columns[table]);
+      rows[`${db.id}.${table}`] = (rows[`${db.id}.${table}`] ?? 0) + buffer.length;
     }
   };
   try {
     // Institution by institution, in time order: rows arrive in index order, which keeps inserts fast.
+    // One institution-month at a time: memory stays flat whatever the scale.
     for (let i = 0; i < institutions.length; i++) {
       const inst = institutions[i];
       for (const year of scale.years) {
@@ -198,27 +385,32 @@ async function writeHis(
       }
     }
     await flush(true);
+    await loader.finish();
   } finally {
-    await writer.close();
+    await loader.close();
   }
 }
 
-function sourcesJson(region: DemoRegion): object {
+function sourcesJson(
+  region: DemoRegion,
+  his: readonly HisDatabase[],
+  url: (id: string, file: string) => string,
+): DemoSourcesFile {
   const institutions = region.institutions;
   return {
     sources: [
-      { id: 'registry', kind: 'registry', url: `sqlite:${REGISTRY_FILE}` },
-      ...HIS_DATABASES.map((db) => ({
+      { id: 'registry', kind: 'registry', url: url('registry', REGISTRY_FILE) },
+      ...his.map((db) => ({
         id: db.id,
         kind: db.kind,
-        url: `sqlite:${db.file}`,
+        url: url(db.id, db.file),
         institutions: institutions.filter((i) => i.source === db.id).map((i) => i.orgCode),
         ...(db.options ? { options: db.options } : {}),
       })),
       ...REGIONAL_DEMO_SOURCES.map((r) => ({
         id: r.id,
         kind: r.kind,
-        url: `sqlite:${r.file}`,
+        url: url(r.id, r.file),
         ...(r.institutions ? { institutions: r.institutions(region) } : {}),
       })),
     ],
@@ -229,24 +421,88 @@ async function writeRegional(
   source: RegionalDemoSource,
   region: DemoRegion,
   years: readonly number[],
-  path: string,
+  url: string,
   rows: Record<string, number>,
 ): Promise<void> {
-  const writer = await ContractWriter.create(sqliteUrl(path), source.tables);
+  const loader = await Loader.create(url, source.tables);
   try {
     for (const [table, chunk] of source.rows(region, years)) {
       const spec = source.tables.find((t) => t.name === table);
       if (!spec) throw new Error(`demo ${source.id}: no table ${table} in its contract`);
-      await writer.insert(
+      await loader.insert(
         table,
         chunk,
         spec.columns.map((c) => c.name),
       );
       rows[`${source.id}.${table}`] = (rows[`${source.id}.${table}`] ?? 0) + chunk.length;
     }
+    await loader.finish();
   } finally {
-    await writer.close();
+    await loader.close();
   }
+}
+
+function describe(scale: DemoScale): string {
+  const region =
+    scale.cities === 1 && scale.institutionScale === 1
+      ? ''
+      : `${scale.cities} cities, ${scale.countiesPerCity} counties per added city, ` +
+        `institution scale ${scale.institutionScale}, ${scale.hisSourcesPerCity} HIS per added city, `;
+  return `${region}visit scale ${scale.visitScale}, years ${scale.years.join(', ')}`;
+}
+
+/**
+ * Build the demo databases of `scale` (default: the 安康 demo) at `target`: SQLite files in a
+ * folder (replaced when they exist; `sources.json` is left to the caller), or databases
+ * `<prefix>_<source id>` of a MySQL/MariaDB server (dropped and created). Rows are generated and
+ * written one institution-month at a time, so memory stays flat whatever the scale. Returns the
+ * sources configuration naming the databases, validated by `parseSourcesConfig`.
+ */
+export async function buildDemoDatabases(
+  target: DemoTarget,
+  options: { scale?: Partial<DemoScale>; log?: (line: string) => void } = {},
+): Promise<DemoBuild> {
+  const started = performance.now();
+  const log = options.log ?? ((): void => undefined);
+  const scale = resolveScale(options.scale);
+  const place =
+    target.kind === 'sqlite' ? sqlitePlacement(target.dir) : mysqlPlacement(target.adminUrl, target.prefix);
+  if (target.kind === 'sqlite') {
+    // A marker left by an earlier build no longer describes these files.
+    mkdirSync(place.baseDir, { recursive: true });
+    rmSync(join(place.baseDir, MARKER_FILE), { force: true });
+  }
+  log(`demo data: building ${place.where} (${describe(scale)})`);
+  const region = buildAnkangRegion(scale.years, scale);
+  const his = region.hisSources.map(hisDatabase);
+  const config = sourcesJson(region, his, (id, file) => place.configUrl(id, file));
+  const sources = parseSourcesConfig(config, { baseDir: place.baseDir, env: {} });
+  const rows: Record<string, number> = {};
+
+  const targets = new TransferTargets(
+    region.institutions,
+    region.cities.map((c) => c.name),
+  );
+  let step = performance.now();
+  await writeRegistry(region, place.writeUrl('registry', REGISTRY_FILE), rows);
+  log(`demo data: registry, ${region.institutions.length} institutions (${seconds(step)} s)`);
+  for (const db of his) {
+    step = performance.now();
+    const held = region.institutions.filter((i) => i.source === db.id);
+    await writeHis(db, held, targets, scale, place.writeUrl(db.id, db.file), rows);
+    const count = Object.entries(rows)
+      .filter(([k]) => k.startsWith(`${db.id}.`))
+      .reduce((s, [, n]) => s + n, 0);
+    log(`demo data: ${db.id}, ${held.length} institutions, ${count} rows (${seconds(step)} s)`);
+  }
+
+  for (const regional of REGIONAL_DEMO_SOURCES) {
+    step = performance.now();
+    await writeRegional(regional, region, scale.years, place.writeUrl(regional.id, regional.file), rows);
+    log(`demo data: ${regional.id} (${seconds(step)} s)`);
+  }
+  place.finish([REGISTRY_FILE, ...his.map((d) => d.file), ...REGIONAL_DEMO_SOURCES.map((r) => r.file)]);
+  return { config, sources, rows, institutions: region.institutions.length, seconds: seconds(started) };
 }
 
 /** Build (once) SQLite databases for the demo under `dir` and a `sources.json` naming them; later calls reuse them when the marker matches. */
@@ -262,7 +518,7 @@ export async function ensureDemoData(
   const markerPath = join(root, MARKER_FILE);
   const files = [
     REGISTRY_FILE,
-    ...HIS_DATABASES.map((d) => d.file),
+    ...hisSourceLayout(scale).map((s) => hisDatabase(s).file),
     ...REGIONAL_DEMO_SOURCES.map((r) => r.file),
     SOURCES_FILE,
   ];
@@ -283,41 +539,11 @@ export async function ensureDemoData(
   // The marker goes first and comes back last: an interrupted build is never reused.
   mkdirSync(root, { recursive: true });
   rmSync(markerPath, { force: true });
-  log(`demo data: building ${root} (visit scale ${scale.visitScale}, years ${scale.years.join(', ')})`);
-  const region = buildAnkangRegion(scale.years);
-  const config = sourcesJson(region);
-  parseSourcesConfig(config, { baseDir: root, env: {} });
-  const rows: Record<string, number> = {};
-  const building = (file: string): string => join(root, `${file}.building`);
-
-  const targets = new TransferTargets(region.institutions);
-  let step = performance.now();
-  await writeRegistry(region, building(REGISTRY_FILE), rows);
-  log(`demo data: registry, ${region.institutions.length} institutions (${seconds(step)} s)`);
-  for (const db of HIS_DATABASES) {
-    step = performance.now();
-    const held = region.institutions.filter((i) => i.source === db.id);
-    await writeHis(db, held, targets, scale, building(db.file), rows);
-    const count = Object.entries(rows)
-      .filter(([k]) => k.startsWith(`${db.id}.`))
-      .reduce((s, [, n]) => s + n, 0);
-    log(`demo data: ${db.id}, ${held.length} institutions, ${count} rows (${seconds(step)} s)`);
-  }
-
-  for (const regional of REGIONAL_DEMO_SOURCES) {
-    step = performance.now();
-    await writeRegional(regional, region, scale.years, building(regional.file), rows);
-    log(`demo data: ${regional.id} (${seconds(step)} s)`);
-  }
-
-  for (const file of files.filter((f) => f !== SOURCES_FILE)) {
-    for (const suffix of ['-wal', '-shm', '-journal']) rmSync(join(root, file + suffix), { force: true });
-    renameSync(building(file), join(root, file));
-  }
-  writeAtomically(sourcesFile, `${JSON.stringify(config, null, 2)}\n`);
-  const marker: Marker = { generatorVersion: GENERATOR_VERSION, scale, rows };
+  const build = await buildDemoDatabases({ kind: 'sqlite', dir: root }, { scale, log });
+  writeAtomically(sourcesFile, `${JSON.stringify(build.config, null, 2)}\n`);
+  const marker: Marker = { generatorVersion: GENERATOR_VERSION, scale, rows: build.rows };
   writeAtomically(markerPath, `${JSON.stringify(marker, null, 2)}\n`);
-  const result: DemoResult = { sourcesFile, reused: false, rows, seconds: seconds(started) };
+  const result: DemoResult = { sourcesFile, reused: false, rows: build.rows, seconds: seconds(started) };
   log(`demo data: done in ${result.seconds} s`);
   return result;
 }

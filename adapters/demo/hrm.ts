@@ -14,7 +14,7 @@ import type { RegionalDemoSource } from './regional';
 
 /** Rows per yielded chunk. */
 const CHUNK = 40_000;
-/** Upper bound on practitioner rows; staff sizes are scaled down uniformly above it. */
+/** Upper bound on practitioner rows per city; staff sizes are scaled down uniformly above it. */
 const MAX_PRACTITIONERS = 60_000;
 /** 全科医生 per 10,000 household population at the end of the first demo year; about +0.5 a year after. */
 const GP_DENSITY_FIRST_YEAR = 2.2;
@@ -240,7 +240,8 @@ class HrmGenerator {
     const sizeRngs = institutions.map((i) => new Rng(`hrm:size:${i.orgCode}`));
     const sizes = institutions.map((inst, k) => staffSize(inst, sizeRngs[k]));
     const total = sizes.reduce((s, n) => s + n, 0);
-    const scale = Math.min(1, (MAX_PRACTITIONERS * 0.9) / total);
+    const cap = MAX_PRACTITIONERS * Math.max(1, this.region.cities.length);
+    const scale = Math.min(1, (cap * 0.9) / total);
     const gpMeans = this.gpMeans();
     institutions.forEach((inst, k) => {
       const rng = new Rng(`hrm:staff:${inst.orgCode}`);
@@ -491,7 +492,7 @@ class HrmGenerator {
     return map;
   }
 
-  /** Primary-care sites of a county, and of the whole region. */
+  /** Primary-care sites of a county. */
   private primaryByCounty(): Map<string, DemoInstitution[]> {
     const map = new Map<string, DemoInstitution[]>();
     for (const inst of this.region.institutions) {
@@ -503,12 +504,23 @@ class HrmGenerator {
     return map;
   }
 
+  /** The counties with primary-care sites, by city (in the order of `primaryByCounty`). */
+  private countiesByCity(primary: Map<string, DemoInstitution[]>): Map<string, string[]> {
+    const map = new Map<string, string[]>();
+    for (const [county, sites] of primary) {
+      const list = map.get(sites[0].city) ?? [];
+      list.push(county);
+      map.set(sites[0].city, list);
+    }
+    return map;
+  }
+
   /** 多点执业: senior and intermediate hospital physicians also practising at primary care. */
   private multiSites(): void {
     const rng = new Rng('hrm:multi');
     const alliances = this.alliancesOf();
     const primary = this.primaryByCounty();
-    const counties = [...primary.keys()];
+    const countiesOf = this.countiesByCity(primary);
     const siteFrom = Math.min(dayNumber('20160101'), this.first);
     for (const inst of this.region.institutions) {
       if (!HOSPITAL_CLASSES.includes(inst.cls)) continue;
@@ -517,7 +529,8 @@ class HrmGenerator {
         if (p.category !== '1' && p.category !== '4') continue;
         if (p.title !== 'SENIOR' && p.title !== 'INTERMEDIATE') continue;
         if (!rng.chance(0.3)) continue;
-        const county = city && rng.chance(0.5) ? rng.pick(counties) : inst.division;
+        const county =
+          city && rng.chance(0.5) ? rng.pick(countiesOf.get(inst.city) ?? [inst.division]) : inst.division;
         const candidates = primary.get(county) ?? [];
         if (candidates.length === 0) continue;
         const site = rng.pick(candidates);
@@ -569,10 +582,11 @@ class HrmGenerator {
     return { start, end: open ? null : start + rng.int(lo, hi) - 1 };
   }
 
-  /** 派驻: county hospitals to their townships, city hospitals to 汉滨区 and other counties' primary care. */
+  /** 派驻: county hospitals to their townships, city hospitals to their city's counties' primary care. */
   private assign(): void {
     const rng = new Rng('hrm:assign');
     const primary = this.primaryByCounty();
+    const countiesOf = this.countiesByCity(primary);
     const pops = householdPop(this.region, this.y0);
     const senders = this.region.institutions.filter(
       (i) =>
@@ -592,7 +606,10 @@ class HrmGenerator {
             : 6 + (pops.get(sender.division) ?? 0) / 40_000;
         const n = rng.poisson(base * growth);
         for (let k = 0; k < n; k++) {
-          const county = city && rng.chance(0.4) ? rng.pick([...primary.keys()]) : sender.division;
+          const county =
+            city && rng.chance(0.4)
+              ? rng.pick(countiesOf.get(sender.city) ?? [sender.division])
+              : sender.division;
           const targets = (primary.get(county) ?? []).filter((t) => t.cls !== 'COMMUNITY_CENTER' || city);
           if (targets.length === 0) continue;
           const to = rng.pick(targets);
@@ -615,13 +632,14 @@ class HrmGenerator {
     }
   }
 
-  /** 进修: primary-care staff at their county's hospitals or the city hospitals. */
+  /** 进修: primary-care staff at their county's hospitals or their city's hospitals. */
   private train(): void {
     const rng = new Rng('hrm:training');
     const county = new Map<string, DemoInstitution[]>();
-    const city: DemoInstitution[] = [];
+    const city = new Map<string, DemoInstitution[]>();
     for (const inst of this.region.institutions) {
-      if (inst.cls === 'CITY_GENERAL' || inst.cls === 'CITY_TCM') city.push(inst);
+      if (inst.cls === 'CITY_GENERAL' || inst.cls === 'CITY_TCM')
+        city.set(inst.city, [...(city.get(inst.city) ?? []), inst]);
       if (inst.cls === 'COUNTY_GENERAL' || inst.cls === 'COUNTY_TCM') {
         const list = county.get(inst.division) ?? [];
         list.push(inst);
@@ -635,7 +653,8 @@ class HrmGenerator {
         const n = rng.poisson((home.cls === 'TOWNSHIP' ? 0.6 : 1.0) * growth);
         for (let k = 0; k < n; k++) {
           const hosts = county.get(home.division) ?? [];
-          const host = hosts.length > 0 && rng.chance(0.7) ? rng.pick(hosts) : rng.pick(city);
+          const host =
+            hosts.length > 0 && rng.chance(0.7) ? rng.pick(hosts) : rng.pick(city.get(home.city) ?? []);
           const start = dayIn(rng, dayNumber(`${year}0101`), dayNumber(`${year}1231`));
           const staff = (this.byOrg.get(home.orgCode) ?? []).filter(
             (p) => p.registered <= start && (p.left === null || p.left > start) && p.category !== '9',

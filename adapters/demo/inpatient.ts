@@ -154,50 +154,69 @@ const OUTSIDE_HOSPITALS = [
   '十堰市太和医院',
 ];
 
-/** Where transferred patients go: receivers by county and level. */
+/** Where transferred patients go: receivers by county and level, within the sender's city. */
 export class TransferTargets {
   private readonly byCounty = new Map<string, DemoInstitution[]>();
   private readonly countyGeneral = new Map<string, DemoInstitution>();
   private readonly countyTcm = new Map<string, DemoInstitution>();
-  private readonly city: DemoInstitution[];
-  private readonly continuing: DemoInstitution[];
-  private readonly divisions: string[];
+  private readonly city = new Map<string, DemoInstitution[]>();
+  private readonly continuing = new Map<string, DemoInstitution[]>();
+  private readonly divisions = new Map<string, string[]>();
 
-  /** Index the region's institutions. */
-  constructor(institutions: readonly DemoInstitution[]) {
+  /**
+   * Index the region's institutions. `cityNames` (安康市, …) are never dropped from a typed
+   * receiver's name: only a county's name may be left out.
+   */
+  constructor(
+    institutions: readonly DemoInstitution[],
+    readonly cityNames: readonly string[] = ['安康市'],
+  ) {
+    const push = <K>(map: Map<K, DemoInstitution[]>, key: K, inst: DemoInstitution): void => {
+      const list = map.get(key) ?? [];
+      list.push(inst);
+      map.set(key, list);
+    };
     for (const inst of institutions) {
       if (inst.cls === 'TOWNSHIP_CENTRAL' || inst.cls === 'TOWNSHIP' || inst.cls === 'COMMUNITY_CENTER') {
-        const list = this.byCounty.get(inst.division) ?? [];
-        list.push(inst);
-        this.byCounty.set(inst.division, list);
+        if (!this.byCounty.has(inst.division)) {
+          const divisions = this.divisions.get(inst.city) ?? [];
+          divisions.push(inst.division);
+          this.divisions.set(inst.city, divisions);
+        }
+        push(this.byCounty, inst.division, inst);
       }
       if (inst.cls === 'COUNTY_GENERAL') this.countyGeneral.set(inst.division, inst);
       if (inst.cls === 'COUNTY_TCM') this.countyTcm.set(inst.division, inst);
+      if (inst.cls === 'CITY_GENERAL' || inst.cls === 'CITY_TCM') push(this.city, inst.city, inst);
+      if (inst.cls === 'PRIVATE_REHAB' || inst.cls === 'PRIVATE_NURSING')
+        push(this.continuing, inst.city, inst);
     }
-    this.city = institutions.filter((i) => i.cls === 'CITY_GENERAL' || i.cls === 'CITY_TCM');
-    this.continuing = institutions.filter((i) => i.cls === 'PRIVATE_REHAB' || i.cls === 'PRIVATE_NURSING');
-    this.divisions = [...this.byCounty.keys()];
   }
 
   /** A primary-care receiver for a discharge down (转社区/乡镇), open on `day`. */
   down(from: DemoInstitution, rng: Rng, day: string): DemoInstitution | null {
-    const county = from.cls.startsWith('CITY_') && rng.chance(0.6) ? rng.pick(this.divisions) : from.division;
+    const county =
+      from.cls.startsWith('CITY_') && rng.chance(0.6)
+        ? rng.pick(this.divisions.get(from.city) ?? [from.division])
+        : from.division;
     const open = (this.byCounty.get(county) ?? []).filter((i) => i !== from && isOpen(i, day));
     return open.length ? rng.pick(open) : null;
   }
 
   /** A receiver for 医嘱转院: up a level, to continuing care, or outside the region (null institution). */
   transfer(from: DemoInstitution, rng: Rng, day: string): { inst: DemoInstitution | null; name: string } {
+    const city = this.city.get(from.city) ?? [];
+    const continuing = this.continuing.get(from.city) ?? [];
     let inst: DemoInstitution | undefined;
     if (from.cls === 'TOWNSHIP_CENTRAL' || from.cls === 'TOWNSHIP' || from.cls === 'COMMUNITY_CENTER') {
       inst = rng.chance(0.85) ? this.countyGeneral.get(from.division) : this.countyTcm.get(from.division);
-      if (rng.chance(0.1)) inst = rng.pick(this.city);
+      if (rng.chance(0.1)) inst = rng.pick(city);
     } else if (from.cls.startsWith('COUNTY_')) {
       const u = rng.next();
-      inst = u < 0.7 ? rng.pick(this.city) : u < 0.85 ? rng.pick(this.continuing) : undefined;
+      inst = u < 0.7 ? rng.pick(city) : u < 0.85 ? rng.pick(continuing) : undefined;
     } else if (from.cls.startsWith('CITY_')) {
       const u = rng.next();
-      inst = u < 0.45 ? rng.pick(this.continuing) : u < 0.6 ? rng.pick(this.city) : undefined;
+      inst = u < 0.45 ? rng.pick(continuing) : u < 0.6 ? rng.pick(city) : undefined;
       if (inst === from) inst = undefined;
     }
     if (inst && isOpen(inst, day)) return { inst, name: inst.name };
@@ -210,11 +229,12 @@ function isOpen(inst: DemoInstitution, day: string): boolean {
 }
 
 /** The receiver's name as typed: mostly exact, sometimes with stray spaces, sometimes without the county. */
-function typedName(rng: Rng, name: string): string {
+function typedName(rng: Rng, name: string, cityNames: readonly string[]): string {
   const u = rng.next();
   if (u < 0.76) return name;
   if (u < 0.86) return name.replace(/(县|区|市)/, '$1 ');
   if (u < 0.92) return name.replace(/(县|区|市)/, '$1\u3000');
+  if (cityNames.some((c) => name.startsWith(c))) return name;
   return name.replace(/^(?!安康市)[^县区市]{2}(县|区|市)/, '');
 }
 
@@ -334,7 +354,7 @@ export function generateEpisodes(
           ]),
           disposition,
           dest,
-          destName: destName ? typedName(rng, destName) : '',
+          destName: destName ? typedName(rng, destName, targets.cityNames) : '',
           dx: rng.weighted(INPATIENT_DX),
           critical,
           rescue: critical ? rng.int(1, 3) : rng.chance(0.005) ? 1 : 0,

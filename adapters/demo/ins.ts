@@ -1,15 +1,15 @@
 /**
  * The demo's insurance settlement system (ins, legacy-systems.md §10): outpatient and inpatient
  * settlements of the region's insured (insu_admdvs = their county), mostly treated in their own
- * county (inpatients ~85–92 %, rising over the years), otherwise at the 汉滨区 city hospitals,
- * another county's hospital or outside the region (定点编码 absent from ins_org_map: 西安, 武汉,
- * 十堰, 重庆); payment methods shifting toward DRG/DIP in 2020; about 1 % reversed (冲销, mostly
- * settled again). Only institutions of `region.insOrgMap` and the out-of-region codes appear.
- * Deterministic: every draw comes from seeded Rngs.
+ * county (inpatients ~85–92 %, rising over the years), otherwise at their city's hospitals (in
+ * 汉滨区 for 安康), another county's hospital of the city or outside the region (定点编码 absent
+ * from ins_org_map: 西安, 武汉, 十堰, 重庆; 西安 only while it is not part of the region);
+ * payment methods shifting toward DRG/DIP in 2020; about 1 % reversed (冲销, mostly settled again).
+ * Only institutions of `region.insOrgMap` and the out-of-region codes appear. Deterministic:
+ * every draw comes from seeded Rngs.
  */
 import { insTables } from '../ins/contract';
-import type { DemoClass, DemoInstitution, DemoRegion, DemoRow } from './ankang';
-import { HANBIN_CODE } from './ankang';
+import type { DemoCity, DemoClass, DemoInstitution, DemoRegion, DemoRow } from './ankang';
 import { daysInMonth, pad2 } from './calendar';
 import { Rng } from './random';
 import type { RegionalDemoSource } from './regional';
@@ -34,7 +34,7 @@ const OUT_OF_REGION: ReadonlyArray<readonly [string, number]> = [
   ['H50010000401', 5], // 重庆
 ];
 
-/** Insured areas outside the region whose people are treated in 安康 (异地就医). */
+/** Insured areas outside the region whose people are treated in it (异地就医); any inside the region are left out. */
 const VISITING_AREAS: readonly string[] = ['610100', '610700', '420300'];
 
 /** A fixed weighted choice, drawn with one `rng.next()` (cumulative weights: no allocation per draw). */
@@ -160,6 +160,11 @@ class InsGenerator {
   private readonly codeOf = new Map<string, string>();
   private readonly counties: string[];
   private readonly pops: Map<string, Map<number, number>>;
+  private readonly cityOf = new Map<string, DemoCity>();
+  /** 异地就医 areas: those of VISITING_AREAS that are not part of the region. */
+  private readonly visitingAreas: readonly string[];
+  /** Out-of-region 定点编码 of cities that are not part of the region. */
+  private readonly outOfRegion: ReadonlyArray<readonly [string, number]>;
 
   constructor(private readonly region: DemoRegion) {
     for (const r of region.insOrgMap) this.codeOf.set(String(r.org_code), String(r.fixmedins_code));
@@ -168,6 +173,11 @@ class InsGenerator {
       if (mapped.has(code)) throw new Error(`demo ins: out-of-region code ${code} is in ins_org_map`);
     }
     this.counties = [...new Set(region.institutions.map((i) => i.division))].sort();
+    for (const city of region.cities) for (const county of city.counties) this.cityOf.set(county, city);
+    const inRegion = new Set(region.divisions.map((d) => String(d.code)));
+    this.visitingAreas = VISITING_AREAS.filter((a) => !inRegion.has(a));
+    if (this.visitingAreas.length === 0) this.visitingAreas = ['420300'];
+    this.outOfRegion = OUT_OF_REGION.filter(([code]) => !inRegion.has(code.slice(1, 7)));
     this.pops = new Map();
     for (const r of region.divisionStats) {
       const code = String(r.code);
@@ -200,23 +210,36 @@ class InsGenerator {
 
   /** The year's settlements, one array per insured area. */
   *year(year: number): Iterable<DemoRow[]> {
-    const outside = new WeightedPlaces(OUT_OF_REGION.map(([code, weight]) => ({ code, inst: null, weight })));
-    const cityHospitals = this.places(
-      (i) => i.division === HANBIN_CODE && i.cls.startsWith('CITY') && openIn(i, year),
-      INPATIENT_WEIGHT,
+    const outside = new WeightedPlaces(
+      this.outOfRegion.map(([code, weight]) => ({ code, inst: null, weight })),
     );
+    // The city hospitals (in the seat: 汉滨区 for 安康) of each city, for its counties' insured.
+    const cityHospitalsOf = new Map<string, WeightedPlaces>();
+    for (const city of this.region.cities) {
+      cityHospitalsOf.set(
+        city.code,
+        this.places(
+          (i) => i.division === city.seat && i.cls.startsWith('CITY') && openIn(i, year),
+          INPATIENT_WEIGHT,
+        ),
+      );
+    }
     for (const county of this.counties) {
       const out: DemoRow[] = [];
       const rng = new Rng(`ins:${county}:${year}`);
       const pop = this.population(county, year);
       if (pop <= 0) continue;
+      const city = this.cityOf.get(county);
+      const cityHospitals = cityHospitalsOf.get(city?.code ?? '') ?? new WeightedPlaces([]);
       const inIp = this.places((i) => i.division === county && openIn(i, year), INPATIENT_WEIGHT);
       const inOp = this.places((i) => i.division === county && openIn(i, year), OUTPATIENT_WEIGHT);
+      // Another county of the same city.
       const otherCounties = this.places(
-        (i) => i.division !== county && i.cls === 'COUNTY_GENERAL' && openIn(i, year),
+        (i) =>
+          i.division !== county && i.city === city?.code && i.cls === 'COUNTY_GENERAL' && openIn(i, year),
         INPATIENT_WEIGHT,
       );
-      const hanbin = county === HANBIN_CODE;
+      const hanbin = county === city?.seat;
       const shareRng = new Rng(`ins:share:${county}`);
       const inShare = Math.min(
         0.95,
@@ -256,7 +279,7 @@ class InsGenerator {
     );
     const n = rng.poisson(900);
     for (let k = 0; k < n; k++) {
-      const area = rng.pick(VISITING_AREAS);
+      const area = rng.pick(this.visitingAreas);
       const ctx = { county: area, year, rng, pool: 5000, integrated: true };
       this.settlement(ctx, hospitals.pick(rng), rng.chance(0.6), false, out);
     }

@@ -4,12 +4,12 @@
  * 诊断: their DR, ECG and CT studies are mostly read remotely by their county hospital or by
  * 安康市中心医院). Outpatient CT reports take 30–180 minutes (a little faster every year); a few
  * studies and reports are still unreported (reported_at NULL); results are recognised between
- * institutions that take part in mutual recognition (结果互认). Volumes are scaled down (a few
- * per institution and working day). Deterministic.
+ * institutions of a city that take part in mutual recognition (结果互认). Volumes are scaled down
+ * (a few per institution and working day). In a larger region every city's township centres are
+ * read by their own county hospital and city centre. Deterministic.
  */
 import { lisTables } from '../lis/contract';
-import type { DemoClass, DemoInstitution, DemoRegion, DemoRow } from './ankang';
-import { HANBIN_CODE } from './ankang';
+import type { DemoCity, DemoClass, DemoInstitution, DemoRegion, DemoRow } from './ankang';
 import { monthDays, pad2 } from './calendar';
 import type { DayKind } from './calendar';
 import { Rng } from './random';
@@ -189,18 +189,26 @@ function clampMinutes(rng: Rng, median: number): number {
 
 function* lisRows(region: DemoRegion, years: readonly number[]): Iterable<[string, DemoRow[]]> {
   const held = heldInstitutions(region);
-  const byName = (name: string): DemoInstitution => {
-    const inst = region.institutions.find((i) => i.name === name);
-    if (!inst) throw new Error(`lis demo: no institution ${name}`);
-    return inst;
+  const cities = new Map(region.cities.map((c) => [c.code, c] as const));
+  const cityOf = (inst: DemoInstitution): DemoCity => {
+    const city = cities.get(inst.city);
+    if (!city) throw new Error(`lis demo: no city ${inst.city}`);
+    return city;
   };
-  const central = byName('安康市中心医院');
-  const cityHospitals = region.institutions.filter((i) => i.cls === 'CITY_GENERAL' || i.cls === 'CITY_TCM');
+  const cityHospitals = new Map<string, DemoInstitution[]>();
+  const recognisingIn = new Map<string, DemoInstitution[]>();
+  for (const i of region.institutions) {
+    if (i.cls === 'CITY_GENERAL' || i.cls === 'CITY_TCM')
+      cityHospitals.set(i.city, [...(cityHospitals.get(i.city) ?? []), i]);
+  }
+  // 结果互认 happens between institutions of a city that take part in it.
+  for (const i of held) {
+    if (i.mutualRecognition === '1' && i.cls !== 'TOWNSHIP_CENTRAL')
+      recognisingIn.set(i.city, [...(recognisingIn.get(i.city) ?? []), i]);
+  }
   const countyGeneral = new Map(
     region.institutions.filter((i) => i.cls === 'COUNTY_GENERAL').map((i) => [i.division, i] as const),
   );
-  // 结果互认 happens between institutions that take part in it.
-  const recognising = held.filter((i) => i.mutualRecognition === '1' && i.cls !== 'TOWNSHIP_CENTRAL');
   const lastYear = Math.max(...years);
   let labs: DemoRow[] = [];
   let studies: DemoRow[] = [];
@@ -220,7 +228,11 @@ function* lisRows(region: DemoRegion, years: readonly number[]): Iterable<[strin
           SEASON[month - 1] *
           Math.pow(1.03, year - 2018) *
           covid(year, month, 15, township);
-        const recognisingOthers = inst.mutualRecognition === '1' ? recognising.filter((o) => o !== inst) : [];
+        const city = cityOf(inst);
+        const recognisingOthers =
+          inst.mutualRecognition === '1'
+            ? (recognisingIn.get(inst.city) ?? []).filter((o) => o !== inst)
+            : [];
         // Lab reports.
         const nLab = rng.poisson(profile.lab * scale);
         for (let i = 0; i < nLab; i++) {
@@ -266,10 +278,10 @@ function* lisRows(region: DemoRegion, years: readonly number[]): Iterable<[strin
           // city's imaging centre opened (2018-03), by 安康市中心医院; a few county CT/MR too.
           let reader: DemoInstitution | null = null;
           if (township && modality !== 'US' && rng.chance(0.7)) {
-            const toCity = inst.division === HANBIN_CODE || (key >= '20180301' && rng.chance(0.45));
-            reader = toCity ? central : (county ?? central);
+            const toCity = inst.division === city.seat || (key >= '20180301' && rng.chance(0.45));
+            reader = toCity ? city.central : (county ?? city.central);
           } else if (!township && inst.cls !== 'CITY_GENERAL' && (modality === 'CT' || modality === 'MR')) {
-            reader = rng.chance(0.08) ? rng.pick(cityHospitals) : null;
+            reader = rng.chance(0.08) ? rng.pick(cityHospitals.get(inst.city) ?? []) : null;
           }
           if (reader === inst) reader = null;
           const late = key >= `${lastYear}1230` && rng.chance(0.5);

@@ -130,7 +130,7 @@ function* countyRows(
       dah: `MB${county.code}${jblx}${String(serial).padStart(6, '0')}`,
       jblx,
       org: manager.orgCode,
-      xzqh: xzqh ?? (rng.chance(0.015) ? rng.pick(others) : county.code),
+      xzqh: xzqh ?? (rng.chance(0.015) && others.length > 0 ? rng.pick(others) : county.code),
       opened,
       closed: null,
       emptyClosure: rng.chance(0.1),
@@ -275,12 +275,15 @@ export const phsDemoSource: RegionalDemoSource = {
   *rows(region: DemoRegion, years: readonly number[]): Iterable<[string, DemoRow[]]> {
     const sortedYears = [...years].sort((a, b) => a - b);
     const counties = demoCounties(region, sortedYears);
+    const cityOf = new Map(region.divisions.map((d) => [String(d.code), String(d.parent_code)] as const));
     for (const county of counties) {
       const managers = region.institutions.filter(
         (i) => i.division === county.code && MANAGING_CLASSES.has(i.cls),
       );
       if (managers.length === 0) continue;
-      const others = counties.map((c) => c.code).filter((c) => c !== county.code);
+      // A few records carry another county of the same city as XZQH.
+      const city = cityOf.get(county.code);
+      const others = counties.map((c) => c.code).filter((c) => c !== county.code && cityOf.get(c) === city);
       yield* countyRows(county, others, managers, sortedYears);
     }
     yield* surveyRows(counties, sortedYears);

@@ -9,7 +9,6 @@
  */
 import { referralTables } from '../referral/contract';
 import type { DemoClass, DemoInstitution, DemoRegion, DemoRow } from './ankang';
-import { HANBIN_CODE } from './ankang';
 import { dayNumber, monthDays, pad2 } from './calendar';
 import type { DayKind } from './calendar';
 import { Rng } from './random';
@@ -183,73 +182,70 @@ export function countySizes(region: DemoRegion): Array<[string, number]> {
     });
 }
 
-/** The referral streams of the region (monthly means of 2018, before season and growth). */
+/** The referral streams of the region (monthly means of 2018, before season and growth), city by city. */
 function flows(region: DemoRegion): Flow[] {
-  const all = region.institutions;
-  const byName = (name: string): DemoInstitution => {
-    const inst = all.find((i) => i.name === name);
-    if (!inst) throw new Error(`referral demo: no institution ${name}`);
-    return inst;
-  };
-  const of = (classes: readonly DemoClass[], division?: string): DemoInstitution[] =>
-    all.filter((i) => classes.includes(i.cls) && (division === undefined || i.division === division));
-  const central = byName('安康市中心医院');
-  const people = byName('安康市人民医院');
-  const cityTcm = byName('安康市中医医院');
-  const cityMch = byName('安康市妇幼保健院');
-  const rehab = of(['PRIVATE_REHAB']);
-  const nursing = of(['PRIVATE_NURSING']);
-  const cityGeneral = [central, people];
+  const sizes = countySizes(region);
+  const parent = new Map(region.divisions.map((d) => [String(d.code), String(d.parent_code)] as const));
   const result: Flow[] = [];
-  for (const [division, k] of countySizes(region)) {
-    const [general] = of(['COUNTY_GENERAL'], division);
-    const [tcm] = of(['COUNTY_TCM'], division);
-    const [mch] = of(['COUNTY_MCH'], division);
-    const primary = of(['TOWNSHIP_CENTRAL', 'TOWNSHIP', 'COMMUNITY_CENTER', 'COMMUNITY_STATION'], division);
-    const centres = of(['TOWNSHIP_CENTRAL'], division);
-    const villages = of(['VILLAGE_CLINIC'], division);
-    const hanbin = division === HANBIN_CODE;
-    // 上转: primary care → county hospitals; 汉滨区 primary care also straight to the city.
-    result.push({ from: primary, to: [general], zzlx: '1', monthly: 18 * k, dx: 'UP' });
-    result.push({ from: primary, to: [tcm], zzlx: '1', monthly: 5 * k, dx: 'UP' });
-    result.push({ from: villages, to: [general], zzlx: '1', monthly: 1 * k, dx: 'UP' });
-    // Village clinic → township centre: both primary care (平转 by the levels), written 上转.
-    result.push({ from: villages, to: centres, zzlx: '1', monthly: 0.4 * k, dx: 'UP' });
-    if (hanbin)
-      result.push({ from: primary, to: cityGeneral, zzlx: '1', monthly: 8 * k, dx: 'UP', toBySize: true });
-    // County → city. 旬阳市人民医院 is itself 三级: its referrals to the city are 平转 by the
-    // levels, yet written 上转 (fewer of them).
-    const tertiary = general.level === '3';
-    result.push({
-      from: [general],
-      to: cityGeneral,
-      zzlx: '1',
-      monthly: (tertiary ? 1.5 : 4) * k,
-      dx: 'UP',
-      toBySize: true,
-    });
-    result.push({ from: [tcm], to: [cityTcm], zzlx: '1', monthly: 1.2 * k, dx: 'UP' });
-    result.push({ from: [mch], to: [cityMch], zzlx: '1', monthly: 0.6 * k, dx: 'UP' });
-    // 下转: city → county hospitals and (汉滨区) primary care; county hospitals → their townships.
-    result.push({ from: cityGeneral, to: [general], zzlx: '2', monthly: 1.6 * k, dx: 'DOWN' });
-    result.push({ from: [cityTcm], to: [tcm], zzlx: '2', monthly: 0.5 * k, dx: 'DOWN' });
-    if (hanbin)
-      result.push({ from: [...cityGeneral, cityTcm], to: primary, zzlx: '2', monthly: 3 * k, dx: 'DOWN' });
-    result.push({ from: [general], to: primary, zzlx: '2', monthly: 6 * k, dx: 'DOWN' });
-    result.push({ from: [tcm], to: primary, zzlx: '2', monthly: 1.5 * k, dx: 'DOWN' });
-    // 平转 between the county's general and TCM hospitals.
-    result.push({ from: [general], to: [tcm], zzlx: '3', monthly: 0.5 * k, dx: 'LATERAL' });
-    result.push({ from: [tcm], to: [general], zzlx: '3', monthly: 0.5 * k, dx: 'LATERAL' });
+  for (const city of region.cities) {
+    const all = region.institutions.filter((i) => i.city === city.code);
+    const of = (classes: readonly DemoClass[], division?: string): DemoInstitution[] =>
+      all.filter((i) => classes.includes(i.cls) && (division === undefined || i.division === division));
+    const { central, people, tcm: cityTcm, mch: cityMch } = city;
+    const rehab = of(['PRIVATE_REHAB']);
+    const nursing = of(['PRIVATE_NURSING']);
+    const cityGeneral = [central, people];
+    for (const [division, k] of sizes) {
+      if (parent.get(division) !== city.code) continue;
+      const [general] = of(['COUNTY_GENERAL'], division);
+      const [tcm] = of(['COUNTY_TCM'], division);
+      const [mch] = of(['COUNTY_MCH'], division);
+      const primary = of(['TOWNSHIP_CENTRAL', 'TOWNSHIP', 'COMMUNITY_CENTER', 'COMMUNITY_STATION'], division);
+      const centres = of(['TOWNSHIP_CENTRAL'], division);
+      const villages = of(['VILLAGE_CLINIC'], division);
+      const seat = division === city.seat;
+      // 上转: primary care → county hospitals; the seat's (汉滨区's) primary care also straight to the city.
+      result.push({ from: primary, to: [general], zzlx: '1', monthly: 18 * k, dx: 'UP' });
+      result.push({ from: primary, to: [tcm], zzlx: '1', monthly: 5 * k, dx: 'UP' });
+      result.push({ from: villages, to: [general], zzlx: '1', monthly: 1 * k, dx: 'UP' });
+      // Village clinic → township centre: both primary care (平转 by the levels), written 上转.
+      result.push({ from: villages, to: centres, zzlx: '1', monthly: 0.4 * k, dx: 'UP' });
+      if (seat)
+        result.push({ from: primary, to: cityGeneral, zzlx: '1', monthly: 8 * k, dx: 'UP', toBySize: true });
+      // County → city. 旬阳市人民医院 is itself 三级: its referrals to the city are 平转 by the
+      // levels, yet written 上转 (fewer of them).
+      const tertiary = general.level === '3';
+      result.push({
+        from: [general],
+        to: cityGeneral,
+        zzlx: '1',
+        monthly: (tertiary ? 1.5 : 4) * k,
+        dx: 'UP',
+        toBySize: true,
+      });
+      result.push({ from: [tcm], to: [cityTcm], zzlx: '1', monthly: 1.2 * k, dx: 'UP' });
+      result.push({ from: [mch], to: [cityMch], zzlx: '1', monthly: 0.6 * k, dx: 'UP' });
+      // 下转: city → county hospitals and (the seat's) primary care; county hospitals → their townships.
+      result.push({ from: cityGeneral, to: [general], zzlx: '2', monthly: 1.6 * k, dx: 'DOWN' });
+      result.push({ from: [cityTcm], to: [tcm], zzlx: '2', monthly: 0.5 * k, dx: 'DOWN' });
+      if (seat)
+        result.push({ from: [...cityGeneral, cityTcm], to: primary, zzlx: '2', monthly: 3 * k, dx: 'DOWN' });
+      result.push({ from: [general], to: primary, zzlx: '2', monthly: 6 * k, dx: 'DOWN' });
+      result.push({ from: [tcm], to: primary, zzlx: '2', monthly: 1.5 * k, dx: 'DOWN' });
+      // 平转 between the county's general and TCM hospitals.
+      result.push({ from: [general], to: [tcm], zzlx: '3', monthly: 0.5 * k, dx: 'LATERAL' });
+      result.push({ from: [tcm], to: [general], zzlx: '3', monthly: 0.5 * k, dx: 'LATERAL' });
+    }
+    // Continuing care (接续性医疗机构): the private rehabilitation hospital and nursing home.
+    result.push({ from: [...cityGeneral, cityTcm], to: rehab, zzlx: '2', monthly: 20, dx: 'DOWN' });
+    result.push({ from: [...cityGeneral, cityTcm], to: nursing, zzlx: '2', monthly: 8, dx: 'DOWN' });
+    result.push({ from: of(['COUNTY_GENERAL'], city.seat), to: rehab, zzlx: '2', monthly: 3, dx: 'DOWN' });
+    result.push({ from: rehab, to: [central], zzlx: '1', monthly: 6, dx: 'UP' });
+    result.push({ from: nursing, to: cityGeneral, zzlx: '1', monthly: 4, dx: 'UP' });
+    // 平转 among the city's tertiary hospitals.
+    result.push({ from: [central, people], to: [cityTcm], zzlx: '3', monthly: 3, dx: 'LATERAL' });
+    result.push({ from: [cityTcm], to: [central], zzlx: '3', monthly: 2, dx: 'LATERAL' });
   }
-  // Continuing care (接续性医疗机构): the private rehabilitation hospital and nursing home.
-  result.push({ from: [...cityGeneral, cityTcm], to: rehab, zzlx: '2', monthly: 20, dx: 'DOWN' });
-  result.push({ from: [...cityGeneral, cityTcm], to: nursing, zzlx: '2', monthly: 8, dx: 'DOWN' });
-  result.push({ from: of(['COUNTY_GENERAL'], HANBIN_CODE), to: rehab, zzlx: '2', monthly: 3, dx: 'DOWN' });
-  result.push({ from: rehab, to: [central], zzlx: '1', monthly: 6, dx: 'UP' });
-  result.push({ from: nursing, to: cityGeneral, zzlx: '1', monthly: 4, dx: 'UP' });
-  // 平转 among the city's tertiary hospitals.
-  result.push({ from: [central, people], to: [cityTcm], zzlx: '3', monthly: 3, dx: 'LATERAL' });
-  result.push({ from: [cityTcm], to: [central], zzlx: '3', monthly: 2, dx: 'LATERAL' });
   return result.filter((f) => f.from.length > 0 && f.to.length > 0 && f.monthly > 0);
 }
 

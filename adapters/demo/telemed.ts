@@ -8,7 +8,6 @@
  */
 import { telemedTables } from '../telemed/contract';
 import type { DemoClass, DemoInstitution, DemoRegion, DemoRow } from './ankang';
-import { HANBIN_CODE } from './ankang';
 import { pad2 } from './calendar';
 import { Rng } from './random';
 import { countySizes, demoDatetime, drawDay, openOn } from './referral';
@@ -71,125 +70,124 @@ function networkMemberships(region: DemoRegion): Map<string, Membership[]> {
 }
 
 function streams(region: DemoRegion): Stream[] {
-  const all = region.institutions;
-  const byName = (name: string): DemoInstitution => {
-    const inst = all.find((i) => i.name === name);
-    if (!inst) throw new Error(`telemed demo: no institution ${name}`);
-    return inst;
-  };
-  const of = (classes: readonly DemoClass[], division?: string): DemoInstitution[] =>
-    all.filter((i) => classes.includes(i.cls) && (division === undefined || i.division === division));
-  const central = byName('安康市中心医院');
-  const cityTcm = byName('安康市中医医院');
+  const sizes = countySizes(region);
+  const parent = new Map(region.divisions.map((d) => [String(d.code), String(d.parent_code)] as const));
   const result: Stream[] = [];
-  for (const [division, k] of countySizes(region)) {
-    const centres = of(['TOWNSHIP_CENTRAL'], division);
-    const townships = of(['TOWNSHIP'], division);
-    const general = of(['COUNTY_GENERAL'], division);
-    const tcm = of(['COUNTY_TCM'], division);
-    const near = division === HANBIN_CODE ? [central] : general;
-    result.push(
-      {
-        requesters: centres,
-        providers: near,
-        services: [
-          ['IMAGING', 35],
-          ['ECG', 35],
-          ['CONSULT', 20],
-          ['FOLLOWUP', 10],
-        ],
-        monthly: 3 * centres.length,
-        networkShare: 0.7,
-      },
-      {
-        requesters: townships,
-        providers: near,
-        services: [
-          ['ECG', 45],
-          ['IMAGING', 35],
-          ['CONSULT', 20],
-        ],
-        monthly: 0.8 * townships.length,
-        networkShare: 0,
-      },
-      {
-        requesters: centres,
-        providers: [central],
-        services: [
-          ['CONSULT', 50],
-          ['IMAGING', 25],
-          ['ECG', 15],
-          ['PATHOLOGY', 10],
-        ],
-        monthly: 0.8 * centres.length,
-        networkShare: 0.9,
-      },
-      {
-        requesters: general,
-        providers: [central],
-        services: [
-          ['CONSULT', 60],
-          ['IMAGING', 25],
-          ['PATHOLOGY', 15],
-        ],
-        monthly: 2 + 1.2 * k,
-        networkShare: 0.9,
-      },
-      {
-        requesters: general,
-        providers: [cityTcm],
-        services: [
-          ['CONSULT', 70],
-          ['FOLLOWUP', 30],
-        ],
-        monthly: 0.8,
-        networkShare: 0.9,
-      },
-      {
-        requesters: tcm,
-        providers: [cityTcm],
-        services: [
-          ['CONSULT', 60],
-          ['FOLLOWUP', 25],
-          ['IMAGING', 15],
-        ],
-        monthly: 3,
-        networkShare: 0.9,
-      },
-      // Teaching and training: the upper level provides, the lower level asks for it.
-      {
-        requesters: general,
-        providers: [central],
-        services: [
-          ['TEACHING', 60],
-          ['TRAINING', 40],
-        ],
-        monthly: 2,
-        networkShare: 0.9,
-      },
-      {
-        requesters: [...centres, ...townships],
-        providers: general,
-        services: [
-          ['TEACHING', 50],
-          ['TRAINING', 50],
-        ],
-        monthly: 1,
-        networkShare: 0,
-      },
-    );
+  for (const city of region.cities) {
+    const all = region.institutions.filter((i) => i.city === city.code);
+    const of = (classes: readonly DemoClass[], division?: string): DemoInstitution[] =>
+      all.filter((i) => classes.includes(i.cls) && (division === undefined || i.division === division));
+    const { central, tcm: cityTcm } = city;
+    for (const [division, k] of sizes) {
+      if (parent.get(division) !== city.code) continue;
+      const centres = of(['TOWNSHIP_CENTRAL'], division);
+      const townships = of(['TOWNSHIP'], division);
+      const general = of(['COUNTY_GENERAL'], division);
+      const tcm = of(['COUNTY_TCM'], division);
+      const near = division === city.seat ? [central] : general;
+      result.push(
+        {
+          requesters: centres,
+          providers: near,
+          services: [
+            ['IMAGING', 35],
+            ['ECG', 35],
+            ['CONSULT', 20],
+            ['FOLLOWUP', 10],
+          ],
+          monthly: 3 * centres.length,
+          networkShare: 0.7,
+        },
+        {
+          requesters: townships,
+          providers: near,
+          services: [
+            ['ECG', 45],
+            ['IMAGING', 35],
+            ['CONSULT', 20],
+          ],
+          monthly: 0.8 * townships.length,
+          networkShare: 0,
+        },
+        {
+          requesters: centres,
+          providers: [central],
+          services: [
+            ['CONSULT', 50],
+            ['IMAGING', 25],
+            ['ECG', 15],
+            ['PATHOLOGY', 10],
+          ],
+          monthly: 0.8 * centres.length,
+          networkShare: 0.9,
+        },
+        {
+          requesters: general,
+          providers: [central],
+          services: [
+            ['CONSULT', 60],
+            ['IMAGING', 25],
+            ['PATHOLOGY', 15],
+          ],
+          monthly: 2 + 1.2 * k,
+          networkShare: 0.9,
+        },
+        {
+          requesters: general,
+          providers: [cityTcm],
+          services: [
+            ['CONSULT', 70],
+            ['FOLLOWUP', 30],
+          ],
+          monthly: 0.8,
+          networkShare: 0.9,
+        },
+        {
+          requesters: tcm,
+          providers: [cityTcm],
+          services: [
+            ['CONSULT', 60],
+            ['FOLLOWUP', 25],
+            ['IMAGING', 15],
+          ],
+          monthly: 3,
+          networkShare: 0.9,
+        },
+        // Teaching and training: the upper level provides, the lower level asks for it.
+        {
+          requesters: general,
+          providers: [central],
+          services: [
+            ['TEACHING', 60],
+            ['TRAINING', 40],
+          ],
+          monthly: 2,
+          networkShare: 0.9,
+        },
+        {
+          requesters: [...centres, ...townships],
+          providers: general,
+          services: [
+            ['TEACHING', 50],
+            ['TRAINING', 50],
+          ],
+          monthly: 1,
+          networkShare: 0,
+        },
+      );
+    }
+    // The city TCM hospital's own network (AK-YC-02 in 安康) reaches some township centres directly.
+    result.push({
+      requesters: of(['TOWNSHIP_CENTRAL']),
+      providers: [cityTcm],
+      services: [
+        ['CONSULT', 60],
+        ['FOLLOWUP', 40],
+      ],
+      monthly: 6,
+      networkShare: 0.9,
+    });
   }
-  // The city TCM hospital's own network (AK-YC-02) reaches some township centres directly.
-  result.push({
-    requesters: of(['TOWNSHIP_CENTRAL']),
-    providers: [cityTcm],
-    services: [
-      ['CONSULT', 60],
-      ['FOLLOWUP', 40],
-    ],
-    monthly: 6,
-    networkShare: 0.9,
-  });
   return result.filter((s) => s.requesters.length > 0 && s.providers.length > 0 && s.monthly > 0);
 }
 
