@@ -3,6 +3,8 @@ import type { GraphQLSchema } from 'graphql';
 import type { SourceRegistry } from '../adapters';
 import { buildAlliancesSchema, createAlliancesContext } from '../subgraphs/alliances';
 import { buildInstitutionsSchema, createInstitutionsContext } from '../subgraphs/institutions';
+import { buildWorkforceSchema, createWorkforceContext } from '../subgraphs/workforce';
+import { buildInsuranceSchema, createInsuranceContext } from '../subgraphs/insurance';
 
 /** A domain subgraph of the product: reads the sources, serves entities and measures. */
 export interface DomainSubgraph {
@@ -26,5 +28,17 @@ export const DOMAIN_SUBGRAPHS: readonly DomainSubgraph[] = [
     portOffset: 3,
     build: buildAlliancesSchema,
     context: (sources) => createAlliancesContext({ sources }),
+  },
+  {
+    name: 'workforce',
+    portOffset: 4,
+    build: buildWorkforceSchema,
+    context: (sources) => createWorkforceContext({ sources }),
+  },
+  {
+    name: 'insurance',
+    portOffset: 5,
+    build: buildInsuranceSchema,
+    context: (sources) => createInsuranceContext({ sources }),
   },
 ];

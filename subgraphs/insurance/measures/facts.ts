@@ -1,0 +1,159 @@
+import { insAdapter } from '../../../adapters/ins/adapter';
+import { placeSettlements } from '../../../adapters/ins/county';
+import type { Placement } from '../../../adapters/ins/county';
+import type { SettlementCounts, SettlementQuery } from '../../../adapters/ins/model';
+import type { InstitutionRecord, SourceOutcome } from '../../../adapters';
+import { ErrorCode, userError } from '../../../schema/errors';
+import { periodMonths } from '../../../schema/period';
+import type { Period } from '../../../schema/period';
+import { institutionsOfRegions } from '../../common/registry-view';
+import { ScopeKind } from '../../common/measures';
+import { SourceStatus } from '../../common/provenance';
+import type { InsuranceContext } from '../context';
+
+/** One scope and period whose settlements are wanted. */
+export interface ScopeRequest {
+  readonly kind: ScopeKind.REGION | ScopeKind.INSTITUTION;
+  /** Division code or org code. */
+  readonly code: string;
+  readonly period: Period;
+}
+
+export function scopeRequestKey(r: ScopeRequest): string {
+  return `${r.kind}:${r.code}:${r.period.id}`;
+}
+
+/** A settlement group with its treating institution placed (for region scopes; county null otherwise). */
+export type PlacedSettlements = SettlementCounts & Partial<Placement>;
+
+export interface SourceReportData {
+  readonly id: string;
+  readonly kind: string;
+  readonly status: SourceStatus;
+  readonly institutions: number;
+}
+
+/** What the insurance sources say about one scope and period. */
+export interface ScopeFacts {
+  readonly request: ScopeRequest;
+  /** False when no insurance source answered (or none is configured): numbers are null. */
+  readonly available: boolean;
+  readonly complete: boolean;
+  readonly sources: SourceReportData[];
+  /** The scope's valid settlement groups in the period's months. */
+  readonly rows: PlacedSettlements[];
+  /** For a region: its county-level divisions, by code; empty for an institution. */
+  readonly counties: string[];
+}
+
+/**
+ * Read the settlements behind many (scope, period) requests at once: the registry (division tree,
+ * the regions' institutions, ins_org_map, the treating institutions — each one batched statement),
+ * then ONE statement per insurance source for the whole batch (all months; filtered by insured
+ * area when only regions are asked, by institution code when only institutions are, else
+ * unfiltered), rows placed through ins_org_map. Unknown divisions: UNKNOWN_DIVISION; unknown
+ * institutions: UNKNOWN_INSTITUTION.
+ */
+export async function scopeFacts(
+  requests: readonly ScopeRequest[],
+  ctx: InsuranceContext,
+): Promise<ScopeFacts[]> {
+  if (requests.length === 0) return [];
+  const { sources } = ctx.services;
+  const view = ctx.registry;
+
+  const regionCodes = [...new Set(requests.filter((r) => r.kind === ScopeKind.REGION).map((r) => r.code))];
+  const orgScopes = [...new Set(requests.filter((r) => r.kind === ScopeKind.INSTITUTION).map((r) => r.code))];
+
+  // Regions: their subtree (the insured areas) and counties; the institutions standing in them.
+  const subtrees = new Map<string, Set<string>>();
+  const counties = new Map<string, string[]>();
+  const regionInstitutions = new Map<string, InstitutionRecord[]>();
+  if (regionCodes.length > 0) {
+    const index = await view.divisions();
+    for (const code of regionCodes) {
+      await view.division(code);
+      subtrees.set(code, index.subtree(code));
+      counties.set(code, index.countiesUnder(code).sort());
+    }
+    for (const [code, list] of await institutionsOfRegions(view, regionCodes))
+      regionInstitutions.set(code, list);
+  }
+
+  const orgMap = await view.insOrgMap();
+  const codesOfOrg = new Map<string, string[]>();
+  for (const [fixmedins, org] of orgMap) {
+    const list = codesOfOrg.get(org) ?? [];
+    list.push(fixmedins);
+    codesOfOrg.set(org, list);
+  }
+
+  const months = [...new Set(requests.flatMap((r) => periodMonths(r.period)))].sort();
+  const query: SettlementQuery =
+    regionCodes.length > 0 && orgScopes.length > 0
+      ? { months }
+      : regionCodes.length > 0
+        ? { months, insuAdmdvs: [...new Set([...subtrees.values()].flatMap((s) => [...s]))].sort() }
+        : { months, fixmedinsCodes: orgScopes.flatMap((o) => codesOfOrg.get(o) ?? []).sort() };
+
+  const insSources = sources.ofKinds(['ins']);
+  const outcomes: SourceOutcome<SettlementCounts[]>[] = await sources.fanOut(insSources, (source) =>
+    insAdapter.settlements(source, query),
+  );
+  const rows: SettlementCounts[] = [];
+  for (const o of outcomes) if (o.ok) rows.push(...o.value);
+
+  // The registry's institutions: the institution scopes and every mapped treating institution
+  // (to place a settlement in its county): one statement.
+  const wanted = new Set<string>(orgScopes);
+  if (regionCodes.length > 0)
+    for (const r of rows) {
+      const org = orgMap.get(r.fixmedinsCode);
+      if (org) wanted.add(org);
+    }
+  const known = new Map<string, InstitutionRecord>();
+  const found = await view.institutionByCode.loadMany([...wanted].sort());
+  for (const org of found) {
+    if (org instanceof Error) throw org;
+    if (org) known.set(org.orgCode, org);
+  }
+  for (const org of orgScopes)
+    if (!known.has(org))
+      throw userError(ErrorCode.UNKNOWN_INSTITUTION, `No institution ${org.slice(0, 64)} (机构不存在)`);
+
+  const placed: PlacedSettlements[] = regionCodes.length > 0 ? placeSettlements(rows, orgMap, known) : rows;
+  const answered = outcomes.filter((o) => o.ok).length;
+  const available = answered > 0;
+  const complete = insSources.length > 0 && answered === outcomes.length;
+
+  const mapped = new Set(orgMap.values());
+  return requests.map((request) => {
+    const monthSet = new Set(periodMonths(request.period));
+    let inScope: (r: PlacedSettlements) => boolean;
+    let institutions: number;
+    if (request.kind === ScopeKind.REGION) {
+      const subtree = subtrees.get(request.code) ?? new Set<string>();
+      inScope = (r) => r.insuAdmdvs !== null && subtree.has(r.insuAdmdvs);
+      institutions = (regionInstitutions.get(request.code) ?? []).filter((i) => mapped.has(i.orgCode)).length;
+    } else {
+      const codes = new Set(codesOfOrg.get(request.code) ?? []);
+      inScope = (r) => codes.has(r.fixmedinsCode);
+      institutions = codes.size > 0 ? 1 : 0;
+    }
+    return {
+      request,
+      available,
+      complete,
+      sources: outcomes
+        .map((o) => ({
+          id: o.source.id,
+          kind: o.source.kind,
+          status: o.ok ? SourceStatus.OK : (o.failure as SourceStatus),
+          institutions,
+        }))
+        .sort((a, b) => a.id.localeCompare(b.id)),
+      rows: placed.filter((r) => monthSet.has(r.month) && inScope(r)),
+      counties: request.kind === ScopeKind.REGION ? (counties.get(request.code) ?? []) : [],
+    };
+  });
+}

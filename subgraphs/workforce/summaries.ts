@@ -1,0 +1,82 @@
+import { ScopeKind } from '../common/measures';
+import { SourceStatus } from '../common/provenance';
+import { institutionsOfRegions } from '../common/registry-view';
+import type { WorkforceContext } from './context';
+import type { Gathered, SourceState } from './view';
+
+/** A scope of this subgraph: one institution, or a region (its institutions and its counties). */
+export interface Scope {
+  readonly kind: ScopeKind.INSTITUTION | ScopeKind.REGION;
+  readonly code: string;
+  /** The institutions of the scope (one for an institution; those standing in a region's counties). */
+  readonly orgCodes: readonly string[];
+  /** The county-level divisions of a region's subtree (empty for an institution). */
+  readonly counties: readonly string[];
+}
+
+export function institutionScope(orgCode: string): Scope {
+  return { kind: ScopeKind.INSTITUTION, code: orgCode, orgCodes: [orgCode], counties: [] };
+}
+
+/** A region scope: the division tree (once per request) and its institutions (batched by county). */
+export async function regionScope(code: string, ctx: WorkforceContext): Promise<Scope> {
+  const lists = await institutionsOfRegions(ctx.registry, [code]);
+  const counties = (await ctx.registry.divisions()).countiesUnder(code);
+  const orgCodes = (lists.get(code) ?? []).map((o) => o.orgCode).sort();
+  return { kind: ScopeKind.REGION, code, orgCodes, counties };
+}
+
+/** A value computed from some facts, and the sources behind it. */
+export interface Counted<T> {
+  /** null = not counted: no source of the kind answered (or none is configured). */
+  readonly value: T | null;
+  readonly sources: readonly SourceState[];
+}
+
+/** `compute(rows)` when at least one source answered, else null (missing is not zero). */
+export function counted<R, T>(facts: Gathered<R>, compute: (rows: readonly R[]) => T): Counted<T> {
+  const answered = facts.sources.some((s) => s.status === SourceStatus.OK);
+  return { value: answered ? compute(facts.rows) : null, sources: facts.sources };
+}
+
+/** Sum of `value` over rows. */
+export function sum<R>(rows: readonly R[], value: (row: R) => number): number {
+  return rows.reduce((n, r) => n + value(r), 0);
+}
+
+/** Counts per class, in the order of `classes`, leaving out the empty ones. */
+export function byClass<R, C extends string>(
+  rows: readonly R[],
+  classes: readonly C[],
+  classOf: (row: R) => C,
+  value: (row: R) => number,
+): Array<{ cls: C; count: number }> {
+  const totals = new Map<C, number>();
+  for (const r of rows) totals.set(classOf(r), (totals.get(classOf(r)) ?? 0) + value(r));
+  return classes.filter((c) => (totals.get(c) ?? 0) > 0).map((c) => ({ cls: c, count: totals.get(c)! }));
+}
+
+/** Provenance over several facts of one kind: per source, the first failure if any; complete when all answered. */
+export function provenance(
+  parts: ReadonlyArray<Counted<unknown>>,
+  institutions: number,
+): {
+  complete: boolean;
+  sources: Array<{ id: string; kind: string; status: SourceStatus; institutions: number }>;
+} {
+  const states = new Map<string, SourceState>();
+  for (const p of parts)
+    for (const s of p.sources) {
+      const known = states.get(s.id);
+      if (!known || (known.status === SourceStatus.OK && s.status !== SourceStatus.OK)) states.set(s.id, s);
+    }
+  const sources = [...states.values()]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((s) => ({ id: s.id, kind: s.kind, status: s.status, institutions }));
+  return { complete: sources.length > 0 && sources.every((s) => s.status === SourceStatus.OK), sources };
+}
+
+/** `yyyyMMdd` → `yyyy-MM-dd`. */
+export function isoDay(d: string): string {
+  return `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
+}

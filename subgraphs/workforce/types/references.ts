@@ -1,0 +1,24 @@
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { DivisionCodeScalar, OrgCodeScalar } from '../../../schema/scalars';
+
+/** The Institution entity as the workforce subgraph sees it: its key, and the summaries it contributes. */
+@Directive('@key(fields: "orgCode")')
+@ObjectType('Institution', {
+  description:
+    '医疗卫生机构 Institution: a hospital, health centre or clinic of the regional registry. Key: orgCode.',
+})
+export class InstitutionRef {
+  @Field(() => OrgCodeScalar, { description: '机构代码 Unified social credit code (统一社会信用代码)' })
+  orgCode!: string;
+}
+
+/** The Region entity as the workforce subgraph sees it: its key, and the summaries it contributes. */
+@Directive('@key(fields: "code")')
+@ObjectType('Region', {
+  description:
+    '行政区划 Region: an administrative division (province 省, city 地市, county 县区) with its hierarchy. Key: code.',
+})
+export class RegionRef {
+  @Field(() => DivisionCodeScalar, { description: '行政区划代码 Six-digit division code' })
+  code!: string;
+}

@@ -1,0 +1,208 @@
+import DataLoader from 'dataloader';
+import { fdsAdapter, hrmAdapter } from '../../adapters';
+import type { SourceRegistry, SystemKind } from '../../adapters';
+import type {
+  DivisionSignedPersons,
+  FeeComposition,
+  TeamCounts,
+  TeamOrgSignedPersons,
+} from '../../adapters/fds/model';
+import type {
+  AssignmentFlow,
+  FurtherTrainingFlow,
+  GeneralPractitioners,
+  PractitionersOnPost,
+  Recruitments,
+} from '../../adapters/hrm/model';
+import type { SqlSource } from '../../adapters/sql/source';
+import { parsePeriod } from '../../schema/period';
+import type { Period } from '../../schema/period';
+import { SourceStatus } from '../common/provenance';
+import { RegistryView } from '../common/registry-view';
+
+/** How one source fared for one statement. */
+export interface SourceState {
+  readonly id: string;
+  readonly kind: string;
+  readonly status: SourceStatus;
+}
+
+/** The rows of one (period, institution or county) key, and how the sources fared for them. */
+export interface FactSlice<T> {
+  readonly rows: readonly T[];
+  readonly sources: readonly SourceState[];
+}
+
+/** Every row of a scope for one period, and the sources' states merged (any failure wins). */
+export interface Gathered<T> {
+  readonly rows: readonly T[];
+  readonly sources: readonly SourceState[];
+}
+
+type Fetch<T> = (source: SqlSource, periods: Period[], codes: string[]) => Promise<T[]>;
+
+function keyOf(period: Period, code: string): string {
+  return `${period.id}|${code}`;
+}
+
+/**
+ * A per-request loader of one adapter function: every (period, code) key asked in one tick is
+ * answered by one statement per source (all the periods and codes at once), the rows then split
+ * by key. `codesOf` names the keys a row belongs to (both ends for flows between institutions).
+ */
+function factLoader<T extends { period: string }>(
+  sources: SourceRegistry,
+  kind: SystemKind,
+  fetch: Fetch<T>,
+  codesOf: (row: T) => readonly string[],
+): DataLoader<string, FactSlice<T>> {
+  return new DataLoader<string, FactSlice<T>>(async (keys) => {
+    const periodIds = new Set<string>();
+    const codes = new Set<string>();
+    for (const k of keys) {
+      const bar = k.indexOf('|');
+      periodIds.add(k.slice(0, bar));
+      codes.add(k.slice(bar + 1));
+    }
+    const periods = [...periodIds].sort().map(parsePeriod);
+    const outcomes = await sources.fanOut(sources.ofKinds([kind]), (s) =>
+      fetch(s, periods, [...codes].sort()),
+    );
+    const states: SourceState[] = outcomes.map((o) => ({
+      id: o.source.id,
+      kind: o.source.kind,
+      status: o.ok ? SourceStatus.OK : (o.failure as SourceStatus),
+    }));
+    const byKey = new Map<string, T[]>();
+    for (const o of outcomes) {
+      if (!o.ok) continue;
+      for (const row of o.value) {
+        for (const code of new Set(codesOf(row))) {
+          const k = `${row.period}|${code}`;
+          const list = byKey.get(k) ?? [];
+          list.push(row);
+          byKey.set(k, list);
+        }
+      }
+    }
+    return keys.map((k) => ({ rows: byKey.get(k) ?? [], sources: states }));
+  });
+}
+
+/**
+ * One request's view of the registry and of the workforce (hrm) and family-doctor (fds) sources:
+ * every fact batched with DataLoader by (period, institution or county), so that an operation
+ * sends one statement per adapter function and source, whatever the number of institutions and
+ * regions asked, and one registry statement for the institutions of the regions.
+ */
+export class WorkforceView extends RegistryView {
+  readonly onPost: DataLoader<string, FactSlice<PractitionersOnPost>>;
+  readonly gps: DataLoader<string, FactSlice<GeneralPractitioners>>;
+  readonly assignments: DataLoader<string, FactSlice<AssignmentFlow>>;
+  readonly trainings: DataLoader<string, FactSlice<FurtherTrainingFlow>>;
+  readonly recruitments: DataLoader<string, FactSlice<Recruitments>>;
+  readonly signedByDivision: DataLoader<string, FactSlice<DivisionSignedPersons>>;
+  readonly signedByTeamOrg: DataLoader<string, FactSlice<TeamOrgSignedPersons>>;
+  readonly fees: DataLoader<string, FactSlice<FeeComposition>>;
+  readonly teams: DataLoader<string, FactSlice<TeamCounts>>;
+
+  constructor(sources: SourceRegistry) {
+    super(sources);
+    this.onPost = factLoader(
+      sources,
+      'hrm',
+      (s, periods, orgCodes) => hrmAdapter.practitionersOnPost(s, { periods, orgCodes }),
+      (r) => [r.orgCode],
+    );
+    this.gps = factLoader(
+      sources,
+      'hrm',
+      (s, periods, orgCodes) => hrmAdapter.generalPractitioners(s, { periods, orgCodes }),
+      (r) => [r.orgCode],
+    );
+    this.assignments = factLoader(
+      sources,
+      'hrm',
+      (s, periods, orgCodes) => hrmAdapter.assignments(s, { periods, orgCodes }),
+      (r) => [r.fromOrgCode, r.toOrgCode],
+    );
+    this.trainings = factLoader(
+      sources,
+      'hrm',
+      (s, periods, orgCodes) => hrmAdapter.furtherTraining(s, { periods, orgCodes }),
+      (r) => [r.homeOrgCode, r.hostOrgCode],
+    );
+    this.recruitments = factLoader(
+      sources,
+      'hrm',
+      (s, periods, orgCodes) => hrmAdapter.recruitments(s, { periods, orgCodes }),
+      (r) => [r.orgCode],
+    );
+    this.signedByDivision = factLoader(
+      sources,
+      'fds',
+      (s, periods, divisionCodes) => fdsAdapter.signedPersonsByDivision(s, { periods, divisionCodes }),
+      (r) => [r.divisionCode],
+    );
+    this.signedByTeamOrg = factLoader(
+      sources,
+      'fds',
+      (s, periods, orgCodes) => fdsAdapter.signedPersonsByTeamOrg(s, { periods, orgCodes }),
+      (r) => [r.orgCode],
+    );
+    this.fees = factLoader(
+      sources,
+      'fds',
+      (s, periods, divisionCodes) => fdsAdapter.feeComposition(s, { periods, divisionCodes }),
+      (r) => [r.divisionCode],
+    );
+    this.teams = factLoader(
+      sources,
+      'fds',
+      (s, periods, orgCodes) => fdsAdapter.teams(s, { periods, orgCodes }),
+      (r) => [r.orgCode],
+    );
+  }
+
+  /** The configured sources of a kind, as answered (nothing needed asking). */
+  idle(kind: SystemKind): SourceState[] {
+    return this.sources
+      .ofKinds([kind])
+      .map((s) => ({ id: s.config.id, kind: s.config.kind, status: SourceStatus.OK }));
+  }
+
+  /**
+   * The rows of `codes` for one period from `loader`, each row once (a flow between two
+   * institutions of the scope belongs to both keys: `identity` removes the repeat), and the
+   * sources' states merged across the keys' batches.
+   */
+  async gather<T>(
+    loader: DataLoader<string, FactSlice<T>>,
+    kind: SystemKind,
+    period: Period,
+    codes: readonly string[],
+    identity?: (row: T) => string,
+  ): Promise<Gathered<T>> {
+    if (codes.length === 0) return { rows: [], sources: this.idle(kind) };
+    const slices = await loader.loadMany(codes.map((c) => keyOf(period, c)));
+    const rows: T[] = [];
+    const seen = new Set<string>();
+    const states = new Map<string, SourceState>();
+    for (const slice of slices) {
+      if (slice instanceof Error) throw slice;
+      for (const row of slice.rows) {
+        if (identity) {
+          const id = identity(row);
+          if (seen.has(id)) continue;
+          seen.add(id);
+        }
+        rows.push(row);
+      }
+      for (const s of slice.sources) {
+        const known = states.get(s.id);
+        if (!known || (known.status === SourceStatus.OK && s.status !== SourceStatus.OK)) states.set(s.id, s);
+      }
+    }
+    return { rows, sources: [...states.values()] };
+  }
+}
