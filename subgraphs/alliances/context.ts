@@ -1,4 +1,5 @@
 import type { SourceRegistry } from '../../adapters';
+import { FlowLoaders } from './flows/loaders';
 import { AllianceRegistryView } from './registry-view';
 
 /** Long-lived services of the alliances subgraph. */
@@ -6,12 +7,14 @@ export interface AlliancesServices {
   readonly sources: SourceRegistry;
 }
 
-/** Per-request context: a fresh registry view (and its DataLoaders) for every operation. */
+/** Per-request context: a fresh registry view and flow loaders (DataLoaders) for every operation. */
 export interface AlliancesContext {
   readonly services: AlliancesServices;
   readonly registry: AllianceRegistryView;
+  readonly flows: FlowLoaders;
 }
 
 export function createAlliancesContext(services: AlliancesServices): AlliancesContext {
-  return { services, registry: new AllianceRegistryView(services.sources) };
+  const registry = new AllianceRegistryView(services.sources);
+  return { services, registry, flows: new FlowLoaders(services.sources, registry) };
 }

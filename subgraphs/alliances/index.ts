@@ -3,6 +3,11 @@ import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../common/federation';
 import type { AlliancesContext } from './context';
 import { AllianceResolver, resolveAllianceReference } from './resolvers/alliance.resolver';
+import {
+  AllianceFlowsResolver,
+  InstitutionFlowsResolver,
+  RegionFlowsResolver,
+} from './resolvers/flows.resolver';
 import { MeasuresResolver } from './resolvers/measures.resolver';
 import { InstitutionAlliancesResolver, RegionAlliancesResolver } from './resolvers/references.resolver';
 import { Alliance } from './types/alliance';
@@ -13,12 +18,22 @@ export type { AlliancesContext, AlliancesServices } from './context';
 
 /**
  * The `alliances` subgraph: the Alliance entity (kind, lead, grid region, members, mechanisms,
- * shared centres), `alliances` on Institution and Region, and the referral measures.
+ * shared centres, support, referrals, telemedicine, mutual recognition), `alliances`, `referrals` and
+ * `telemedicine` on Institution and Region, and the referral, telemedicine, support and
+ * mutual-recognition measures.
  */
 export function buildAlliancesSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<AlliancesContext>(
     {
-      resolvers: [AllianceResolver, InstitutionAlliancesResolver, RegionAlliancesResolver, MeasuresResolver],
+      resolvers: [
+        AllianceResolver,
+        AllianceFlowsResolver,
+        InstitutionAlliancesResolver,
+        InstitutionFlowsResolver,
+        RegionAlliancesResolver,
+        RegionFlowsResolver,
+        MeasuresResolver,
+      ],
       orphanedTypes: [Alliance, InstitutionRef, RegionRef],
     },
     {

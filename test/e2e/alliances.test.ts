@@ -110,25 +110,38 @@ describe.each<Engine>(['sqlite', 'mariadb'])(
       });
     });
 
-    test('an unknown registry kind is null; the list filters by kind and by division subtree', async () => {
+    test('an unknown registry kind is null; the connection filters by kind and by division subtree', async () => {
       const { body } = await gql(
         url,
-        `{ all: alliances { id kind }
-         specialty: alliances(kind: SPECIALTY_ALLIANCE) { id name specialty dissolvedOn }
-         county: alliances(divisionCode: "610921") { id lead { name } } }`,
+        `{ all: alliances { totalCount pageInfo { hasNextPage } edges { node { id kind } } }
+         specialty: alliances(kind: SPECIALTY_ALLIANCE) { edges { node { id name specialty dissolvedOn } } }
+         county: alliances(divisionCode: "610921") { totalCount edges { node { id lead { name } } } } }`,
       );
       expect(body).toEqual({
         data: {
-          all: [
-            { id: 'BAD1', kind: null },
-            { id: 'GT1', kind: 'COUNTY_COMMUNITY' },
-            { id: 'JT1', kind: 'URBAN_GROUP' },
-            { id: 'ZK1', kind: 'SPECIALTY_ALLIANCE' },
-          ],
-          specialty: [
-            { id: 'ZK1', name: '安康市胸痛中心（联盟）', specialty: '胸痛', dissolvedOn: '2019-04-01' },
-          ],
-          county: [{ id: 'GT1', lead: { name: '汉阴县人民医院' } }],
+          all: {
+            totalCount: 4,
+            pageInfo: { hasNextPage: false },
+            edges: [
+              { node: { id: 'BAD1', kind: null } },
+              { node: { id: 'GT1', kind: 'COUNTY_COMMUNITY' } },
+              { node: { id: 'JT1', kind: 'URBAN_GROUP' } },
+              { node: { id: 'ZK1', kind: 'SPECIALTY_ALLIANCE' } },
+            ],
+          },
+          specialty: {
+            edges: [
+              {
+                node: {
+                  id: 'ZK1',
+                  name: '安康市胸痛中心（联盟）',
+                  specialty: '胸痛',
+                  dissolvedOn: '2019-04-01',
+                },
+              },
+            ],
+          },
+          county: { totalCount: 1, edges: [{ node: { id: 'GT1', lead: { name: '汉阴县人民医院' } } }] },
         },
       });
     });

@@ -1,20 +1,63 @@
-import type { ClassifiedReferralCount } from '../../../adapters/referral/model';
+import type { ClassifiedReferralCount, DiseaseGroup } from '../../../adapters/referral/model';
+import type { SupportActivityCount } from '../../../adapters/registry/model';
+import type { TelemedSide } from '../../../adapters/telemed/model';
+import { ScopeKind } from '../../common/measures';
 
 /** Which institution of a referral places it in a scope: its sender, or (for "received") its receiver. */
 export type ReferralSide = 'SENDER' | 'RECEIVER';
 
-/** A referral measure of this subgraph, as data: which side places it, and which referrals count. */
-export interface ReferralMeasure {
+const ALL_SCOPES: readonly ScopeKind[] = [ScopeKind.REGION, ScopeKind.INSTITUTION, ScopeKind.ALLIANCE];
+
+interface MeasureBase {
   readonly code: string;
   readonly nameZh: string;
   readonly nameEn: string;
   readonly unit: string;
+  readonly scopeKinds: readonly ScopeKind[];
+}
+
+/** A referral measure of this subgraph, as data: which side places it, and which referrals count. */
+export interface ReferralMeasure extends MeasureBase {
+  readonly family: 'REFERRAL';
   readonly side: ReferralSide;
   /** For a region scope (分级诊疗, by the registry's levels). */
   readonly countsForRegion: (row: ClassifiedReferralCount) => boolean;
-  /** For an institution scope (表3/表4: 从本院转到上级/下级医院, by the registry's levels). */
+  /**
+   * For an institution or alliance scope (表3/表4: 从本院转到上级/下级医院, by the registry's levels;
+   * an alliance: its members during the period).
+   */
   readonly countsForInstitution: (row: ClassifiedReferralCount) => boolean;
 }
+
+/** Telemedicine sessions that took place, placed in a scope by their requester or provider. */
+export interface TelemedMeasure extends MeasureBase {
+  readonly family: 'TELEMED';
+  readonly side: TelemedSide;
+}
+
+/**
+ * Support activities (帮扶) given: by the scope's institutions (region, institution), or by an
+ * alliance's lead to its members (alliance).
+ */
+export interface SupportMeasure extends MeasureBase {
+  readonly family: 'SUPPORT';
+  readonly value: (row: SupportActivityCount) => number;
+}
+
+/** Lab and imaging results recognized (结果互认) at the scope's institutions. */
+export interface RecognitionMeasure extends MeasureBase {
+  readonly family: 'RECOGNITION';
+}
+
+export type AllianceMeasure = ReferralMeasure | TelemedMeasure | SupportMeasure | RecognitionMeasure;
+
+const GROUP_NAMES: ReadonlyArray<readonly [Exclude<DiseaseGroup, 'OTHER'>, string, string]> = [
+  ['CEREBROVASCULAR', '脑血管疾病', 'cerebrovascular disease (I60–I69)'],
+  ['HYPERTENSION', '高血压', 'hypertension (I10–I15)'],
+  ['DIABETES', '糖尿病', 'diabetes (E10–E14)'],
+  ['COPD', '慢性阻塞性肺疾病', 'COPD (J44)'],
+  ['NEOPLASM', '肿瘤', 'neoplasm (C00–D48)'],
+];
 
 /**
  * Referral measures over the regional platform (legacy-systems.md, canonical Referrals): accepted
@@ -22,43 +65,135 @@ export interface ReferralMeasure {
  */
 export const referralMeasures: readonly ReferralMeasure[] = [
   {
+    family: 'REFERRAL',
     code: 'REFERRALS_DOWN',
     nameZh: '下转患者数',
     nameEn:
-      'Referrals down: region — from a secondary/tertiary hospital to a primary-care or continuing-care institution (分级诊疗下转); institution — to a lower level',
+      'Referrals down: region — from a secondary/tertiary hospital to a primary-care or continuing-care institution (分级诊疗下转); institution or alliance — to a lower level',
     unit: '人次',
+    scopeKinds: ALL_SCOPES,
     side: 'SENDER',
     countsForRegion: (r) => r.regionDownward,
     countsForInstitution: (r) => r.derivedDirection === 'DOWN',
   },
   {
+    family: 'REFERRAL',
     code: 'REFERRALS_UP',
     nameZh: '上转患者数',
     nameEn:
-      'Referrals up: region — from a primary-care or continuing-care institution to a secondary/tertiary hospital (分级诊疗上转); institution — to a higher level',
+      'Referrals up: region — from a primary-care or continuing-care institution to a secondary/tertiary hospital (分级诊疗上转); institution or alliance — to a higher level',
     unit: '人次',
+    scopeKinds: ALL_SCOPES,
     side: 'SENDER',
     countsForRegion: (r) => r.regionUpward,
     countsForInstitution: (r) => r.derivedDirection === 'UP',
   },
   {
+    family: 'REFERRAL',
     code: 'REFERRALS_RECEIVED_UP',
     nameZh: '接收下级医院上转的例数',
     nameEn: 'Upward referrals received (from a lower level), by receiver',
     unit: '人次',
+    scopeKinds: ALL_SCOPES,
     side: 'RECEIVER',
     countsForRegion: (r) => r.derivedDirection === 'UP',
     countsForInstitution: (r) => r.derivedDirection === 'UP',
   },
   {
+    family: 'REFERRAL',
     code: 'REFERRAL_DIRECTION_MISMATCHES',
     nameZh: '转诊方向与机构等级不符数',
     nameEn: 'Referrals whose claimed direction (ZZLX) disagrees with the registry levels (data quality)',
     unit: '人次',
+    scopeKinds: ALL_SCOPES,
     side: 'SENDER',
     countsForRegion: (r) => r.claimAgrees === false,
     countsForInstitution: (r) => r.claimAgrees === false,
   },
+  ...GROUP_NAMES.flatMap(([group, zh, en]): ReferralMeasure[] => [
+    {
+      family: 'REFERRAL',
+      code: `REFERRALS_DOWN_${group}`,
+      nameZh: `${zh}下转人数`,
+      nameEn: `Referrals down with a diagnosis of ${en} (表3 by disease); region: 分级诊疗下转`,
+      unit: '人次',
+      scopeKinds: ALL_SCOPES,
+      side: 'SENDER',
+      countsForRegion: (r) => r.regionDownward && r.diseaseGroup === group,
+      countsForInstitution: (r) => r.derivedDirection === 'DOWN' && r.diseaseGroup === group,
+    },
+    {
+      family: 'REFERRAL',
+      code: `REFERRALS_UP_${group}`,
+      nameZh: `${zh}上转人数`,
+      nameEn: `Referrals up with a diagnosis of ${en} (表3 by disease); region: 分级诊疗上转`,
+      unit: '人次',
+      scopeKinds: ALL_SCOPES,
+      side: 'SENDER',
+      countsForRegion: (r) => r.regionUpward && r.diseaseGroup === group,
+      countsForInstitution: (r) => r.derivedDirection === 'UP' && r.diseaseGroup === group,
+    },
+  ]),
 ];
 
-export const measureByCode = new Map(referralMeasures.map((m) => [m.code, m]));
+/** Telemedicine, support and mutual-recognition measures. */
+export const flowMeasures: readonly AllianceMeasure[] = [
+  {
+    family: 'TELEMED',
+    code: 'TELEMED_SESSIONS',
+    nameZh: '远程医疗服务人次',
+    nameEn: 'Telemedicine sessions that took place (DONE), requested by the institutions of the scope',
+    unit: '人次',
+    scopeKinds: ALL_SCOPES,
+    side: 'REQUESTER',
+  },
+  {
+    family: 'TELEMED',
+    code: 'TELEMED_SESSIONS_PROVIDED',
+    nameZh: '提供远程医疗服务人次',
+    nameEn: 'Telemedicine sessions that took place (DONE), provided by the institutions of the scope',
+    unit: '人次',
+    scopeKinds: ALL_SCOPES,
+    side: 'PROVIDER',
+  },
+  {
+    family: 'SUPPORT',
+    code: 'SUPPORT_NEW_TECH',
+    nameZh: '帮助下级医院开展新技术数量',
+    nameEn: 'New techniques helped to introduce: given by the scope (alliance: by its lead to its members)',
+    unit: '项',
+    scopeKinds: ALL_SCOPES,
+    value: (r) => (r.kind === 'NEW_TECH' ? r.activities : 0),
+  },
+  {
+    family: 'SUPPORT',
+    code: 'SUPPORT_NEW_PROJECT',
+    nameZh: '帮助下级医院开展新项目',
+    nameEn: 'New projects helped to start: given by the scope (alliance: by its lead to its members)',
+    unit: '项',
+    scopeKinds: ALL_SCOPES,
+    value: (r) => (r.kind === 'NEW_PROJECT' ? r.activities : 0),
+  },
+  {
+    family: 'SUPPORT',
+    code: 'SUPPORT_EQUIPMENT_300K',
+    nameZh: '赠送30万元以上大型设备',
+    nameEn: 'Equipment of at least 300,000 yuan donated: by the scope (alliance: by its lead to its members)',
+    unit: '台',
+    scopeKinds: ALL_SCOPES,
+    value: (r) => r.equipmentOver300k,
+  },
+  {
+    family: 'RECOGNITION',
+    code: 'RECOGNIZED_RESULTS',
+    nameZh: '检查检验结果互认数',
+    nameEn: 'Lab and imaging results recognized (结果互认) at the institutions of the scope',
+    unit: '项',
+    scopeKinds: ALL_SCOPES,
+  },
+];
+
+/** Every measure this subgraph serves. */
+export const allianceMeasures: readonly AllianceMeasure[] = [...referralMeasures, ...flowMeasures];
+
+export const measureByCode = new Map<string, AllianceMeasure>(allianceMeasures.map((m) => [m.code, m]));

@@ -1,158 +1,195 @@
-import { classifyReferrals, referralAdapter } from '../../../adapters';
-import type { InstitutionRecord, SourceOutcome } from '../../../adapters';
-import type { ReferralCount, ReferralQuery } from '../../../adapters/referral/model';
-import { ErrorCode, userError } from '../../../schema/errors';
+import type { SupportActivityCount } from '../../../adapters/registry/model';
+import type { TelemedSessionCount } from '../../../adapters/telemed/model';
 import { periodMonths } from '../../../schema/period';
+import { ErrorCode, userError } from '../../../schema/errors';
 import type { ParsedMeasureRequest } from '../../common/measure-resolver';
 import { ScopeKind } from '../../common/measures';
-import { institutionsOfRegions } from '../../common/registry-view';
 import type { MeasureValueData } from '../../common/measures';
-import { SourceStatus } from '../../common/provenance';
 import type { AlliancesContext } from '../context';
+import { unknownAlliance } from '../errors';
+import { flowKey } from '../flows/loaders';
+import type { FlowBatch, LisBatch, ReferralBatch } from '../flows/loaders';
+import { institutionsOfRegionScopes, membersDuring } from '../flows/scopes';
+import { reportsOf } from '../flows/summaries';
 import { measureByCode } from './catalog';
-import type { ReferralMeasure } from './catalog';
+import type { AllianceMeasure } from './catalog';
 
-function scopeKey(kind: ScopeKind, code: string): string {
-  return `${kind}:${code}`;
+/** The institutions of a scope (an alliance: its members during the period, and its lead). */
+interface Scope {
+  readonly orgs: ReadonlySet<string>;
+  readonly lead: string | null;
 }
 
-/** Region scopes → the institutions standing in their counties: the division tree and one statement. */
-async function resolveRegionScopes(
-  regionCodes: ReadonlySet<string>,
-  ctx: AlliancesContext,
-): Promise<{ scopes: Map<string, Set<string>>; known: Map<string, InstitutionRecord> }> {
-  const scopes = new Map<string, Set<string>>();
-  const known = new Map<string, InstitutionRecord>();
-  for (const [code, list] of await institutionsOfRegions(ctx.registry, regionCodes)) {
-    for (const org of list) known.set(org.orgCode, org);
-    scopes.set(scopeKey(ScopeKind.REGION, code), new Set(list.map((o) => o.orgCode)));
-  }
-  return { scopes, known };
+function scopeKey(r: ParsedMeasureRequest): string {
+  // An alliance's members depend on the period.
+  return r.scopeKind === ScopeKind.ALLIANCE
+    ? `${r.scopeKind}:${r.scopeCode}:${r.period.id}`
+    : `${r.scopeKind}:${r.scopeCode}`;
 }
 
-/** The one referral statement per source: by sender, by receiver, or (both needed) every institution. */
-function referralQuery(
+function validate(r: ParsedMeasureRequest): AllianceMeasure {
+  const m = measureByCode.get(r.measure);
+  if (!m)
+    throw userError(ErrorCode.UNKNOWN_MEASURE, `Unknown measure ${r.measure.slice(0, 64)} (度量代码不存在)`);
+  if (!m.scopeKinds.includes(r.scopeKind))
+    throw userError(ErrorCode.BAD_USER_INPUT, `Scope kind ${r.scopeKind} is not served for ${m.code}`);
+  return m;
+}
+
+/** Every scope of the batch: regions (one division tree, one statement), alliances (two statements), institutions. */
+async function resolveScopes(
   requests: readonly ParsedMeasureRequest[],
-  measures: readonly ReferralMeasure[],
-  scopes: ReadonlyMap<string, ReadonlySet<string>>,
-): ReferralQuery {
-  const months = [...new Set(requests.flatMap((r) => periodMonths(r.period)))].sort();
-  const sides = new Set(measures.map((m) => m.side));
-  if (sides.size > 1) return { months, orgCodes: null };
-  const orgs = new Set<string>();
-  for (const r of requests) for (const o of scopes.get(scopeKey(r.scopeKind, r.scopeCode)) ?? []) orgs.add(o);
-  return { months, orgCodes: [...orgs].sort(), by: sides.has('RECEIVER') ? 'RECEIVER' : 'SENDER' };
+  ctx: AlliancesContext,
+): Promise<Map<string, Scope>> {
+  const scopes = new Map<string, Scope>();
+  const regionCodes = new Set(
+    requests.filter((r) => r.scopeKind === ScopeKind.REGION).map((r) => r.scopeCode),
+  );
+  const allianceRequests = requests.filter((r) => r.scopeKind === ScopeKind.ALLIANCE);
+  const [regions, alliances] = await Promise.all([
+    institutionsOfRegionScopes(ctx, regionCodes),
+    Promise.all(
+      allianceRequests.map(async (r) => {
+        const [alliance, members] = await Promise.all([
+          ctx.registry.allianceById.load(r.scopeCode),
+          membersDuring(ctx, r.scopeCode, r.period),
+        ]);
+        if (!alliance) throw unknownAlliance(r.scopeCode);
+        return [scopeKey(r), { orgs: members, lead: alliance.leadOrgCode }] as const;
+      }),
+    ),
+  ]);
+  for (const [code, orgs] of regions) scopes.set(`${ScopeKind.REGION}:${code}`, { orgs, lead: null });
+  for (const [key, scope] of alliances) scopes.set(key, scope);
+  for (const r of requests)
+    if (r.scopeKind === ScopeKind.INSTITUTION)
+      scopes.set(scopeKey(r), { orgs: new Set([r.scopeCode]), lead: null });
+  return scopes;
 }
 
-function notCounted(request: ParsedMeasureRequest): MeasureValueData {
+type Batch = ReferralBatch | FlowBatch<unknown> | LisBatch;
+
+/** The load of one request from its family's DataLoader (all issued at once: one batch per loader). */
+function load(
+  ctx: AlliancesContext,
+  r: ParsedMeasureRequest,
+  m: AllianceMeasure,
+  scope: Scope,
+): Promise<Batch> {
+  const months = periodMonths(r.period);
+  switch (m.family) {
+    case 'REFERRAL':
+      return ctx.flows.referrals.load(flowKey(scope.orgs, months, m.side));
+    case 'TELEMED':
+      return ctx.flows.telemed.load(flowKey([], months));
+    case 'SUPPORT': {
+      const givers = r.scopeKind === ScopeKind.ALLIANCE ? (scope.lead ? [scope.lead] : []) : scope.orgs;
+      return ctx.flows.support.load(flowKey(givers, months));
+    }
+    case 'RECOGNITION':
+      return ctx.flows.lis.load(flowKey(scope.orgs, months));
+  }
+}
+
+/** The value of one request over its batch (before provenance). */
+function valueOf(r: ParsedMeasureRequest, m: AllianceMeasure, scope: Scope, batch: Batch): number {
+  const months = new Set(periodMonths(r.period));
+  const inScope = (org: string | null): boolean => org !== null && scope.orgs.has(org);
+  let value = 0;
+  switch (m.family) {
+    case 'REFERRAL': {
+      const counts = r.scopeKind === ScopeKind.REGION ? m.countsForRegion : m.countsForInstitution;
+      for (const row of (batch as ReferralBatch).rows) {
+        const org = m.side === 'RECEIVER' ? row.receiverOrg : row.senderOrg;
+        if (inScope(org) && months.has(row.month) && counts(row)) value += row.referrals;
+      }
+      return value;
+    }
+    case 'TELEMED': {
+      for (const row of (batch as FlowBatch<TelemedSessionCount>).rows) {
+        const org = m.side === 'PROVIDER' ? row.providerOrg : row.requesterOrg;
+        if (inScope(org) && months.has(row.month)) value += row.sessions;
+      }
+      return value;
+    }
+    case 'SUPPORT': {
+      const rows = (batch as FlowBatch<SupportActivityCount>).rows;
+      for (const row of rows) {
+        if (!months.has(row.month)) continue;
+        const counts =
+          r.scopeKind === ScopeKind.ALLIANCE
+            ? row.fromOrgCode === scope.lead && row.toOrgCode !== scope.lead && inScope(row.toOrgCode)
+            : inScope(row.fromOrgCode);
+        if (counts) value += m.value(row);
+      }
+      return value;
+    }
+    case 'RECOGNITION': {
+      const lis = batch as LisBatch;
+      for (const row of [...lis.lab, ...lis.imaging])
+        if (inScope(row.orgCode) && months.has(row.month)) value += row.recognized;
+      return value;
+    }
+  }
+}
+
+/** Value and provenance of one request. */
+function answer(r: ParsedMeasureRequest, m: AllianceMeasure, scope: Scope, batch: Batch): MeasureValueData {
+  const base = { scopeKind: r.scopeKind, scopeCode: r.scopeCode, period: r.period.id, measure: r.measure };
+  const orgs = [...scope.orgs].sort();
+  if (m.family === 'RECOGNITION') {
+    const lis = batch as LisBatch;
+    const relevant = lis.outcomes.filter((o) => o.orgs.some((org) => scope.orgs.has(org)));
+    const heldOf = (o: (typeof relevant)[number]): string[] => o.orgs.filter((org) => scope.orgs.has(org));
+    const { sources, answered } = reportsOf(relevant, (o) => heldOf(o as (typeof relevant)[number]).length);
+    const held = new Set(relevant.flatMap(heldOf));
+    return {
+      ...base,
+      value: answered > 0 ? valueOf(r, m, scope, batch) : null,
+      complete: relevant.length > 0 && answered === relevant.length,
+      sources,
+      missingInstitutions: relevant
+        .filter((o) => !o.ok)
+        .flatMap(heldOf)
+        .sort(),
+      uncoveredInstitutions: orgs.filter((o) => !held.has(o)).length,
+    };
+  }
+  const { sources, answered, complete } = reportsOf(batch.outcomes, scope.orgs.size);
   return {
-    scopeKind: request.scopeKind,
-    scopeCode: request.scopeCode,
-    period: request.period.id,
-    measure: request.measure,
-    value: null,
-    complete: false,
-    sources: [],
-    missingInstitutions: [],
+    ...base,
+    value: answered > 0 ? valueOf(r, m, scope, batch) : null,
+    complete,
+    sources,
+    missingInstitutions: complete ? [] : orgs,
     uncoveredInstitutions: 0,
   };
 }
 
 /**
- * Answer a batch of referral measure requests: the registry for the scopes' institutions and for
- * the referrals' counterparts (batched, at most three statements whatever the batch), one
- * statement per referral source for the whole batch (GROUP BY sender, receiver, claim, month),
- * the direction of each referral derived from the registry's levels, then sums in memory.
- * Without a referral source every value is null (not counted): missing is not zero.
+ * Answer a batch of measure requests (referrals, telemedicine, support, mutual recognition) for
+ * region, institution and alliance scopes: the registry for the scopes (batched), then one
+ * statement per source per adapter function for the whole batch through the request's DataLoaders,
+ * sums in memory. A value is null (not counted) when no source of its family answered.
  */
-export async function computeReferralValues(
+export async function computeAllianceValues(
   requests: readonly ParsedMeasureRequest[],
   ctx: AlliancesContext,
 ): Promise<MeasureValueData[]> {
-  const measures = requests.map((r) => {
-    const m = measureByCode.get(r.measure);
-    if (!m)
-      throw userError(
-        ErrorCode.UNKNOWN_MEASURE,
-        `Unknown measure ${r.measure.slice(0, 64)} (度量代码不存在)`,
-      );
-    if (r.scopeKind !== ScopeKind.REGION && r.scopeKind !== ScopeKind.INSTITUTION)
-      throw userError(ErrorCode.BAD_USER_INPUT, `Scope kind ${r.scopeKind} is not served by this subgraph`);
-    return m;
-  });
+  const measures = requests.map(validate);
   if (requests.length === 0) return [];
-  const { sources } = ctx.services;
-  const referralSources = sources.ofKinds(['referral']);
-  if (referralSources.length === 0) return requests.map(notCounted);
-
-  const regionCodes = new Set(
-    requests.filter((r) => r.scopeKind === ScopeKind.REGION).map((r) => r.scopeCode),
-  );
+  const scopes = await resolveScopes(requests, ctx);
+  const scopeOf = (r: ParsedMeasureRequest): Scope =>
+    scopes.get(scopeKey(r)) ?? { orgs: new Set(), lead: null };
+  const batches = await Promise.all(requests.map((r, i) => load(ctx, r, measures[i], scopeOf(r))));
+  // Institution scopes must exist (read with the referrals' counterparts when there are any).
   const orgScopes = [
     ...new Set(requests.filter((r) => r.scopeKind === ScopeKind.INSTITUTION).map((r) => r.scopeCode)),
   ];
-  const { scopes, known } = await resolveRegionScopes(regionCodes, ctx);
-  for (const org of orgScopes) scopes.set(scopeKey(ScopeKind.INSTITUTION, org), new Set([org]));
-
-  const query = referralQuery(requests, measures, scopes);
-  const outcomes: SourceOutcome<ReferralCount[]>[] = await sources.fanOut(referralSources, (source) =>
-    referralAdapter.countAccepted(source, query),
-  );
-  const rows: ReferralCount[] = [];
-  const statusOf = new Map<string, SourceStatus>();
-  for (const o of outcomes) {
-    statusOf.set(o.source.id, o.ok ? SourceStatus.OK : (o.failure as SourceStatus));
-    if (o.ok) rows.push(...o.value);
-  }
-
-  // The registry's view of every institution involved: the institution scopes and every
-  // counterpart of a referral not already read with a region: one statement.
-  const wanted = new Set<string>(orgScopes);
-  for (const r of rows) {
-    if (r.senderOrg) wanted.add(r.senderOrg);
-    if (r.receiverOrg) wanted.add(r.receiverOrg);
-  }
-  const missingCodes = [...wanted].filter((c) => !known.has(c)).sort();
-  const found = await ctx.registry.institutionByCode.loadMany(missingCodes);
-  found.forEach((org) => {
+  const found = await ctx.registry.institutionByCode.loadMany(orgScopes);
+  found.forEach((org, i) => {
     if (org instanceof Error) throw org;
-    if (org) known.set(org.orgCode, org);
+    if (!org) throw userError(ErrorCode.UNKNOWN_INSTITUTION, `No institution ${orgScopes[i]} (机构不存在)`);
   });
-  for (const org of orgScopes)
-    if (!known.has(org)) throw userError(ErrorCode.UNKNOWN_INSTITUTION, `No institution ${org} (机构不存在)`);
-
-  const classified = classifyReferrals(rows, known).rows;
-  const answered = outcomes.filter((o) => o.ok).length;
-
-  return requests.map((request, i) => {
-    const measure = measures[i];
-    const scope = scopes.get(scopeKey(request.scopeKind, request.scopeCode)) ?? new Set<string>();
-    const months = new Set(periodMonths(request.period));
-    const counts =
-      request.scopeKind === ScopeKind.REGION ? measure.countsForRegion : measure.countsForInstitution;
-    let value = 0;
-    for (const row of classified) {
-      const org = measure.side === 'RECEIVER' ? row.receiverOrg : row.senderOrg;
-      if (org !== null && scope.has(org) && months.has(row.month) && counts(row)) value += row.referrals;
-    }
-    const complete = answered === outcomes.length;
-    return {
-      scopeKind: request.scopeKind,
-      scopeCode: request.scopeCode,
-      period: request.period.id,
-      measure: request.measure,
-      value: answered === 0 ? null : value,
-      complete,
-      sources: outcomes
-        .map((o) => ({
-          id: o.source.id,
-          kind: o.source.kind,
-          status: statusOf.get(o.source.id) ?? SourceStatus.QUERY_FAILED,
-          institutions: scope.size,
-        }))
-        .sort((a, b) => a.id.localeCompare(b.id)),
-      missingInstitutions: complete ? [] : [...scope].sort(),
-      uncoveredInstitutions: 0,
-    };
-  });
+  return requests.map((r, i) => answer(r, measures[i], scopeOf(r), batches[i]));
 }

@@ -1,11 +1,19 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { inForceOn, memberDuring } from '../../../adapters/registry/adapter';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { inForceOn, memberDuring, overlaps } from '../../../adapters/registry/adapter';
 import { periodEnd, periodStart } from '../../../schema/period';
 import type { Period } from '../../../schema/period';
 import { DivisionCodeScalar, PeriodScalar } from '../../../schema/scalars';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, paginate } from '../../common/connection';
+import type { ConnectionData } from '../../common/connection';
 import type { AlliancesContext } from '../context';
 import { unknownAlliance } from '../errors';
-import { Alliance, AllianceMechanism, AllianceMember, SharedCenter } from '../types/alliance';
+import {
+  Alliance,
+  AllianceConnection,
+  AllianceMechanism,
+  AllianceMember,
+  SharedCenter,
+} from '../types/alliance';
 import { AllianceKind } from '../types/enums';
 import { InstitutionRef, RegionRef, institutionRef, regionRef } from '../types/references';
 import { toAlliance, toMechanism, toMember, toSharedCenter } from './mappers';
@@ -27,9 +35,9 @@ export class AllianceResolver {
     return toAlliance(found);
   }
 
-  @Query(() => [Alliance], {
+  @Query(() => AllianceConnection, {
     description:
-      '医联体列表 Alliances of the registry, optionally of one kind and/or with their grid division in the subtree of one division; ordered by id',
+      '医联体列表 Alliances of the registry, ordered by id, a page at a time (cursor connection); optionally of one kind, with their grid division in the subtree of one division, and/or existing during a period',
   })
   async alliances(
     @Arg('kind', () => AllianceKind, { nullable: true, description: '类型 Only this kind' })
@@ -39,13 +47,36 @@ export class AllianceResolver {
       description: '行政区划代码 Only alliances whose grid division is this division or below it',
     })
     divisionCode: string | undefined,
+    @Arg('activeDuring', () => PeriodScalar, {
+      nullable: true,
+      description:
+        '存续统计期 Only alliances existing during this period (established before its end, not dissolved before its start)',
+    })
+    activeDuring: Period | undefined,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: `每页数量 Page size (default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE})`,
+    })
+    first: number | undefined,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: '游标 Return the items after this cursor (endCursor of the previous page)',
+    })
+    after: string | undefined,
     @Ctx() ctx: AlliancesContext,
-  ): Promise<Alliance[]> {
+  ): Promise<ConnectionData<Alliance>> {
     const subtree = divisionCode ? await ctx.registry.subtreeOf(divisionCode) : null;
-    return (await ctx.registry.alliances())
+    const list = (await ctx.registry.alliances())
       .filter((a) => !kind || a.kind === kind)
       .filter((a) => !subtree || (a.divisionCode !== null && subtree.has(a.divisionCode)))
+      .filter(
+        (a) =>
+          !activeDuring ||
+          overlaps(a.establishedOn, a.dissolvedOn, periodStart(activeDuring), periodEnd(activeDuring)),
+      )
+      .sort((a, b) => (a.allianceId < b.allianceId ? -1 : a.allianceId > b.allianceId ? 1 : 0))
       .map(toAlliance);
+    return paginate(list, { first, after }, (a) => a.id);
   }
 
   @FieldResolver(() => InstitutionRef, {

@@ -1,4 +1,5 @@
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { Connection } from '../../common/connection';
 import { AllianceKind, MechanismItem, MemberRole, SharedCenterKind } from './enums';
 import { InstitutionRef } from './references';
 
@@ -108,3 +109,6 @@ export class SharedCenter {
   @Field(() => String, { nullable: true, description: '启用日期 Opened on (yyyy-MM-dd)' })
   openedOn!: string | null;
 }
+
+/** 医联体列表 A page of alliances. */
+export const AllianceConnection = Connection(Alliance, 'Alliance', '医联体');
