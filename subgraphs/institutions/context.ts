@@ -1,5 +1,9 @@
+import DataLoader from 'dataloader';
+import { registryAdapter } from '../../adapters';
 import type { SourceRegistry } from '../../adapters';
-import { RegistryView } from '../common/registry-view';
+import type { DivisionStatRecord } from '../../adapters/registry/model';
+import { RegistryView, registryUnavailable } from '../common/registry-view';
+import { ServiceVolumeLoaders } from './service-volume';
 
 /** Long-lived services of the institutions subgraph. */
 export interface InstitutionsServices {
@@ -10,8 +14,23 @@ export interface InstitutionsServices {
 export interface InstitutionsContext {
   readonly services: InstitutionsServices;
   readonly registry: RegistryView;
+  /** division_stat rows by year: every year asked in one operation is one statement. */
+  readonly divisionStats: DataLoader<number, DivisionStatRecord[]>;
+  /** Service-volume summaries by (scope, period). */
+  readonly volumes: ServiceVolumeLoaders;
 }
 
 export function createInstitutionsContext(services: InstitutionsServices): InstitutionsContext {
-  return { services, registry: new RegistryView(services.sources) };
+  const context: InstitutionsContext = {
+    services,
+    registry: new RegistryView(services.sources),
+    divisionStats: new DataLoader(async (years) => {
+      const rows = await registryAdapter
+        .divisionStats(services.sources.registry(), years)
+        .catch(registryUnavailable);
+      return years.map((y) => rows.filter((r) => r.year === y));
+    }),
+    volumes: new ServiceVolumeLoaders(() => context),
+  };
+  return context;
 }

@@ -5,17 +5,21 @@ import type { InstitutionsContext } from './context';
 import { InstitutionResolver, resolveInstitutionReference } from './resolvers/institution.resolver';
 import { MeasuresResolver } from './resolvers/measures.resolver';
 import { RegionResolver, resolveRegionReference } from './resolvers/region.resolver';
+import { ServiceVolumeResolver } from './resolvers/service-volume.resolver';
 import { Institution } from './types/institution';
 import { Region } from './types/region';
 
 export { createInstitutionsContext } from './context';
 export type { InstitutionsContext, InstitutionsServices } from './context';
 
-/** The `institutions` subgraph: Region and Institution entities, and service-volume measures. */
+/**
+ * The `institutions` subgraph: Region and Institution entities (statistics, institution lists,
+ * service volume), and the service-volume measures.
+ */
 export function buildInstitutionsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<InstitutionsContext>(
     {
-      resolvers: [RegionResolver, InstitutionResolver, MeasuresResolver],
+      resolvers: [RegionResolver, InstitutionResolver, ServiceVolumeResolver, MeasuresResolver],
       orphanedTypes: [Region, Institution],
     },
     {

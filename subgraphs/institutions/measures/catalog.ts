@@ -1,28 +1,129 @@
 import type { VisitCounts } from '../../../adapters';
+import type { BedDays, DischargeCounts, SurgeryCounts } from '../../../adapters/his/inpatient';
+import type { CtReportTime } from '../../../adapters/lis/model';
+import type {
+  ChronicDisease,
+  ChronicManagementCounts,
+  TwoWeekSurveyCounts,
+} from '../../../adapters/phs/model';
+import { PeriodGranularityEnum } from '../../../schema/enums';
+import { ScopeKind } from '../../common/measures';
+import type { HeldFact, HeldRows } from '../facts';
 
 /** Which institutions of a scope a measure counts. */
 export type Population = 'ALL' | 'PRIMARY_CARE';
 
-/** A measure of this subgraph, as data: which fact, which field of it, which institutions. */
-export interface InstitutionMeasure {
+interface MeasureBase {
   readonly code: string;
   readonly nameZh: string;
   readonly nameEn: string;
   readonly unit: string;
-  readonly fact: 'visits';
-  readonly value: (row: VisitCounts) => number;
-  readonly population: Population;
+  /** Default: region and institution scopes. */
+  readonly scopeKinds?: readonly ScopeKind[];
+  /** Default: every granularity. */
+  readonly granularities?: readonly PeriodGranularityEnum[];
 }
 
-/** Service-volume measures over HIS outpatient registrations (legacy-systems.md, canonical 诊疗人次). */
-export const institutionMeasures: readonly InstitutionMeasure[] = [
+/** A measure summed over the rows (institution × month) of a fact held per institution (HIS, LIS). */
+export type HeldMeasure = {
+  [F in HeldFact]: MeasureBase & {
+    readonly fact: F;
+    readonly value: (row: HeldRows[F]) => number;
+    readonly population: Population;
+  };
+}[HeldFact];
+
+/** 慢病管理 (phs): records managed by the scope's institutions (GLJG), for one disease. */
+export interface ChronicMeasure extends MeasureBase {
+  readonly fact: 'chronic';
+  readonly disease: ChronicDisease;
+  readonly value: (row: ChronicManagementCounts) => number;
+}
+
+/** 两周患病就诊调查 (phs): responses of residents of the region's divisions, whole years only. */
+export interface SurveyMeasure extends MeasureBase {
+  readonly fact: 'survey';
+  readonly value: (row: TwoWeekSurveyCounts) => number;
+}
+
+/** A measure of this subgraph, as data: which fact, which field of it, which institutions. */
+export type InstitutionMeasure = HeldMeasure | ChronicMeasure | SurveyMeasure;
+
+function held<F extends HeldFact>(
+  fact: F,
+  code: string,
+  nameZh: string,
+  nameEn: string,
+  unit: string,
+  value: (row: HeldRows[F]) => number,
+): HeldMeasure {
+  return { code, nameZh, nameEn, unit, fact, value, population: 'ALL' } as unknown as HeldMeasure;
+}
+
+const discharge = (
+  code: string,
+  nameZh: string,
+  nameEn: string,
+  unit: string,
+  value: (r: DischargeCounts) => number,
+): HeldMeasure => held('discharges', code, nameZh, nameEn, unit, value);
+const surgery = (
+  code: string,
+  nameZh: string,
+  nameEn: string,
+  counts: (r: SurgeryCounts) => boolean,
+): HeldMeasure => held('surgeries', code, nameZh, nameEn, '例次', (r) => (counts(r) ? r.count : 0));
+const beds = (code: string, nameZh: string, nameEn: string, value: (r: BedDays) => number): HeldMeasure =>
+  held('beds', code, nameZh, nameEn, '床日', value);
+const ct = (
+  code: string,
+  nameZh: string,
+  nameEn: string,
+  unit: string,
+  value: (r: CtReportTime) => number,
+): HeldMeasure => held('ct', code, nameZh, nameEn, unit, value);
+
+function chronic(
+  code: string,
+  nameZh: string,
+  nameEn: string,
+  disease: ChronicDisease,
+  value: (r: ChronicManagementCounts) => number,
+): ChronicMeasure {
+  return { code, nameZh, nameEn, unit: '人', fact: 'chronic', disease, value };
+}
+
+function survey(
+  code: string,
+  nameZh: string,
+  nameEn: string,
+  value: (r: TwoWeekSurveyCounts) => number,
+): SurveyMeasure {
+  return {
+    code,
+    nameZh,
+    nameEn,
+    unit: '次',
+    fact: 'survey',
+    value,
+    scopeKinds: [ScopeKind.REGION],
+    granularities: [PeriodGranularityEnum.YEAR],
+  };
+}
+
+/**
+ * Service-volume measures (seed 004 表3/表4): HIS outpatient registrations (canonical 诊疗人次),
+ * discharges, surgeries and the bed census; the LIS outpatient CT report time; public-health
+ * chronic-disease management and the two-week survey. VISITS_* count only visits that happened.
+ */
+const visitMeasures: readonly HeldMeasure[] = [
   {
     code: 'VISITS_TOTAL',
     nameZh: '总诊疗人次数',
     nameEn: 'Total visits (outpatient and emergency)',
     unit: '人次',
     fact: 'visits',
-    value: (r) => r.visits,
+    value: (r: VisitCounts) => r.visits,
     population: 'ALL',
   },
   {
@@ -31,7 +132,7 @@ export const institutionMeasures: readonly InstitutionMeasure[] = [
     nameEn: 'Visits at primary-care institutions',
     unit: '人次',
     fact: 'visits',
-    value: (r) => r.visits,
+    value: (r: VisitCounts) => r.visits,
     population: 'PRIMARY_CARE',
   },
   {
@@ -40,7 +141,7 @@ export const institutionMeasures: readonly InstitutionMeasure[] = [
     nameEn: 'Outpatient visits (excluding emergency)',
     unit: '人次',
     fact: 'visits',
-    value: (r) => r.visits - r.emergencyVisits,
+    value: (r: VisitCounts) => r.visits - r.emergencyVisits,
     population: 'ALL',
   },
   {
@@ -49,7 +150,7 @@ export const institutionMeasures: readonly InstitutionMeasure[] = [
     nameEn: 'Emergency visits',
     unit: '人次',
     fact: 'visits',
-    value: (r) => r.emergencyVisits,
+    value: (r: VisitCounts) => r.emergencyVisits,
     population: 'ALL',
   },
   {
@@ -58,7 +159,7 @@ export const institutionMeasures: readonly InstitutionMeasure[] = [
     nameEn: 'Traditional Chinese medicine visits',
     unit: '人次',
     fact: 'visits',
-    value: (r) => r.tcmVisits,
+    value: (r: VisitCounts) => r.tcmVisits,
     population: 'ALL',
   },
   {
@@ -67,9 +168,96 @@ export const institutionMeasures: readonly InstitutionMeasure[] = [
     nameEn: 'TCM visits at primary-care institutions',
     unit: '人次',
     fact: 'visits',
-    value: (r) => r.tcmVisits,
+    value: (r: VisitCounts) => r.tcmVisits,
     population: 'PRIMARY_CARE',
   },
+];
+
+export const institutionMeasures: readonly InstitutionMeasure[] = [
+  ...visitMeasures,
+  discharge('DISCHARGES', '出院患者人次数', 'Discharges', '人次', (r) => r.discharges),
+  discharge(
+    'STAY_DAYS',
+    '出院者占用总床日数',
+    'Bed days of discharged patients (sum of stays)',
+    '床日',
+    (r) => r.stayDays,
+  ),
+  discharge(
+    'CRITICAL_PATIENTS',
+    '出院危重患者人次数',
+    'Discharges of critical patients (危重)',
+    '人次',
+    (r) => (r.critical ? r.discharges : 0),
+  ),
+  discharge(
+    'RESCUES',
+    '住院危重患者抢救人次数',
+    'Rescues of inpatients (sum of 抢救次数)',
+    '人次',
+    (r) => r.rescues,
+  ),
+  beds('BED_DAYS_OPEN', '实际开放总床日数', 'Open bed days (daily census)', (r) => r.openBedDays),
+  beds('BED_DAYS_OCCUPIED', '实际占用总床日数', 'Occupied bed days (daily census)', (r) => r.occupiedBedDays),
+  surgery('SURGERIES', '总手术量', 'Surgeries and operations, every grade (ungraded included)', () => true),
+  surgery('SURGERIES_GRADE_3', '三级手术例次数', 'Grade-3 surgeries', (r) => r.grade === 3),
+  surgery('SURGERIES_GRADE_4', '四级手术例次数', 'Grade-4 surgeries', (r) => r.grade === 4),
+  surgery('DAY_SURGERIES', '日间手术例次数', 'Day surgeries', (r) => r.dayCase),
+  surgery('ELECTIVE_SURGERIES', '择期手术例次数', 'Elective surgeries', (r) => r.elective),
+  ct(
+    'CT_REPORT_MINUTES',
+    'CT出报告时间合计（门诊平诊）',
+    'Sum of report times of outpatient CT studies, minutes (average = CT_REPORT_MINUTES / CT_REPORTS)',
+    '分钟',
+    (r) => r.reportMinutes,
+  ),
+  ct(
+    'CT_REPORTS',
+    '已出报告门诊CT检查数',
+    'Outpatient CT studies reported',
+    '例次',
+    (r) => r.reportedStudies,
+  ),
+  chronic(
+    'HTN_MANAGED',
+    '高血压患者纳入管理人数',
+    'Hypertension patients under management',
+    'HYPERTENSION',
+    (r) => r.managed,
+  ),
+  chronic(
+    'HTN_STANDARDIZED',
+    '高血压患者规范管理人数',
+    'Hypertension patients under standardized management',
+    'HYPERTENSION',
+    (r) => r.standardizedManaged,
+  ),
+  chronic(
+    'DM_MANAGED',
+    '2型糖尿病患者纳入管理人数',
+    'Type-2 diabetes patients under management',
+    'DIABETES_T2',
+    (r) => r.managed,
+  ),
+  chronic(
+    'DM_STANDARDIZED',
+    '2型糖尿病患者规范管理人数',
+    'Type-2 diabetes patients under standardized management',
+    'DIABETES_T2',
+    (r) => r.standardizedManaged,
+  ),
+  survey(
+    'SURVEY_VISITS',
+    '居民2周患病去医疗机构就诊次数',
+    'Two-week survey: visits to a health institution',
+    (r) => r.visits,
+  ),
+  survey(
+    'SURVEY_PRIMARY_FIRST_VISITS',
+    '其中首选基层医疗卫生机构的次数',
+    'Two-week survey: visits where primary care was the first choice',
+    (r) => r.primaryFirstVisits,
+  ),
 ];
 
 export const measureByCode = new Map(institutionMeasures.map((m) => [m.code, m]));

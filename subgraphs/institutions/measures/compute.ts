@@ -1,71 +1,28 @@
-import { hisAdapters } from '../../../adapters';
-import type { InstitutionRecord, SourceOutcome, VisitCounts } from '../../../adapters';
-import { overlaps } from '../../../adapters/registry/adapter';
-import type { SqlSource } from '../../../adapters/sql/source';
 import { ErrorCode, userError } from '../../../schema/errors';
-import { periodEnd, periodMonths, periodStart } from '../../../schema/period';
+import { periodMonths } from '../../../schema/period';
 import type { Period } from '../../../schema/period';
 import type { ParsedMeasureRequest } from '../../common/measure-resolver';
-import { ScopeKind } from '../../common/measures';
-import { institutionsOfRegions } from '../../common/registry-view';
 import type { MeasureValueData } from '../../common/measures';
-import { SourceStatus } from '../../common/provenance';
 import type { InstitutionsContext } from '../context';
+import { fetchChronic, fetchHeld, fetchSurvey, resolveScopes, scopeKey, surveyYear } from '../facts';
+import type { Coverage, HeldFact, HeldFetch, HeldRows, PhsFetch } from '../facts';
+import type { ChronicManagementCounts, TwoWeekSurveyCounts } from '../../../adapters/phs/model';
 import { measureByCode } from './catalog';
-import type { InstitutionMeasure } from './catalog';
+import type { HeldMeasure, InstitutionMeasure } from './catalog';
 
-const HIS_KINDS = ['his_a', 'his_b'] as const;
+type Row = { orgCode: string; month: string };
 
-function scopeKey(kind: ScopeKind, code: string): string {
-  return `${kind}:${code}`;
-}
-
-function openDuring(org: InstitutionRecord, period: Period): boolean {
-  return overlaps(org.openedOn, org.closedOn, periodStart(period), periodEnd(period));
-}
-
-function inPopulation(org: InstitutionRecord, measure: InstitutionMeasure): boolean {
-  return measure.population === 'ALL' || org.primaryCare;
-}
-
-/** Resolve every scope of the batch to its institutions: at most two registry statements. */
-async function resolveScopes(
-  requests: readonly ParsedMeasureRequest[],
-  ctx: InstitutionsContext,
-): Promise<Map<string, InstitutionRecord[]>> {
-  const regionCodes = new Set<string>();
-  const orgCodes = new Set<string>();
-  for (const r of requests) {
-    if (r.scopeKind === ScopeKind.REGION) regionCodes.add(r.scopeCode);
-    else if (r.scopeKind === ScopeKind.INSTITUTION) orgCodes.add(r.scopeCode);
-    else
-      throw userError(ErrorCode.BAD_USER_INPUT, `Scope kind ${r.scopeKind} is not served by this subgraph`);
-  }
-  const result = new Map<string, InstitutionRecord[]>();
-  for (const [code, list] of await institutionsOfRegions(ctx.registry, regionCodes)) {
-    result.set(scopeKey(ScopeKind.REGION, code), list);
-  }
-  if (orgCodes.size) {
-    const codes = [...orgCodes];
-    const found = await ctx.registry.institutionByCode.loadMany(codes);
-    found.forEach((org, i) => {
-      if (org instanceof Error) throw org;
-      if (!org) throw userError(ErrorCode.UNKNOWN_INSTITUTION, `No institution ${codes[i]} (机构不存在)`);
-      result.set(scopeKey(ScopeKind.INSTITUTION, codes[i]), [org]);
-    });
-  }
-  return result;
-}
+const NOT_COUNTED = { uncoveredInstitutions: 0, complete: false, counted: false } as const;
 
 /**
- * Answer a batch of measure requests: one statement per HIS source for the whole batch
+ * Answer a batch of measure requests: for each fact the batch needs, one statement per source
  * (GROUP BY institution and month over the union of scopes and periods), then sums in memory.
  */
 export async function computeMeasureValues(
   requests: readonly ParsedMeasureRequest[],
   ctx: InstitutionsContext,
 ): Promise<MeasureValueData[]> {
-  const measures = requests.map((r) => {
+  const measures: InstitutionMeasure[] = requests.map((r) => {
     const m = measureByCode.get(r.measure);
     if (!m)
       throw userError(
@@ -76,79 +33,126 @@ export async function computeMeasureValues(
   });
   if (requests.length === 0) return [];
   const scopes = await resolveScopes(requests, ctx);
+  const institutionsOf = (r: ParsedMeasureRequest): ReturnType<typeof scopes.get> & object =>
+    scopes.get(scopeKey(r.scopeKind, r.scopeCode)) ?? [];
 
-  const allOrgs = new Map<string, InstitutionRecord>();
-  for (const list of scopes.values()) for (const org of list) allOrgs.set(org.orgCode, org);
-  const months = new Set(requests.flatMap((r) => periodMonths(r.period)));
-
-  const { sources } = ctx.services;
-  const { bySource } = sources.holders(HIS_KINDS, allOrgs.keys());
-  const holderOf = new Map<string, SqlSource>();
-  for (const [source, orgs] of bySource) for (const org of orgs) holderOf.set(org, source);
-
-  const outcomes: SourceOutcome<VisitCounts[]>[] = await sources.fanOut(bySource.keys(), (source) => {
-    const held = bySource.get(source) ?? [];
-    const all = held.length === source.config.institutions.length;
-    const adapter = hisAdapters[source.config.kind as 'his_a' | 'his_b'];
-    return adapter.countVisits(source, { orgCodes: all ? null : held, months: [...months] });
+  // Which facts, institutions, months, periods and divisions the batch needs.
+  const heldNeeds = new Map<HeldFact, { orgs: Set<string>; months: Set<string> }>();
+  const chronicOrgs = new Set<string>();
+  const chronicPeriods = new Map<string, Period>();
+  const surveyYears = new Set<number>();
+  const surveyDivisions = new Set<string>();
+  // The division tree only when a survey measure needs the regions' subtrees.
+  const index = measures.some((m) => m.fact === 'survey') ? await ctx.registry.divisions() : null;
+  requests.forEach((r, i) => {
+    const m = measures[i];
+    const orgs = institutionsOf(r);
+    if (m.fact === 'chronic') {
+      for (const o of orgs) chronicOrgs.add(o.orgCode);
+      chronicPeriods.set(r.period.id, r.period);
+    } else if (m.fact === 'survey') {
+      const year = surveyYear(r.period);
+      if (year === null || r.scopeKind !== 'REGION') return;
+      surveyYears.add(year);
+      for (const d of index!.subtree(r.scopeCode)) surveyDivisions.add(d);
+    } else {
+      const need = heldNeeds.get(m.fact) ?? { orgs: new Set<string>(), months: new Set<string>() };
+      for (const o of orgs) need.orgs.add(o.orgCode);
+      for (const month of periodMonths(r.period)) need.months.add(month);
+      heldNeeds.set(m.fact, need);
+    }
   });
 
-  const statusOf = new Map<string, SourceStatus>();
-  const counts = new Map<string, VisitCounts[]>();
-  for (const o of outcomes) {
-    statusOf.set(o.source.id, o.ok ? SourceStatus.OK : (o.failure as SourceStatus));
-    if (!o.ok) continue;
-    for (const row of o.value) {
-      const list = counts.get(row.orgCode) ?? [];
-      list.push(row);
-      counts.set(row.orgCode, list);
-    }
-  }
+  const held = new Map<HeldFact, HeldFetch<Row>>();
+  const [, chronic, survey] = await Promise.all([
+    Promise.all(
+      [...heldNeeds].map(async ([fact, need]) => {
+        held.set(fact, (await fetchHeld(ctx, fact, need.orgs, need.months)) as HeldFetch<Row>);
+      }),
+    ),
+    chronicPeriods.size ? fetchChronic(ctx, [...chronicPeriods.values()], chronicOrgs) : null,
+    surveyYears.size ? fetchSurvey(ctx, surveyYears, surveyDivisions) : null,
+  ]);
 
   return requests.map((request, i) => {
     const measure = measures[i];
-    const periodMonthSet = new Set(periodMonths(request.period));
-    const population = (scopes.get(scopeKey(request.scopeKind, request.scopeCode)) ?? []).filter((o) =>
-      inPopulation(o, measure),
-    );
-    const perSource = new Map<SqlSource, number>();
-    const missing: string[] = [];
-    let uncovered = 0;
-    let value = 0;
-    let answered = 0;
-    for (const org of population) {
-      const source = holderOf.get(org.orgCode);
-      if (!source) {
-        if (openDuring(org, request.period)) uncovered += 1;
-        continue;
+    const orgs = institutionsOf(request);
+    let value: number | null;
+    let coverage: Coverage;
+    if (measure.fact === 'chronic') {
+      ({ value, coverage } = chronicValue(
+        chronic!,
+        orgs.map((o) => o.orgCode),
+        request.period,
+        (r) => (r.disease === measure.disease ? measure.value(r) : 0),
+      ));
+    } else if (measure.fact === 'survey') {
+      const year = surveyYear(request.period);
+      if (year === null || request.scopeKind !== 'REGION' || !survey) {
+        // Regions and whole years only (as the catalog declares): anything else is not counted.
+        value = null;
+        coverage = { ...NOT_COUNTED, sources: [], missingInstitutions: [] };
+      } else {
+        ({ value, coverage } = surveyValue(
+          survey,
+          index!.subtree(request.scopeCode),
+          year,
+          orgs.length,
+          measure.value,
+        ));
       }
-      perSource.set(source, (perSource.get(source) ?? 0) + 1);
-      if (statusOf.get(source.id) !== SourceStatus.OK) {
-        missing.push(org.orgCode);
-        continue;
-      }
-      answered += 1;
-      for (const row of counts.get(org.orgCode) ?? []) {
-        if (periodMonthSet.has(row.month)) value += measure.value(row);
-      }
+    } else {
+      const population = orgs.filter((o) => measure.population === 'ALL' || o.primaryCare);
+      const fetched = held.get(measure.fact)!;
+      const collected = fetched.collect(population, request.period);
+      coverage = collected.coverage;
+      const valueOf = measure.value as (row: HeldRows[HeldMeasure['fact']]) => number;
+      value = coverage.counted
+        ? collected.rows.reduce((n, row) => n + valueOf(row as HeldRows[HeldMeasure['fact']]), 0)
+        : null;
     }
-    const reports = [...perSource].map(([source, n]) => ({
-      id: source.id,
-      kind: source.config.kind,
-      status: statusOf.get(source.id) ?? SourceStatus.QUERY_FAILED,
-      institutions: n,
-    }));
-    const nothingCounted = population.length > 0 && answered === 0;
     return {
       scopeKind: request.scopeKind,
       scopeCode: request.scopeCode,
       period: request.period.id,
       measure: request.measure,
-      value: nothingCounted ? null : value,
-      complete: missing.length === 0 && uncovered === 0,
-      sources: reports.sort((a, b) => a.id.localeCompare(b.id)),
-      missingInstitutions: missing.sort(),
-      uncoveredInstitutions: uncovered,
+      value,
+      complete: coverage.complete,
+      sources: coverage.sources,
+      missingInstitutions: coverage.missingInstitutions,
+      uncoveredInstitutions: coverage.uncoveredInstitutions,
     };
   });
+}
+
+/** Chronic-disease management of the records managed (GLJG) by `orgCodes`, in one period. */
+export function chronicValue(
+  fetched: PhsFetch<ChronicManagementCounts>,
+  orgCodes: readonly string[],
+  period: Period,
+  value: (row: ChronicManagementCounts) => number,
+): { value: number | null; coverage: Coverage } {
+  const coverage = fetched.coverage(orgCodes.length);
+  const managing = new Set(orgCodes);
+  const sum = fetched
+    .rows()
+    .filter((r) => r.period === period.id && r.orgCode !== null && managing.has(r.orgCode))
+    .reduce((n, r) => n + value(r), 0);
+  return { value: coverage.counted ? sum : null, coverage };
+}
+
+/** The two-week survey of the residents of `divisions`, in one year. */
+export function surveyValue(
+  fetched: PhsFetch<TwoWeekSurveyCounts>,
+  divisions: ReadonlySet<string>,
+  year: number,
+  institutions: number,
+  value: (row: TwoWeekSurveyCounts) => number,
+): { value: number | null; coverage: Coverage } {
+  const coverage = fetched.coverage(institutions);
+  const sum = fetched
+    .rows()
+    .filter((r) => r.year === year && divisions.has(r.divisionCode))
+    .reduce((n, r) => n + value(r), 0);
+  return { value: coverage.counted ? sum : null, coverage };
 }

@@ -1,0 +1,257 @@
+import { hisAdapters, lisAdapter, phsAdapter } from '../../adapters';
+import type { InstitutionRecord, SourceOutcome, SystemKind, VisitCounts } from '../../adapters';
+import type { BedDays, DischargeCounts, SurgeryCounts } from '../../adapters/his/inpatient';
+import type { CtReportTime } from '../../adapters/lis/model';
+import type { ChronicManagementCounts, TwoWeekSurveyCounts } from '../../adapters/phs/model';
+import { overlaps } from '../../adapters/registry/adapter';
+import type { SqlSource } from '../../adapters/sql/source';
+import { ErrorCode, userError } from '../../schema/errors';
+import { periodEnd, periodMonths, periodStart } from '../../schema/period';
+import type { Period } from '../../schema/period';
+import { ScopeKind } from '../common/measures';
+import { SourceStatus } from '../common/provenance';
+import { institutionsOfRegions } from '../common/registry-view';
+import type { InstitutionsContext } from './context';
+
+/**
+ * The facts behind service volume, fetched for a whole batch of (scope, period) pairs at once:
+ * one statement per source per adapter function, whatever the number of scopes and periods,
+ * then summed per scope in memory. Used by the measure protocol and by `serviceVolume`.
+ */
+
+/** One scope of a request: a region (division code) or one institution (org code). */
+export interface ScopeRef {
+  readonly scopeKind: ScopeKind;
+  readonly scopeCode: string;
+}
+
+export function scopeKey(kind: ScopeKind, code: string): string {
+  return `${kind}:${code}`;
+}
+
+/** Resolve every scope of a batch to its institutions: the division tree and at most two registry statements. */
+export async function resolveScopes(
+  scopes: readonly ScopeRef[],
+  ctx: InstitutionsContext,
+): Promise<Map<string, InstitutionRecord[]>> {
+  const regionCodes = new Set<string>();
+  const orgCodes = new Set<string>();
+  for (const r of scopes) {
+    if (r.scopeKind === ScopeKind.REGION) regionCodes.add(r.scopeCode);
+    else if (r.scopeKind === ScopeKind.INSTITUTION) orgCodes.add(r.scopeCode);
+    else
+      throw userError(ErrorCode.BAD_USER_INPUT, `Scope kind ${r.scopeKind} is not served by this subgraph`);
+  }
+  const result = new Map<string, InstitutionRecord[]>();
+  for (const [code, list] of await institutionsOfRegions(ctx.registry, regionCodes)) {
+    result.set(scopeKey(ScopeKind.REGION, code), list);
+  }
+  if (orgCodes.size) {
+    const codes = [...orgCodes];
+    const found = await ctx.registry.institutionByCode.loadMany(codes);
+    found.forEach((org, i) => {
+      if (org instanceof Error) throw org;
+      if (!org) throw userError(ErrorCode.UNKNOWN_INSTITUTION, `No institution ${codes[i]} (机构不存在)`);
+      result.set(scopeKey(ScopeKind.INSTITUTION, codes[i]), [org]);
+    });
+  }
+  return result;
+}
+
+/** Facts held per institution (HIS, LIS), by institution and month. */
+export interface HeldRows {
+  visits: VisitCounts;
+  discharges: DischargeCounts;
+  surgeries: SurgeryCounts;
+  beds: BedDays;
+  ct: CtReportTime;
+}
+export type HeldFact = keyof HeldRows;
+
+const HIS_KINDS: readonly SystemKind[] = ['his_a', 'his_b'];
+const KINDS_OF: Readonly<Record<HeldFact, readonly SystemKind[]>> = {
+  visits: HIS_KINDS,
+  discharges: HIS_KINDS,
+  surgeries: HIS_KINDS,
+  beds: HIS_KINDS,
+  ct: ['lis'],
+};
+
+type MonthlyQuery = { orgCodes: readonly string[] | null; months: readonly string[] };
+
+function callHeld<F extends HeldFact>(
+  fact: F,
+  source: SqlSource,
+  query: MonthlyQuery,
+): Promise<HeldRows[F][]> {
+  if (fact === 'ct') return lisAdapter.outpatientCtReportTime(source, query) as Promise<HeldRows[F][]>;
+  const his = hisAdapters[source.config.kind as 'his_a' | 'his_b'];
+  const call: Record<Exclude<HeldFact, 'ct'>, () => Promise<unknown[]>> = {
+    visits: () => his.countVisits(source, query),
+    discharges: () => his.countDischarges(source, query),
+    surgeries: () => his.countSurgeries(source, query),
+    beds: () => his.bedDays(source, query),
+  };
+  return call[fact as Exclude<HeldFact, 'ct'>]() as Promise<HeldRows[F][]>;
+}
+
+function statusOf(o: SourceOutcome<unknown>): SourceStatus {
+  return o.ok ? SourceStatus.OK : (o.failure as SourceStatus);
+}
+
+/** What the sources of one held fact answered for a batch. */
+export class HeldFetch<R extends { orgCode: string; month: string }> {
+  constructor(
+    readonly holderOf: ReadonlyMap<string, SqlSource>,
+    readonly statusOf: ReadonlyMap<string, SourceStatus>,
+    readonly rowsOf: ReadonlyMap<string, R[]>,
+  ) {}
+
+  /**
+   * The rows of a population's institutions in a period, and its coverage: the sources behind
+   * it, institutions whose source failed, open institutions no source holds.
+   */
+  collect(population: readonly InstitutionRecord[], period: Period): { rows: R[]; coverage: Coverage } {
+    const months = new Set(periodMonths(period));
+    const perSource = new Map<SqlSource, number>();
+    const missing: string[] = [];
+    const rows: R[] = [];
+    let uncovered = 0;
+    let answered = 0;
+    for (const org of population) {
+      const source = this.holderOf.get(org.orgCode);
+      if (!source) {
+        if (overlaps(org.openedOn, org.closedOn, periodStart(period), periodEnd(period))) uncovered += 1;
+        continue;
+      }
+      perSource.set(source, (perSource.get(source) ?? 0) + 1);
+      if (this.statusOf.get(source.id) !== SourceStatus.OK) {
+        missing.push(org.orgCode);
+        continue;
+      }
+      answered += 1;
+      for (const row of this.rowsOf.get(org.orgCode) ?? []) if (months.has(row.month)) rows.push(row);
+    }
+    const sources = [...perSource].map(([source, n]) => ({
+      id: source.id,
+      kind: source.config.kind,
+      status: this.statusOf.get(source.id) ?? SourceStatus.QUERY_FAILED,
+      institutions: n,
+    }));
+    return {
+      rows,
+      coverage: {
+        sources: sources.sort((a, b) => a.id.localeCompare(b.id)),
+        missingInstitutions: missing.sort(),
+        uncoveredInstitutions: uncovered,
+        complete: missing.length === 0 && uncovered === 0,
+        // Missing is not zero: nothing counted when institutions exist and none answered.
+        counted: population.length === 0 || answered > 0,
+      },
+    };
+  }
+}
+
+/** Provenance of one summed value. */
+export interface Coverage {
+  readonly sources: Array<{ id: string; kind: string; status: SourceStatus; institutions: number }>;
+  readonly missingInstitutions: string[];
+  readonly uncoveredInstitutions: number;
+  readonly complete: boolean;
+  /** False when no source answered for the scope: the values are null, not zero. */
+  readonly counted: boolean;
+}
+
+/** One held fact for the institutions and months of a batch: one statement per source holding any of them. */
+export async function fetchHeld<F extends HeldFact>(
+  ctx: InstitutionsContext,
+  fact: F,
+  orgCodes: Iterable<string>,
+  months: Iterable<string>,
+): Promise<HeldFetch<HeldRows[F]>> {
+  const { sources } = ctx.services;
+  const { bySource } = sources.holders(KINDS_OF[fact], orgCodes);
+  const holderOf = new Map<string, SqlSource>();
+  for (const [source, orgs] of bySource) for (const org of orgs) holderOf.set(org, source);
+  const monthList = [...new Set(months)];
+  const outcomes = await sources.fanOut(bySource.keys(), (source) => {
+    const held = bySource.get(source) ?? [];
+    const all = held.length === source.config.institutions.length;
+    return callHeld(fact, source, { orgCodes: all ? null : held, months: monthList });
+  });
+  const status = new Map<string, SourceStatus>();
+  const rows = new Map<string, HeldRows[F][]>();
+  for (const o of outcomes) {
+    status.set(o.source.id, statusOf(o));
+    if (!o.ok) continue;
+    for (const row of o.value) {
+      const list = rows.get(row.orgCode) ?? [];
+      list.push(row);
+      rows.set(row.orgCode, list);
+    }
+  }
+  return new HeldFetch(holderOf, status, rows);
+}
+
+/** What the public-health sources (not institution-held: every phs source is asked) answered. */
+export class PhsFetch<R> {
+  constructor(readonly outcomes: ReadonlyArray<SourceOutcome<R[]>>) {}
+
+  rows(): R[] {
+    return this.outcomes.flatMap((o) => (o.ok ? o.value : []));
+  }
+
+  /** Coverage of a scope: every phs source; `institutions` is the number of institutions of the scope. */
+  coverage(institutions: number): Coverage {
+    const sources = this.outcomes
+      .map((o) => ({ id: o.source.id, kind: o.source.kind, status: statusOf(o), institutions }))
+      .sort((a, b) => a.id.localeCompare(b.id));
+    const answered = sources.filter((s) => s.status === SourceStatus.OK).length;
+    return {
+      sources,
+      missingInstitutions: [],
+      uncoveredInstitutions: 0,
+      complete: sources.length > 0 && answered === sources.length,
+      counted: answered > 0,
+    };
+  }
+}
+
+/**
+ * 慢病管理 for the periods of a batch, by managing institution (GLJG): one statement per phs
+ * source. A region counts the records managed by the institutions standing in it.
+ */
+export async function fetchChronic(
+  ctx: InstitutionsContext,
+  periods: readonly Period[],
+  orgCodes: Iterable<string>,
+): Promise<PhsFetch<ChronicManagementCounts>> {
+  const { sources } = ctx.services;
+  const orgs = [...new Set(orgCodes)];
+  const outcomes = await sources.fanOut(sources.ofKinds(['phs']), (source) =>
+    orgs.length === 0
+      ? Promise.resolve([])
+      : phsAdapter.chronicManagement(source, { periods, orgCodes: orgs }),
+  );
+  return new PhsFetch(outcomes);
+}
+
+/** 两周患病就诊调查 for the years and divisions of a batch: one statement per phs source. */
+export async function fetchSurvey(
+  ctx: InstitutionsContext,
+  years: Iterable<number>,
+  divisionCodes: Iterable<string>,
+): Promise<PhsFetch<TwoWeekSurveyCounts>> {
+  const { sources } = ctx.services;
+  const yearList = [...new Set(years)];
+  const divisions = [...new Set(divisionCodes)];
+  const outcomes = await sources.fanOut(sources.ofKinds(['phs']), (source) =>
+    phsAdapter.twoWeekSurvey(source, { years: yearList, divisionCodes: divisions }),
+  );
+  return new PhsFetch(outcomes);
+}
+
+/** The survey is yearly: only a whole-year period has one. */
+export function surveyYear(period: Period): number | null {
+  return period.granularity === 'YEAR' ? period.year : null;
+}
