@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { indicatorCatalog, parseCatalog } from '../../schema/catalog';
 import { evaluate, measuresOf, parseExpression } from '../../schema/catalog/expression';
-import { referralMeasures } from '../../subgraphs/alliances/measures/catalog';
+import { allianceMeasures } from '../../subgraphs/alliances/measures/catalog';
 import { institutionMeasures } from '../../subgraphs/institutions/measures/catalog';
+import { insuranceMeasures } from '../../subgraphs/insurance/measures/catalog';
+import { workforceMeasures } from '../../subgraphs/workforce/measures/catalog';
 import { measuresNeeded } from '../../subgraphs/indicators/engine/evaluate';
 
 const SEEDS = join(__dirname, '..', '..', '..', 'shared', 'seeds');
@@ -50,7 +52,9 @@ describe('formula expressions', () => {
 
 describe('the indicator catalog', () => {
   test('every measure an indicator reads is served by a subgraph', () => {
-    const served = new Set([...institutionMeasures, ...referralMeasures].map((m) => m.code));
+    const all = [...institutionMeasures, ...allianceMeasures, ...workforceMeasures, ...insuranceMeasures];
+    const served = new Set(all.map((m) => m.code));
+    expect(served.size).toBe(all.length); // no measure code is served twice
     for (const def of indicatorCatalog)
       for (const m of measuresNeeded(def)) expect([def.code, m, served.has(m)]).toEqual([def.code, m, true]);
   });
