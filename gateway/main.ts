@@ -8,7 +8,8 @@ import { startGateway } from './server';
 async function main(): Promise<void> {
   const subgraphs = parseEndpointList(
     process.env.SUBGRAPHS ??
-      'institutions=http://127.0.0.1:4001/graphql,indicators=http://127.0.0.1:4002/graphql,alliances=http://127.0.0.1:4003/graphql',
+      'institutions=http://127.0.0.1:4001/graphql,indicators=http://127.0.0.1:4002/graphql,alliances=http://127.0.0.1:4003/graphql,' +
+        'workforce=http://127.0.0.1:4004/graphql,insurance=http://127.0.0.1:4005/graphql',
     'SUBGRAPHS',
   );
   const gateway = await startGateway({

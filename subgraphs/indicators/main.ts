@@ -11,7 +11,8 @@ import { buildIndicatorsSchema, createIndicatorsContext, MeasureDirectory } from
 async function main(): Promise<void> {
   const endpoints = parseEndpointList(
     process.env.MEASURE_SUBGRAPHS ??
-      'institutions=http://127.0.0.1:4001/graphql,alliances=http://127.0.0.1:4003/graphql',
+      'institutions=http://127.0.0.1:4001/graphql,alliances=http://127.0.0.1:4003/graphql,' +
+        'workforce=http://127.0.0.1:4004/graphql,insurance=http://127.0.0.1:4005/graphql',
     'MEASURE_SUBGRAPHS',
   );
   const directory = new MeasureDirectory(endpoints);
