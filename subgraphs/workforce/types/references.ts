@@ -1,4 +1,8 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
+
+// Each contributing subgraph keeps its own reference classes on purpose: type-graphql attaches the
+// field resolvers of every subgraph to a class they share, which would make each subgraph resolve
+// the others' fields (composition rejects that). One class per subgraph keeps them apart.
 import { DivisionCodeScalar, OrgCodeScalar } from '../../../schema/scalars';
 
 /** The Institution entity as the workforce subgraph sees it: its key, and the summaries it contributes. */
