@@ -1,4 +1,4 @@
-import { mergeRows, orgMonth, roundFen, toCount } from '../sql/rows';
+import { mergeRows, orgMonth, roundFen, toCount, toYuan } from '../sql/rows';
 import type { Num } from '../sql/rows';
 import type {
   BedDays,
@@ -32,6 +32,7 @@ export interface VisitRow extends OrgMonthRow {
   visits: Num;
   er: Num;
   tcm: Num;
+  fee: Num;
 }
 
 export interface BedRow extends OrgMonthRow {
@@ -54,6 +55,7 @@ export function visitCountsOf(rows: readonly VisitRow[]): VisitCounts[] {
     visits: toCount(r.visits),
     emergencyVisits: toCount(r.er),
     tcmVisits: toCount(r.tcm),
+    feeTotal: toYuan(r.fee),
   }));
 }
 

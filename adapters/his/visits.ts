@@ -19,4 +19,6 @@ export interface VisitCounts {
   readonly emergencyVisits: number;
   /** 中医诊疗人次. */
   readonly tcmVisits: number;
+  /** 门诊费用合计 (yuan) of those visits. */
+  readonly feeTotal: number;
 }

@@ -86,7 +86,8 @@ export const hisAAdapter: HisAdapter = {
       ({ bucket, scope }) =>
         `SELECT JGDM AS org_code, ${bucket} AS ym, COUNT(*) AS visits,
                 SUM(CASE WHEN GHLB = '3' THEN 1 ELSE 0 END) AS er,
-                SUM(CASE WHEN ZYBZ = '1' THEN 1 ELSE 0 END) AS tcm
+                SUM(CASE WHEN ZYBZ = '1' THEN 1 ELSE 0 END) AS tcm,
+                SUM(ZFY) AS fee
            FROM MZ_GHXX
           WHERE THBZ = '0' AND ${scope}
           GROUP BY JGDM, ${bucket}`,

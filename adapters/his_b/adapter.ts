@@ -59,7 +59,8 @@ export const hisBAdapter: HisAdapter = {
       ({ bucket, scope }) =>
         `SELECT org_code, ${bucket} AS ym, COUNT(*) AS visits,
                 SUM(CASE WHEN visit_kind = 'ER' THEN 1 ELSE 0 END) AS er,
-                SUM(CASE WHEN tcm = 1 THEN 1 ELSE 0 END) AS tcm
+                SUM(CASE WHEN tcm = 1 THEN 1 ELSE 0 END) AS tcm,
+                SUM(fee_total) AS fee
            FROM outpatient_visit
           WHERE status = 'DONE' AND ${scope}
           GROUP BY org_code, ${bucket}`,

@@ -79,6 +79,16 @@ describe.each<Engine>(['sqlite', 'mariadb'])('one region across every subgraph, 
     });
   });
 
+  test('outpatient fees: sum and average per visit over both vendors (汉阴县, 2019H1)', async () => {
+    // H2 3 × 80 + P1 2 × 80 (vendor B) + P2 2 × 50 + P3 1 × 50 (vendor A) = 550 yuan over 8 visits
+    const body = await ask(
+      '{ region(code: "610921") { serviceVolume(period: "2019H1") { visits { total feeTotal averageFee complete } } } }',
+    );
+    expect(body.data).toEqual({
+      region: { serviceVolume: { visits: { total: 8, feeTotal: 550, averageFee: 68.75, complete: true } } },
+    });
+  });
+
   test('200 institutions cost no more SQL statements than 2', async () => {
     const query = `query Many($code: DivisionCode!) {
       region(code: $code) {

@@ -30,20 +30,20 @@ describe.each<Engine>(['sqlite', 'mariadb'])('HIS adapters and measures on %s', 
   test('vendor A, CHAR(14): only THBZ 0 inside [start, end) counts; GHLB 3 is emergency', async () => {
     const rows = await hisAAdapter.countVisits(source('his-a-city'), { orgCodes: null, months: H1_2019 });
     expect(sorted(rows)).toEqual([
-      { orgCode: ORG.H1, month: '201901', visits: 1, emergencyVisits: 0, tcmVisits: 0 },
-      { orgCode: ORG.H1, month: '201903', visits: 1, emergencyVisits: 1, tcmVisits: 0 },
-      { orgCode: ORG.P4, month: '201902', visits: 1, emergencyVisits: 0, tcmVisits: 0 },
-      { orgCode: ORG.P4, month: '201903', visits: 1, emergencyVisits: 0, tcmVisits: 0 },
-      { orgCode: ORG.P4, month: '201904', visits: 1, emergencyVisits: 0, tcmVisits: 0 },
+      { orgCode: ORG.H1, month: '201901', visits: 1, emergencyVisits: 0, tcmVisits: 0, feeTotal: 50 },
+      { orgCode: ORG.H1, month: '201903', visits: 1, emergencyVisits: 1, tcmVisits: 0, feeTotal: 50 },
+      { orgCode: ORG.P4, month: '201902', visits: 1, emergencyVisits: 0, tcmVisits: 0, feeTotal: 50 },
+      { orgCode: ORG.P4, month: '201903', visits: 1, emergencyVisits: 0, tcmVisits: 0, feeTotal: 50 },
+      { orgCode: ORG.P4, month: '201904', visits: 1, emergencyVisits: 0, tcmVisits: 0, feeTotal: 50 },
     ]);
   });
 
   test('vendor A, upgraded CHAR(19) times are detected; 退号 and 废号 excluded', async () => {
     const rows = await hisAAdapter.countVisits(source('his-a-upgraded'), { orgCodes: null, months: H1_2019 });
     expect(sorted(rows)).toEqual([
-      { orgCode: ORG.P2, month: '201901', visits: 1, emergencyVisits: 0, tcmVisits: 0 },
-      { orgCode: ORG.P2, month: '201906', visits: 1, emergencyVisits: 0, tcmVisits: 1 },
-      { orgCode: ORG.P3, month: '201905', visits: 1, emergencyVisits: 0, tcmVisits: 0 },
+      { orgCode: ORG.P2, month: '201901', visits: 1, emergencyVisits: 0, tcmVisits: 0, feeTotal: 50 },
+      { orgCode: ORG.P2, month: '201906', visits: 1, emergencyVisits: 0, tcmVisits: 1, feeTotal: 50 },
+      { orgCode: ORG.P3, month: '201905', visits: 1, emergencyVisits: 0, tcmVisits: 0, feeTotal: 50 },
     ]);
   });
 
@@ -53,9 +53,9 @@ describe.each<Engine>(['sqlite', 'mariadb'])('HIS adapters and measures on %s', 
       months: H1_2019,
     });
     expect(sorted(rows)).toEqual([
-      { orgCode: ORG.H2, month: '201901', visits: 1, emergencyVisits: 0, tcmVisits: 0 },
-      { orgCode: ORG.H2, month: '201903', visits: 1, emergencyVisits: 1, tcmVisits: 0 },
-      { orgCode: ORG.H2, month: '201906', visits: 1, emergencyVisits: 0, tcmVisits: 0 },
+      { orgCode: ORG.H2, month: '201901', visits: 1, emergencyVisits: 0, tcmVisits: 0, feeTotal: 80 },
+      { orgCode: ORG.H2, month: '201903', visits: 1, emergencyVisits: 1, tcmVisits: 0, feeTotal: 80 },
+      { orgCode: ORG.H2, month: '201906', visits: 1, emergencyVisits: 0, tcmVisits: 0, feeTotal: 80 },
     ]);
   });
 

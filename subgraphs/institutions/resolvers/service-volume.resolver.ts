@@ -38,11 +38,16 @@ export class ServiceVolumeResolver {
   @FieldResolver(() => VisitVolume, { description: '诊疗人次 Outpatient and emergency visits (HIS)' })
   async visits(@Root() v: ServiceVolume, @Ctx() ctx: InstitutionsContext): Promise<VisitVolume> {
     const c = await ctx.volumes.visits.load(keyOf(v));
+    const visits = total(c, (r) => r.visits);
+    const feeTotal = total(c, (r) => r.feeTotal);
+    const averageFee = ratio(feeTotal, visits);
     return Object.assign(new VisitVolume(), provenance(c.coverage), {
-      total: total(c, (r) => r.visits),
+      total: visits,
       outpatient: total(c, (r) => r.visits - r.emergencyVisits),
       emergency: total(c, (r) => r.emergencyVisits),
       tcm: total(c, (r) => r.tcmVisits),
+      feeTotal: feeTotal === null ? null : Math.round(feeTotal * 100) / 100,
+      averageFee: averageFee === null ? null : Math.round(averageFee * 100) / 100,
     });
   }
 

@@ -50,6 +50,15 @@ export class VisitVolume extends Summary {
 
   @Field(() => Int, { nullable: true, description: '中医诊疗人次数 Traditional Chinese medicine visits' })
   tcm!: number | null;
+
+  @Field(() => Float, { nullable: true, description: '门急诊费用合计 Fees of these visits (yuan)' })
+  feeTotal!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: '次均门急诊费用 Average fee per visit (yuan, 2 decimals); null without visits',
+  })
+  averageFee!: number | null;
 }
 
 @ObjectType('InpatientVolume', {
