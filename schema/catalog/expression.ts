@@ -1,10 +1,11 @@
 /**
  * Formulas of the catalog: arithmetic over measure codes, e.g. `VISITS_PRIMARY_CARE`,
- * `A + B + C`, `(A - B) / C`. Parsed once into a tree; evaluated with missing-value semantics
- * (any missing operand makes the result missing: "--" is never turned into 0).
+ * `A + B + C`, `(A - B) / C`, and `PREV(expr)`: the same expression for the same period one
+ * year earlier (年增长率 = (A − PREV(A)) / PREV(A)). Parsed once into a tree; evaluated with
+ * missing-value semantics (any missing operand makes the result missing: "--" is never 0).
  */
 export type Expression =
-  | { readonly kind: 'measure'; readonly code: string; readonly text: string }
+  | { readonly kind: 'measure'; readonly code: string; readonly text: string; readonly previous?: boolean }
   | { readonly kind: 'number'; readonly value: number; readonly text: string }
   | {
       readonly kind: 'binary';
@@ -26,6 +27,7 @@ export function parseExpression(text: string): Expression {
     tokens.push(m[1] ?? m[2] ?? m[3]);
   }
   let pos = 0;
+  let inPrevious = false;
   const peek = (): string | undefined => tokens[pos];
   const primary = (): Expression => {
     const t = tokens[pos++];
@@ -36,7 +38,17 @@ export function parseExpression(text: string): Expression {
       return e;
     }
     if (/^\d/.test(t)) return { kind: 'number', value: Number(t), text: t };
-    if (/^[A-Z]/.test(t)) return { kind: 'measure', code: t, text: t };
+    if (t === 'PREV' && tokens[pos] === '(') {
+      if (inPrevious) throw new Error(`formula "${text}": PREV cannot be nested`);
+      pos += 1;
+      inPrevious = true;
+      const inner = sum();
+      inPrevious = false;
+      if (tokens[pos++] !== ')') throw new Error(`formula "${text}": missing ) after PREV(`);
+      return { ...inner, text: `PREV(${inner.text})` } as Expression;
+    }
+    if (/^[A-Z]/.test(t))
+      return { kind: 'measure', code: t, text: t, ...(inPrevious ? { previous: true } : {}) };
     throw new Error(`formula "${text}": unexpected ${t}`);
   };
   const product = (): Expression => {
@@ -62,17 +74,31 @@ export function parseExpression(text: string): Expression {
   return { ...result, text: text.trim() } as Expression;
 }
 
-/** Measure codes an expression reads. */
-export function measuresOf(e: Expression): string[] {
-  if (e.kind === 'measure') return [e.code];
+/** Measure codes an expression reads for the period itself (`previous: true`: inside PREV()). */
+export function measuresOf(e: Expression, previous = false): string[] {
+  if (e.kind === 'measure') return (e.previous ?? false) === previous ? [e.code] : [];
   if (e.kind === 'number') return [];
-  return [...new Set([...measuresOf(e.left), ...measuresOf(e.right)])];
+  return [...new Set([...measuresOf(e.left, previous), ...measuresOf(e.right, previous)])];
+}
+
+/** Values of the period, and of the same period a year earlier (for PREV). */
+export interface FormulaValues {
+  readonly current: ReadonlyMap<string, number | null>;
+  readonly previous?: ReadonlyMap<string, number | null>;
+}
+
+function isFormulaValues(v: ReadonlyMap<string, number | null> | FormulaValues): v is FormulaValues {
+  return 'current' in v;
 }
 
 /** Evaluate; null when any operand is missing or a division is by zero. */
-export function evaluate(e: Expression, values: ReadonlyMap<string, number | null>): number | null {
+export function evaluate(
+  e: Expression,
+  input: ReadonlyMap<string, number | null> | FormulaValues,
+): number | null {
+  const values: FormulaValues = isFormulaValues(input) ? input : { current: input };
   if (e.kind === 'number') return e.value;
-  if (e.kind === 'measure') return values.get(e.code) ?? null;
+  if (e.kind === 'measure') return (e.previous ? values.previous : values.current)?.get(e.code) ?? null;
   const l = evaluate(e.left, values);
   const r = evaluate(e.right, values);
   if (l === null || r === null) return null;

@@ -4,6 +4,8 @@ import { buildFederatedSchema } from '../common/federation';
 import type { IndicatorsContext } from './context';
 import { CatalogResolver } from './resolvers/catalog.resolver';
 import { RegionIndicatorsResolver } from './resolvers/region.resolver';
+import { AllianceIndicatorsResolver, InstitutionIndicatorsResolver } from './resolvers/scoped.resolver';
+import { AllianceIndicators, InstitutionIndicators } from './types/entities';
 import { RegionIndicators } from './types/region';
 
 export { createIndicatorsContext } from './context';
@@ -14,10 +16,20 @@ export type { SubgraphEndpoint } from './measure-client';
 /** The `indicators` subgraph: the catalog, and `indicators(...)` on Region. */
 export function buildIndicatorsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<IndicatorsContext>(
-    { resolvers: [CatalogResolver, RegionIndicatorsResolver], orphanedTypes: [RegionIndicators] },
+    {
+      resolvers: [
+        CatalogResolver,
+        RegionIndicatorsResolver,
+        InstitutionIndicatorsResolver,
+        AllianceIndicatorsResolver,
+      ],
+      orphanedTypes: [RegionIndicators, InstitutionIndicators, AllianceIndicators],
+    },
     {
       // The gateway sends `{ code, level }` (level through @requires): that is all this subgraph needs.
       Region: { __resolveReference: (ref) => Object.assign(new RegionIndicators(), ref) },
+      Institution: { __resolveReference: (ref) => Object.assign(new InstitutionIndicators(), ref) },
+      Alliance: { __resolveReference: (ref) => Object.assign(new AllianceIndicators(), ref) },
     },
   );
 }

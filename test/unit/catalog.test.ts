@@ -45,7 +45,23 @@ describe('formula expressions', () => {
     ).toBeNull();
   });
 
-  test.each(['A +', '(A', 'A B', 'a + b', 'A ; B'])('rejects %p', (text) => {
+  test('PREV reads the same period one year earlier', () => {
+    const growth = parseExpression('(A - PREV(A)) / PREV(A) * 100');
+    expect([measuresOf(growth), measuresOf(growth, true)]).toEqual([['A'], ['A']]);
+    const values = (
+      a: number | null,
+      prev: number | null,
+    ): { current: Map<string, number | null>; previous: Map<string, number | null> } => ({
+      current: new Map([['A', a]]),
+      previous: new Map([['A', prev]]),
+    });
+    expect(evaluate(growth, values(110, 100))).toBe(10);
+    expect(evaluate(growth, values(110, null))).toBeNull();
+    expect(evaluate(growth, values(110, 0))).toBeNull();
+    expect(() => parseExpression('PREV(PREV(A))')).toThrow(/nested/);
+  });
+
+  test.each(['A +', '(A', 'A B', 'a + b', 'A ; B', 'PREV(A'])('rejects %p', (text) => {
     expect(() => parseExpression(text)).toThrow();
   });
 });

@@ -15,7 +15,7 @@ export interface Evaluation {
   readonly status: 'OK' | 'PARTIAL' | 'NOT_COUNTED' | 'RULE_FAILED';
   readonly components: ReadonlyArray<{
     measure: string;
-    role: 'NUMERATOR' | 'DENOMINATOR';
+    role: 'NUMERATOR' | 'DENOMINATOR' | 'PREVIOUS_YEAR';
     value: number | null;
   }>;
   readonly rules: ReadonlyArray<{ code: string; descriptionZh: string; passed: boolean | null }>;
@@ -50,10 +50,10 @@ export function targetInForce<T extends { year: number }>(targets: readonly T[],
 }
 
 /** Measure codes an indicator needs (formula and rules). */
-export function measuresNeeded(def: IndicatorDefinition): string[] {
+export function measuresNeeded(def: IndicatorDefinition, previous = false): string[] {
   const exprs = [def.numerator, ...(def.denominator ? [def.denominator] : [])];
   for (const r of def.rules) exprs.push(r.left, r.right);
-  return [...new Set(exprs.flatMap(measuresOf))];
+  return [...new Set(exprs.flatMap((e) => measuresOf(e, previous)))];
 }
 
 const STATUS_RANK: Record<string, number> = { OK: 0, TIMEOUT: 1, QUERY_FAILED: 2, UNREACHABLE: 3 };
@@ -68,9 +68,13 @@ export function evaluateIndicator(
   scopeCode: string,
   period: Period,
   measures: ReadonlyMap<string, MeasureValueData>,
+  previousYear: ReadonlyMap<string, MeasureValueData> = new Map(),
 ): Evaluation {
-  const values = new Map<string, number | null>();
-  for (const [code, m] of measures) values.set(code, m.value);
+  const current = new Map<string, number | null>();
+  for (const [code, m] of measures) current.set(code, m.value);
+  const previous = new Map<string, number | null>();
+  for (const [code, m] of previousYear) previous.set(code, m.value);
+  const values = { current, previous };
 
   const numerator = evaluate(definition.numerator, values);
   const denominator = definition.denominator ? evaluate(definition.denominator, values) : null;
@@ -103,12 +107,17 @@ export function evaluateIndicator(
     ...measuresOf(definition.numerator).map((m) => ({
       measure: m,
       role: 'NUMERATOR' as const,
-      value: values.get(m) ?? null,
+      value: current.get(m) ?? null,
     })),
     ...(definition.denominator ? measuresOf(definition.denominator) : []).map((m) => ({
       measure: m,
       role: 'DENOMINATOR' as const,
-      value: values.get(m) ?? null,
+      value: current.get(m) ?? null,
+    })),
+    ...measuresNeeded(definition, true).map((m) => ({
+      measure: m,
+      role: 'PREVIOUS_YEAR' as const,
+      value: previous.get(m) ?? null,
     })),
   ];
 
@@ -116,7 +125,7 @@ export function evaluateIndicator(
   const missing = new Set<string>();
   let uncovered = 0;
   let complete = true;
-  for (const m of measures.values()) {
+  for (const m of [...measures.values(), ...previousYear.values()]) {
     complete &&= m.complete;
     uncovered = Math.max(uncovered, m.uncoveredInstitutions);
     m.missingInstitutions.forEach((o) => missing.add(o));

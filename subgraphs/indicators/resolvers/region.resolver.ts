@@ -5,9 +5,8 @@ import { ErrorCode, userError } from '../../../schema/errors';
 import type { Period } from '../../../schema/period';
 import { PeriodScalar } from '../../../schema/scalars';
 import { ScopeKind } from '../../common/measures';
-import type { MeasureValueData } from '../../common/measures';
 import type { IndicatorsContext } from '../context';
-import { evaluateIndicator, measuresNeeded } from '../engine/evaluate';
+import { evaluateForScope } from '../engine/resolve';
 import { RegionIndicators } from '../types/region';
 import { IndicatorValue } from '../types/value';
 import { toIndicatorValue } from './mappers';
@@ -73,33 +72,7 @@ export class RegionIndicatorsResolver {
     @Ctx() ctx: IndicatorsContext,
   ): Promise<IndicatorValue[]> {
     const definitions = selectIndicators(codes, region.level);
-    // Ask for every measure of every indicator before awaiting anything, so the loader batches
-    // all regions and indicators of the operation into one call per owning subgraph.
-    const pending = definitions.map((def) => {
-      const codesNeeded = measuresNeeded(def);
-      return {
-        def,
-        codesNeeded,
-        values: ctx.measures.loadMany(
-          codesNeeded.map((measure) => ({
-            scopeKind: ScopeKind.REGION,
-            scopeCode: region.code,
-            period: period.id,
-            measure,
-          })),
-        ),
-      };
-    });
-    const results: IndicatorValue[] = [];
-    for (const p of pending) {
-      const loaded = await p.values;
-      const byCode = new Map<string, MeasureValueData>();
-      loaded.forEach((v, i) => {
-        if (v instanceof Error) throw v;
-        byCode.set(p.codesNeeded[i], v);
-      });
-      results.push(toIndicatorValue(evaluateIndicator(p.def, ScopeKind.REGION, region.code, period, byCode)));
-    }
-    return results;
+    const evaluations = await evaluateForScope(ctx, ScopeKind.REGION, region.code, period, definitions);
+    return evaluations.map(toIndicatorValue);
   }
 }

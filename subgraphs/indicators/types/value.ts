@@ -27,6 +27,7 @@ export enum ComponentRole {
   NUMERATOR = 'NUMERATOR',
   DENOMINATOR = 'DENOMINATOR',
   OPERAND = 'OPERAND',
+  PREVIOUS_YEAR = 'PREVIOUS_YEAR',
 }
 registerEnumType(ComponentRole, {
   name: 'ComponentRole',
@@ -35,6 +36,7 @@ registerEnumType(ComponentRole, {
     NUMERATOR: { description: '分子 Numerator' },
     DENOMINATOR: { description: '分母 Denominator' },
     OPERAND: { description: '其他操作数 Another operand' },
+    PREVIOUS_YEAR: { description: '上年同期 The same period one year earlier (PREV in the formula)' },
   },
 });
 
