@@ -6,6 +6,7 @@ import type {
   ChronicManagementCounts,
   TwoWeekSurveyCounts,
 } from '../../../adapters/phs/model';
+import type { DivisionStatRecord } from '../../../adapters/registry/model';
 import { PeriodGranularityEnum } from '../../../schema/enums';
 import { ScopeKind } from '../../common/measures';
 import type { HeldFact, HeldRows } from '../facts';
@@ -46,8 +47,17 @@ export interface SurveyMeasure extends MeasureBase {
   readonly value: (row: TwoWeekSurveyCounts) => number;
 }
 
+/**
+ * 人口统计 (registry division_stat): a region's statistics of the period's year — its own row,
+ * else summed from the divisions below (`rollUpDivisionStats`); null when neither gives the field.
+ */
+export interface PopulationMeasure extends MeasureBase {
+  readonly fact: 'population';
+  readonly value: (row: DivisionStatRecord) => number | null;
+}
+
 /** A measure of this subgraph, as data: which fact, which field of it, which institutions. */
-export type InstitutionMeasure = HeldMeasure | ChronicMeasure | SurveyMeasure;
+export type InstitutionMeasure = HeldMeasure | ChronicMeasure | SurveyMeasure | PopulationMeasure;
 
 function held<F extends HeldFact>(
   fact: F,
@@ -109,6 +119,15 @@ function survey(
     scopeKinds: [ScopeKind.REGION],
     granularities: [PeriodGranularityEnum.YEAR],
   };
+}
+
+function population(
+  code: string,
+  nameZh: string,
+  nameEn: string,
+  value: (r: DivisionStatRecord) => number | null,
+): PopulationMeasure {
+  return { code, nameZh, nameEn, unit: '人', fact: 'population', value, scopeKinds: [ScopeKind.REGION] };
 }
 
 /**
@@ -257,6 +276,32 @@ export const institutionMeasures: readonly InstitutionMeasure[] = [
     '其中首选基层医疗卫生机构的次数',
     'Two-week survey: visits where primary care was the first choice',
     (r) => r.primaryFirstVisits,
+  ),
+  population(
+    'POP_HOUSEHOLD',
+    '户籍总人数',
+    'Household-registered population (户籍人口)',
+    (r) => r.householdPop,
+  ),
+  population(
+    'POP_HOUSEHOLD_URBAN',
+    '城市户籍居民总数',
+    'Urban household-registered population',
+    (r) => r.householdUrbanPop,
+  ),
+  population('POP_RESIDENT', '常住人口数', 'Resident population (常住人口)', (r) => r.residentPop),
+  population('POP_POOR', '贫困人口数', 'Poor population (贫困人口)', (r) => r.poorPop),
+  population(
+    'POP_REGISTERED_POOR',
+    '建档立卡贫困人口数',
+    'Registered poor population (建档立卡贫困人口)',
+    (r) => r.registeredPoorPop,
+  ),
+  population(
+    'POP_KEY_GROUP',
+    '重点人群人口总数',
+    'Key-group population (重点人群: elderly, pregnant women, children, disabled, poor, chronic patients …)',
+    (r) => r.keyGroupPop,
   ),
 ];
 

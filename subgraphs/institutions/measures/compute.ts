@@ -1,3 +1,5 @@
+import { rollUpDivisionStats } from '../../../adapters';
+import type { DivisionStatRecord } from '../../../adapters/registry/model';
 import { ErrorCode, userError } from '../../../schema/errors';
 import { periodMonths } from '../../../schema/period';
 import type { Period } from '../../../schema/period';
@@ -7,8 +9,9 @@ import type { InstitutionsContext } from '../context';
 import { fetchChronic, fetchHeld, fetchSurvey, resolveScopes, scopeKey, surveyYear } from '../facts';
 import type { Coverage, HeldFact, HeldFetch, HeldRows, PhsFetch } from '../facts';
 import type { ChronicManagementCounts, TwoWeekSurveyCounts } from '../../../adapters/phs/model';
+import { SourceStatus } from '../../common/provenance';
 import { measureByCode } from './catalog';
-import type { HeldMeasure, InstitutionMeasure } from './catalog';
+import type { HeldMeasure, InstitutionMeasure, PopulationMeasure } from './catalog';
 
 type Row = { orgCode: string; month: string };
 
@@ -42,8 +45,11 @@ export async function computeMeasureValues(
   const chronicPeriods = new Map<string, Period>();
   const surveyYears = new Set<number>();
   const surveyDivisions = new Set<string>();
-  // The division tree only when a survey measure needs the regions' subtrees.
-  const index = measures.some((m) => m.fact === 'survey') ? await ctx.registry.divisions() : null;
+  const populationYears = new Set<number>();
+  // The division tree only when a survey or population measure needs the regions' subtrees.
+  const index = measures.some((m) => m.fact === 'survey' || m.fact === 'population')
+    ? await ctx.registry.divisions()
+    : null;
   requests.forEach((r, i) => {
     const m = measures[i];
     const orgs = institutionsOf(r);
@@ -55,6 +61,8 @@ export async function computeMeasureValues(
       if (year === null || r.scopeKind !== 'REGION') return;
       surveyYears.add(year);
       for (const d of index!.subtree(r.scopeCode)) surveyDivisions.add(d);
+    } else if (m.fact === 'population') {
+      if (r.scopeKind === 'REGION') populationYears.add(r.period.year);
     } else {
       const need = heldNeeds.get(m.fact) ?? { orgs: new Set<string>(), months: new Set<string>() };
       for (const o of orgs) need.orgs.add(o.orgCode);
@@ -64,7 +72,7 @@ export async function computeMeasureValues(
   });
 
   const held = new Map<HeldFact, HeldFetch<Row>>();
-  const [, chronic, survey] = await Promise.all([
+  const [, chronic, survey, stats] = await Promise.all([
     Promise.all(
       [...heldNeeds].map(async ([fact, need]) => {
         held.set(fact, (await fetchHeld(ctx, fact, need.orgs, need.months)) as HeldFetch<Row>);
@@ -72,7 +80,10 @@ export async function computeMeasureValues(
     ),
     chronicPeriods.size ? fetchChronic(ctx, [...chronicPeriods.values()], chronicOrgs) : null,
     surveyYears.size ? fetchSurvey(ctx, surveyYears, surveyDivisions) : null,
+    // division_stat of every year of the batch: one registry statement (the loader batches them).
+    populationYears.size ? loadStats(ctx, populationYears) : null,
   ]);
+  const registry = ctx.services.sources.registry();
 
   return requests.map((request, i) => {
     const measure = measures[i];
@@ -101,6 +112,14 @@ export async function computeMeasureValues(
           measure.value,
         ));
       }
+    } else if (measure.fact === 'population') {
+      ({ value, coverage } = populationValue(
+        measure,
+        request,
+        stats,
+        (c) => index!.children(c).map((d) => d.code),
+        { id: registry.id, kind: registry.config.kind },
+      ));
     } else {
       const population = orgs.filter((o) => measure.population === 'ALL' || o.primaryCare);
       const fetched = held.get(measure.fact)!;
@@ -155,4 +174,45 @@ export function surveyValue(
     .filter((r) => r.year === year && divisions.has(r.divisionCode))
     .reduce((n, r) => n + value(r), 0);
   return { value: coverage.counted ? sum : null, coverage };
+}
+
+/** The division_stat rows of some years, through the per-operation loader (one statement). */
+async function loadStats(
+  ctx: InstitutionsContext,
+  years: ReadonlySet<number>,
+): Promise<DivisionStatRecord[]> {
+  const loaded = await ctx.divisionStats.loadMany([...years]);
+  return loaded.flatMap((rows) => {
+    if (rows instanceof Error) throw rows;
+    return rows;
+  });
+}
+
+/**
+ * A population measure of a region: the statistics of the period's year (the region's own row,
+ * else summed from below). Null (not counted) for another scope kind, or when no row gives it.
+ */
+export function populationValue(
+  measure: PopulationMeasure,
+  request: ParsedMeasureRequest,
+  stats: readonly DivisionStatRecord[] | null,
+  childrenOf: (code: string) => readonly string[],
+  registry: { id: string; kind: string },
+): { value: number | null; coverage: Coverage } {
+  const found =
+    request.scopeKind === 'REGION' && stats
+      ? rollUpDivisionStats(request.scopeCode, request.period.year, stats, childrenOf)
+      : null;
+  const value = found ? measure.value(found) : null;
+  return {
+    value,
+    coverage: {
+      sources:
+        request.scopeKind === 'REGION' ? [{ ...registry, status: SourceStatus.OK, institutions: 0 }] : [],
+      missingInstitutions: [],
+      uncoveredInstitutions: 0,
+      complete: value !== null,
+      counted: value !== null,
+    },
+  };
 }
