@@ -64,7 +64,7 @@ describe.each<Engine>(['sqlite', 'mariadb'])('indicator engine, sources on %s', 
     const { body } = await gql(
       stack.gateway.url,
       `{ institution(orgCode: "${ORG.H2}") { indicators(period: "2019H1", codes: ["REFERRALS_DOWN_CASES"]) { value unit } }
-         alliance(id: "JT1") { indicators(period: "2019H1") { code value scopeKind scopeCode } } }`,
+         alliance(id: "JT1") { indicators(period: "2019H1", codes: ["REFERRALS_DOWN_CASES"]) { code value scopeKind scopeCode } } }`,
     );
     expect(body.errors).toBeUndefined();
     expect(body.data).toEqual({
