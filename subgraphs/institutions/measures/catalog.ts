@@ -6,8 +6,8 @@ import type {
   ChronicManagementCounts,
   TwoWeekSurveyCounts,
 } from '../../../adapters/phs/model';
-import type { DivisionStatRecord } from '../../../adapters/registry/model';
-import { PeriodGranularityEnum } from '../../../schema/enums';
+import type { DivisionStatRecord, InstitutionRecord } from '../../../adapters/registry/model';
+import { InstitutionCategory, PeriodGranularityEnum } from '../../../schema/enums';
 import { ScopeKind } from '../../common/measures';
 import type { HeldFact, HeldRows } from '../facts';
 
@@ -56,8 +56,19 @@ export interface PopulationMeasure extends MeasureBase {
   readonly value: (row: DivisionStatRecord) => number | null;
 }
 
+/**
+ * 机构数 (registry institution): institutions standing in the region's counties, open on the
+ * period's last day, that `counts` accepts. Computed from the registry rows the batch already
+ * loads to resolve its scopes (no statement of its own); an unknown flag (null) is not a yes.
+ */
+export interface RegistryCountMeasure extends MeasureBase {
+  readonly fact: 'registry';
+  readonly counts: (r: InstitutionRecord) => boolean;
+}
+
 /** A measure of this subgraph, as data: which fact, which field of it, which institutions. */
-export type InstitutionMeasure = HeldMeasure | ChronicMeasure | SurveyMeasure | PopulationMeasure;
+export type InstitutionMeasure =
+  HeldMeasure | ChronicMeasure | SurveyMeasure | PopulationMeasure | RegistryCountMeasure;
 
 function held<F extends HeldFact>(
   fact: F,
@@ -129,6 +140,87 @@ function population(
 ): PopulationMeasure {
   return { code, nameZh, nameEn, unit: '人', fact: 'population', value, scopeKinds: [ScopeKind.REGION] };
 }
+
+function registryCount(
+  code: string,
+  nameZh: string,
+  nameEn: string,
+  counts: (r: InstitutionRecord) => boolean,
+): RegistryCountMeasure {
+  return { code, nameZh, nameEn, unit: '个', fact: 'registry', counts, scopeKinds: [ScopeKind.REGION] };
+}
+
+const isCommunityCenter = (r: InstitutionRecord): boolean =>
+  r.category === InstitutionCategory.COMMUNITY_HEALTH_CENTER;
+/** 乡镇卫生院: 中心卫生院 (C210) and 乡卫生院 (C220). */
+const isTownshipCenter = (r: InstitutionRecord): boolean =>
+  r.category === InstitutionCategory.CENTRAL_TOWNSHIP_HEALTH_CENTER ||
+  r.category === InstitutionCategory.TOWNSHIP_HEALTH_CENTER;
+const isCommunityStation = (r: InstitutionRecord): boolean =>
+  r.category === InstitutionCategory.COMMUNITY_HEALTH_STATION;
+const isVillageClinic = (r: InstitutionRecord): boolean => r.category === InstitutionCategory.VILLAGE_CLINIC;
+const tcm = (r: InstitutionRecord): boolean => r.tcmService === true;
+
+/** Institution counts of a region (seed 004 二 (一) 1.(1), 2.(3), 3.(2)). */
+const registryMeasures: readonly RegistryCountMeasure[] = [
+  registryCount('INST_PRIMARY', '基层医疗卫生机构数', 'Primary-care institutions', (r) => r.primaryCare),
+  registryCount(
+    'INST_PRIMARY_MEETS_STANDARD',
+    '达到建设标准的基层医疗卫生机构数',
+    'Primary-care institutions meeting the construction standard',
+    (r) => r.primaryCare && r.meetsStandard === true,
+  ),
+  registryCount('INST_COMMUNITY_CENTER', '社区卫生服务中心数', 'Community health centres', isCommunityCenter),
+  registryCount(
+    'INST_COMMUNITY_CENTER_TCM',
+    '提供中医药服务的社区卫生服务中心数',
+    'Community health centres providing TCM services',
+    (r) => isCommunityCenter(r) && tcm(r),
+  ),
+  registryCount(
+    'INST_TOWNSHIP_CENTER',
+    '乡镇卫生院数',
+    'Township health centres (C210 and C220)',
+    isTownshipCenter,
+  ),
+  registryCount(
+    'INST_TOWNSHIP_CENTER_TCM',
+    '提供中医药服务的乡镇卫生院数',
+    'Township health centres providing TCM services',
+    (r) => isTownshipCenter(r) && tcm(r),
+  ),
+  registryCount(
+    'INST_COMMUNITY_STATION',
+    '社区卫生服务站数',
+    'Community health stations',
+    isCommunityStation,
+  ),
+  registryCount(
+    'INST_COMMUNITY_STATION_TCM',
+    '提供中医药服务的社区卫生服务站数',
+    'Community health stations providing TCM services',
+    (r) => isCommunityStation(r) && tcm(r),
+  ),
+  registryCount('INST_VILLAGE_CLINIC', '村卫生室数', 'Village clinics', isVillageClinic),
+  registryCount(
+    'INST_VILLAGE_CLINIC_TCM',
+    '提供中医药服务的村卫生室数',
+    'Village clinics providing TCM services',
+    (r) => isVillageClinic(r) && tcm(r),
+  ),
+  registryCount(
+    'INST_COMMUNITY_AND_TOWNSHIP_CENTERS',
+    '社区卫生服务中心和乡镇卫生院数',
+    'Community health centres and township health centres',
+    (r) => isCommunityCenter(r) || isTownshipCenter(r),
+  ),
+  registryCount(
+    'INST_PRIMARY_GRADING_SYSTEM',
+    '建立分级诊疗信息系统的社区卫生服务中心和乡镇卫生院数',
+    'Community and township health centres with a graded-care information system',
+    (r) => (isCommunityCenter(r) || isTownshipCenter(r)) && r.gradingSystem === true,
+  ),
+];
 
 /**
  * Service-volume measures (seed 004 表3/表4): HIS outpatient registrations (canonical 诊疗人次),
@@ -303,6 +395,7 @@ export const institutionMeasures: readonly InstitutionMeasure[] = [
     'Key-group population (重点人群: elderly, pregnant women, children, disabled, poor, chronic patients …)',
     (r) => r.keyGroupPop,
   ),
+  ...registryMeasures,
 ];
 
 export const measureByCode = new Map(institutionMeasures.map((m) => [m.code, m]));

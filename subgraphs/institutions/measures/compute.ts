@@ -1,7 +1,8 @@
 import { rollUpDivisionStats } from '../../../adapters';
 import type { DivisionStatRecord } from '../../../adapters/registry/model';
 import { ErrorCode, userError } from '../../../schema/errors';
-import { periodMonths } from '../../../schema/period';
+import { overlaps } from '../../../adapters/registry/adapter';
+import { periodEnd, periodLastDay, periodMonths } from '../../../schema/period';
 import type { Period } from '../../../schema/period';
 import type { ParsedMeasureRequest } from '../../common/measure-resolver';
 import type { MeasureValueData } from '../../common/measures';
@@ -11,7 +12,8 @@ import type { Coverage, HeldFact, HeldFetch, HeldRows, PhsFetch } from '../facts
 import type { ChronicManagementCounts, TwoWeekSurveyCounts } from '../../../adapters/phs/model';
 import { SourceStatus } from '../../common/provenance';
 import { measureByCode } from './catalog';
-import type { HeldMeasure, InstitutionMeasure, PopulationMeasure } from './catalog';
+import type { HeldMeasure, InstitutionMeasure, PopulationMeasure, RegistryCountMeasure } from './catalog';
+import type { InstitutionRecord } from '../../../adapters/registry/model';
 
 type Row = { orgCode: string; month: string };
 
@@ -63,6 +65,8 @@ export async function computeMeasureValues(
       for (const d of index!.subtree(r.scopeCode)) surveyDivisions.add(d);
     } else if (m.fact === 'population') {
       if (r.scopeKind === 'REGION') populationYears.add(r.period.year);
+    } else if (m.fact === 'registry') {
+      // Counted from the scope's registry rows, already loaded above.
     } else {
       const need = heldNeeds.get(m.fact) ?? { orgs: new Set<string>(), months: new Set<string>() };
       for (const o of orgs) need.orgs.add(o.orgCode);
@@ -120,6 +124,11 @@ export async function computeMeasureValues(
         (c) => index!.children(c).map((d) => d.code),
         { id: registry.id, kind: registry.config.kind },
       ));
+    } else if (measure.fact === 'registry') {
+      ({ value, coverage } = registryCountValue(measure, request, orgs, {
+        id: registry.id,
+        kind: registry.config.kind,
+      }));
     } else {
       const population = orgs.filter((o) => measure.population === 'ALL' || o.primaryCare);
       const fetched = held.get(measure.fact)!;
@@ -213,6 +222,36 @@ export function populationValue(
       uncoveredInstitutions: 0,
       complete: value !== null,
       counted: value !== null,
+    },
+  };
+}
+
+/**
+ * A registry count of a region: its institutions open on the period's last day that the measure
+ * counts. Null (not counted) for another scope kind.
+ */
+export function registryCountValue(
+  measure: RegistryCountMeasure,
+  request: ParsedMeasureRequest,
+  orgs: readonly InstitutionRecord[],
+  registry: { id: string; kind: string },
+): { value: number | null; coverage: Coverage } {
+  if (request.scopeKind !== 'REGION') {
+    return { value: null, coverage: { ...NOT_COUNTED, sources: [], missingInstitutions: [] } };
+  }
+  const lastDay = periodLastDay(request.period);
+  const dayAfter = periodEnd(request.period);
+  const value = orgs.filter(
+    (o) => overlaps(o.openedOn, o.closedOn, lastDay, dayAfter) && measure.counts(o),
+  ).length;
+  return {
+    value,
+    coverage: {
+      sources: [{ ...registry, status: SourceStatus.OK, institutions: orgs.length }],
+      missingInstitutions: [],
+      uncoveredInstitutions: 0,
+      complete: true,
+      counted: true,
     },
   };
 }
