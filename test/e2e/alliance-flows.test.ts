@@ -3,6 +3,7 @@ import type { RunningStack } from '../../scripts/stack';
 import { buildAllianceFlowsFixture } from '../fixtures/alliances.fixture';
 import type { Engine } from '../fixtures/build';
 import { ORG } from '../fixtures/regional-flows.fixture';
+import { useStack } from '../helpers/stack';
 import { gql } from '../helpers/http';
 import { quietLogger } from '../helpers/quiet';
 
@@ -430,18 +431,9 @@ describe.each<Engine>(['sqlite', 'mariadb'])(
 );
 
 describe('when the telemedicine platform and the LIS are down', () => {
-  let stack: RunningStack;
-
-  beforeAll(async () => {
-    stack = await startStack({
-      sources: await buildAllianceFlowsFixture('sqlite', 'hag_af_down', { down: ['telemed', 'lis'] }),
-      port: 0,
-      logger: quietLogger(),
-    });
-  });
-  afterAll(async () => {
-    await stack.close();
-  });
+  const stack = useStack(() =>
+    buildAllianceFlowsFixture('sqlite', 'hag_af_down', { down: ['telemed', 'lis'] }),
+  );
 
   test('their numbers are null (not zero), incomplete, naming the source; referrals still answer', async () => {
     const { body } = await gql(

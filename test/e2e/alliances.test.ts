@@ -4,6 +4,7 @@ import { startStack } from '../../scripts/stack';
 import type { RunningStack } from '../../scripts/stack';
 import { ORG, buildAlliancesFixture } from '../fixtures/alliances.fixture';
 import type { Engine } from '../fixtures/build';
+import { useStack } from '../helpers/stack';
 import { gql } from '../helpers/http';
 import { quietLogger } from '../helpers/quiet';
 
@@ -38,19 +39,10 @@ const INDICATORS = `
 describe.each<Engine>(['sqlite', 'mariadb'])(
   'the alliances subgraph through the gateway, sources on %s',
   (engine) => {
-    let stack: RunningStack;
+    const stack = useStack(() => buildAlliancesFixture(engine, 'hag_e2e_all'));
     let url: string;
-
-    beforeAll(async () => {
-      stack = await startStack({
-        sources: await buildAlliancesFixture(engine, 'hag_e2e_all'),
-        port: 0,
-        logger: quietLogger(),
-      });
+    beforeAll(() => {
       url = stack.gateway.url;
-    });
-    afterAll(async () => {
-      await stack.close();
     });
 
     test('an alliance: its lead and grid region from the institutions subgraph, members by period, mechanisms in force', async () => {

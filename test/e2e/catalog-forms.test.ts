@@ -1,4 +1,3 @@
-import { startStack } from '../../scripts/stack';
 import type { RunningStack } from '../../scripts/stack';
 import { buildAllianceFlowsFixture } from '../fixtures/alliances.fixture';
 import type { Engine } from '../fixtures/databases';
@@ -6,8 +5,8 @@ import { buildFormsFixture, ORG as REG } from '../fixtures/forms.fixture';
 import { ORG as FLOW } from '../fixtures/regional-flows.fixture';
 import { buildServiceVolumeFixture, ORG as SV } from '../fixtures/service-volume.fixture';
 import { buildWorkforceFixture, ORG as WF } from '../fixtures/workforce.fixture';
+import { useStack } from '../helpers/stack';
 import { gql } from '../helpers/http';
-import { quietLogger } from '../helpers/quiet';
 
 /**
  * The 表3/表4 form items of the catalog (institution scope), computed over HTTP from hand-counted
@@ -56,17 +55,7 @@ const counts = (values: Record<string, number>): Value[] =>
 
 describe.each<Engine>(['sqlite', 'mariadb'])('表3/表4 form items, sources on %s', (engine) => {
   describe('service volume (service-volume fixture)', () => {
-    let stack: RunningStack;
-    beforeAll(async () => {
-      stack = await startStack({
-        sources: await buildServiceVolumeFixture(engine, 'hag_forms_sv'),
-        port: 0,
-        logger: quietLogger(),
-      });
-    });
-    afterAll(async () => {
-      await stack.close();
-    });
+    const stack = useStack(() => buildServiceVolumeFixture(engine, 'hag_forms_sv'));
 
     const codes = [
       'OUTPATIENT_VISIT_COUNT',
@@ -112,17 +101,7 @@ describe.each<Engine>(['sqlite', 'mariadb'])('表3/表4 form items, sources on %
   });
 
   describe('referrals by disease group, telemedicine and support (alliance-flows fixture)', () => {
-    let stack: RunningStack;
-    beforeAll(async () => {
-      stack = await startStack({
-        sources: await buildAllianceFlowsFixture(engine, 'hag_forms_af'),
-        port: 0,
-        logger: quietLogger(),
-      });
-    });
-    afterAll(async () => {
-      await stack.close();
-    });
+    const stack = useStack(() => buildAllianceFlowsFixture(engine, 'hag_forms_af'));
 
     /** The codes in the order asked: up by group, then down by group. */
     const groupCodes = [
@@ -185,17 +164,7 @@ describe.each<Engine>(['sqlite', 'mariadb'])('表3/表4 form items, sources on %
   });
 
   describe('assignments, further training and recruits (workforce fixture)', () => {
-    let stack: RunningStack;
-    beforeAll(async () => {
-      stack = await startStack({
-        sources: await buildWorkforceFixture(engine, 'hag_forms_wf'),
-        port: 0,
-        logger: quietLogger(),
-      });
-    });
-    afterAll(async () => {
-      await stack.close();
-    });
+    const stack = useStack(() => buildWorkforceFixture(engine, 'hag_forms_wf'));
 
     const codes = [
       'ASSIGNED_STAFF_PERSON_TIMES',
@@ -254,17 +223,7 @@ describe.each<Engine>(['sqlite', 'mariadb'])('表3/表4 form items, sources on %
   });
 
   describe('referral cases against discharges (forms fixture)', () => {
-    let stack: RunningStack;
-    beforeAll(async () => {
-      stack = await startStack({
-        sources: await buildFormsFixture(engine, 'hag_forms_ref'),
-        port: 0,
-        logger: quietLogger(),
-      });
-    });
-    afterAll(async () => {
-      await stack.close();
-    });
+    const stack = useStack(() => buildFormsFixture(engine, 'hag_forms_ref'));
 
     const codes = [
       'REFERRALS_UP_CASES',

@@ -1,10 +1,9 @@
-import { startStack } from '../../scripts/stack';
 import type { RunningStack } from '../../scripts/stack';
 import { buildCatalogFixture } from '../fixtures/catalog.fixture';
 import type { Engine } from '../fixtures/databases';
 import { buildServiceVolumeFixture, ORG } from '../fixtures/service-volume.fixture';
+import { useStack } from '../helpers/stack';
 import { gql } from '../helpers/http';
-import { quietLogger } from '../helpers/quiet';
 
 /**
  * The catalog's entries computed over HTTP from hand-counted fixture rows: service volume,
@@ -58,17 +57,7 @@ const value = (
 
 describe.each<Engine>(['sqlite', 'mariadb'])('catalog values, sources on %s', (engine) => {
   describe('service volume, chronic management and the survey (service-volume fixture)', () => {
-    let stack: RunningStack;
-    beforeAll(async () => {
-      stack = await startStack({
-        sources: await buildServiceVolumeFixture(engine, 'hag_cat_sv'),
-        port: 0,
-        logger: quietLogger(),
-      });
-    });
-    afterAll(async () => {
-      await stack.close();
-    });
+    const stack = useStack(() => buildServiceVolumeFixture(engine, 'hag_cat_sv'));
 
     test('汉阴县 2019H1: 表3/表4 items from both HIS vendors and the LIS', async () => {
       const got = await indicators(stack, '610921', '2019H1', [
@@ -159,17 +148,7 @@ describe.each<Engine>(['sqlite', 'mariadb'])('catalog values, sources on %s', (e
   });
 
   describe('population, family doctors, GPs and insurance (catalog fixture)', () => {
-    let stack: RunningStack;
-    beforeAll(async () => {
-      stack = await startStack({
-        sources: await buildCatalogFixture(engine, 'hag_cat'),
-        port: 0,
-        logger: quietLogger(),
-      });
-    });
-    afterAll(async () => {
-      await stack.close();
-    });
+    const stack = useStack(() => buildCatalogFixture(engine, 'hag_cat'));
 
     test('汉阴县 2019: family-doctor coverages over the registry population, fee composition, GPs', async () => {
       expect(

@@ -1,25 +1,12 @@
-import { startStack } from '../../scripts/stack';
-import type { RunningStack } from '../../scripts/stack';
 import { buildAlliancesFixture } from '../fixtures/alliances.fixture';
 import type { Engine } from '../fixtures/databases';
 import { ORG } from '../fixtures/visits.fixture';
+import { useStack } from '../helpers/stack';
 import { gql } from '../helpers/http';
-import { quietLogger } from '../helpers/quiet';
 
 /** The indicator engine over every scope kind, with year-on-year growth (hand counts in alliances.fixture.ts). */
 describe.each<Engine>(['sqlite', 'mariadb'])('indicator engine, sources on %s', (engine) => {
-  let stack: RunningStack;
-
-  beforeAll(async () => {
-    stack = await startStack({
-      sources: await buildAlliancesFixture(engine, 'hag_eng'),
-      port: 0,
-      logger: quietLogger(),
-    });
-  });
-  afterAll(async () => {
-    await stack.close();
-  });
+  const stack = useStack(() => buildAlliancesFixture(engine, 'hag_eng'));
 
   test('分级诊疗转诊患者年增长率: growth over the same period of the previous year, targets per document', async () => {
     const { body } = await gql(

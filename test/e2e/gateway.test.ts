@@ -1,10 +1,8 @@
 import { indicatorCatalog } from '../../schema/catalog';
-import { startStack } from '../../scripts/stack';
-import type { RunningStack } from '../../scripts/stack';
 import { buildFixture } from '../fixtures/build';
 import type { Engine } from '../fixtures/build';
+import { useStack } from '../helpers/stack';
 import { gql } from '../helpers/http';
-import { quietLogger } from '../helpers/quiet';
 
 const SHARE = `
   query Share($code: DivisionCode!, $period: Period!) {
@@ -24,19 +22,10 @@ const SHARE = `
 `;
 
 describe.each<Engine>(['sqlite', 'mariadb'])('through the gateway over HTTP, sources on %s', (engine) => {
-  let stack: RunningStack;
+  const stack = useStack(() => buildFixture(engine, `hag_e2e`));
   let url: string;
-
-  beforeAll(async () => {
-    stack = await startStack({
-      sources: await buildFixture(engine, `hag_e2e`),
-      port: 0,
-      logger: quietLogger(),
-    });
+  beforeAll(() => {
     url = stack.gateway.url;
-  });
-  afterAll(async () => {
-    await stack.close();
   });
 
   test('城乡基层医疗卫生机构诊疗量占比 for 汉阴县, 2019H1: 5 / 8 = 62.5 %', async () => {

@@ -1,10 +1,8 @@
-import { startStack } from '../../scripts/stack';
-import type { RunningStack } from '../../scripts/stack';
 import type { Engine } from '../fixtures/build';
 import { ORG, buildServiceVolumeFixture } from '../fixtures/service-volume.fixture';
+import { useStack } from '../helpers/stack';
 import { gql } from '../helpers/http';
 import type { GraphQLBody } from '../helpers/http';
-import { quietLogger } from '../helpers/quiet';
 
 const VOLUME = `
   visits { total outpatient emergency tcm complete sources { id kind status institutions } }
@@ -31,19 +29,10 @@ function data(body: GraphQLBody): Record<string, unknown> {
 describe.each<Engine>(['sqlite', 'mariadb'])(
   'the institutions subgraph through the gateway, sources on %s',
   (engine) => {
-    let stack: RunningStack;
+    const stack = useStack(() => buildServiceVolumeFixture(engine, 'hag_inst'));
     let url: string;
-
-    beforeAll(async () => {
-      stack = await startStack({
-        sources: await buildServiceVolumeFixture(engine, 'hag_inst'),
-        port: 0,
-        logger: quietLogger(),
-      });
+    beforeAll(() => {
       url = stack.gateway.url;
-    });
-    afterAll(async () => {
-      await stack.close();
     });
 
     test('statistics: own rows, a city summed from its counties (derived), nothing for 2018; one statement', async () => {

@@ -10,6 +10,7 @@ import { startStack } from '../../scripts/stack';
 import type { RunningStack } from '../../scripts/stack';
 import type { Engine } from '../fixtures/databases';
 import { buildInsuranceFixture, INS_ORG } from '../fixtures/insurance.fixture';
+import { useStack } from '../helpers/stack';
 import { gql } from '../helpers/http';
 import { quietLogger } from '../helpers/quiet';
 
@@ -54,19 +55,10 @@ const ins = (institutions: number, status = 'OK'): Record<string, unknown> => ({
 describe.each<Engine>(['sqlite', 'mariadb'])(
   'the insurance subgraph through the gateway, sources on %s',
   (engine) => {
-    let stack: RunningStack;
+    const stack = useStack(() => buildInsuranceFixture(engine, 'hag_is'));
     let url: string;
-
-    beforeAll(async () => {
-      stack = await startStack({
-        sources: await buildInsuranceFixture(engine, 'hag_is'),
-        port: 0,
-        logger: quietLogger(),
-      });
+    beforeAll(() => {
       url = stack.gateway.url;
-    });
-    afterAll(async () => {
-      await stack.close();
     });
 
     test('汉阴县 2019: its insured wherever treated, breakdowns, 县域内就诊率 1 − 4/10', async () => {

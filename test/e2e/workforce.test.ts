@@ -10,6 +10,7 @@ import { startStack } from '../../scripts/stack';
 import type { RunningStack } from '../../scripts/stack';
 import type { Engine } from '../fixtures/databases';
 import { buildWorkforceFixture, ORG } from '../fixtures/workforce.fixture';
+import { useStack } from '../helpers/stack';
 import { gql } from '../helpers/http';
 import { quietLogger } from '../helpers/quiet';
 
@@ -97,19 +98,10 @@ const HANYIN_2019H1_WORKFORCE = {
 describe.each<Engine>(['sqlite', 'mariadb'])(
   'the workforce subgraph through the gateway, sources on %s',
   (engine) => {
-    let stack: RunningStack;
+    const stack = useStack(() => buildWorkforceFixture(engine, 'hag_wf'));
     let url: string;
-
-    beforeAll(async () => {
-      stack = await startStack({
-        sources: await buildWorkforceFixture(engine, 'hag_wf'),
-        port: 0,
-        logger: quietLogger(),
-      });
+    beforeAll(() => {
       url = stack.gateway.url;
-    });
-    afterAll(async () => {
-      await stack.close();
     });
 
     test('Institution.workforce and familyDoctors, 2019H1', async () => {
