@@ -80,7 +80,7 @@ export function createMeasuresResolver<TContext>(
         })),
         ctx,
       );
-      return values.map((v) => Object.assign(new MeasureValue(), v));
+      return values.map((v) => Object.assign(new MeasureValue(), { ...v, evidence: v.evidence ?? [] }));
     }
   }
   return MeasuresResolver;

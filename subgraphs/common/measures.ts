@@ -14,6 +14,7 @@ export enum ScopeKind {
   REGION = 'REGION',
   INSTITUTION = 'INSTITUTION',
   ALLIANCE = 'ALLIANCE',
+  ALLIANCE_LEAD = 'ALLIANCE_LEAD',
 }
 registerEnumType(ScopeKind, {
   name: 'ScopeKind',
@@ -22,6 +23,9 @@ registerEnumType(ScopeKind, {
     REGION: { description: '行政区划 An administrative division (province, city or county)' },
     INSTITUTION: { description: '医疗卫生机构 One institution' },
     ALLIANCE: { description: '医联体 One medical alliance' },
+    ALLIANCE_LEAD: {
+      description: '医联体牵头医院 The lead institution of one alliance (code = alliance id)',
+    },
   },
 });
 
@@ -89,6 +93,26 @@ export class MeasureRequestInput {
 
 @Directive('@shareable')
 @Directive('@inaccessible')
+@ObjectType({
+  description:
+    '佐证 Evidence behind a qualitative (定性) measure: the policy document or alliance mechanism in force',
+})
+export class MeasureEvidence {
+  @Field(() => String, { description: '类别 Kind, e.g. ALLIANCE_PLAN or CHARTER' })
+  kind!: string;
+
+  @Field(() => String, { description: '名称 Document title or mechanism description' })
+  title!: string;
+
+  @Field(() => String, { description: '日期 Issued on / in force since (YYYY-MM-DD)' })
+  date!: string;
+
+  @Field(() => String, { description: '发文或所属 Issuing division code or alliance id' })
+  holder!: string;
+}
+
+@Directive('@shareable')
+@Directive('@inaccessible')
 @ObjectType({ description: '度量值 The value of one measure for one scope and period, with its provenance' })
 export class MeasureValue {
   @Field(() => ScopeKind, { description: '范围类型 Scope kind' })
@@ -120,6 +144,11 @@ export class MeasureValue {
 
   @Field(() => Int, { description: '未接入机构数 Open institutions of the scope that no source holds' })
   uncoveredInstitutions!: number;
+
+  @Field(() => [MeasureEvidence], {
+    description: '佐证 Documents or mechanisms behind a qualitative value (empty for counts)',
+  })
+  evidence!: MeasureEvidence[];
 }
 
 /** Plain shapes of the protocol, for clients (the indicator engine). */
@@ -141,6 +170,18 @@ export interface MeasureValueData {
   readonly sources: ReadonlyArray<{ id: string; kind: string; status: string; institutions: number }>;
   readonly missingInstitutions: readonly string[];
   readonly uncoveredInstitutions: number;
+  /** Qualitative (定性) measures: the documents or mechanisms behind a yes. Absent = none. */
+  readonly evidence?: ReadonlyArray<EvidenceData>;
+}
+
+/** One policy document or alliance mechanism behind a qualitative value. */
+export interface EvidenceData {
+  readonly kind: string;
+  readonly title: string;
+  /** YYYY-MM-DD */
+  readonly date: string;
+  /** Issuing division code or alliance id. */
+  readonly holder: string;
 }
 
 /** The two protocol fields every measure-serving subgraph exposes on Query. */
@@ -153,6 +194,7 @@ export const MEASURE_VALUES_QUERY = `
       scopeKind scopeCode period measure value complete
       sources { id kind status institutions }
       missingInstitutions uncoveredInstitutions
+      evidence { kind title date holder }
     }
   }
 `;

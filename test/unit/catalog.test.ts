@@ -93,7 +93,7 @@ describe('the indicator catalog', () => {
 
   test('malformed entries and duplicate codes are refused', () => {
     const entry = JSON.parse(
-      readFileSync(join(__dirname, '..', '..', 'schema', 'catalog', 'indicators.json'), 'utf8'),
+      readFileSync(join(__dirname, '..', '..', 'schema', 'catalog', 'indicators', 'core.json'), 'utf8'),
     ).indicators[0] as Record<string, unknown>;
     expect(() => parseCatalog({ indicators: [entry, entry] })).toThrow(/duplicate/);
     expect(() => parseCatalog({ indicators: [{ ...entry, numerator: 'A +' }] })).toThrow();
