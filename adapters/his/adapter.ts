@@ -1,6 +1,8 @@
 import type { SqlSource } from '../sql/source';
 import type {
+  AdmissionCounts,
   BedDays,
+  DayCaseDiagnosisCounts,
   DiagnosisGroupDischarges,
   DiagnosisGroupQuery,
   DiagnosisGroupVisits,
@@ -38,6 +40,10 @@ export interface HisAdapter {
   countVisitsByDiagnosis(source: SqlSource, query: DiagnosisGroupQuery): Promise<DiagnosisGroupVisits[]>;
   /** Discharge transfers per kind and receiver as recorded (resolve them with `matchReceivers`). */
   dischargeTransfers(source: SqlSource, query: InpatientQuery): Promise<DischargeTransfers[]>;
+  /** 住院患者人次数: admissions by the month of the admission time. */
+  countAdmissions(source: SqlSource, query: InpatientQuery): Promise<AdmissionCounts[]>;
+  /** Day surgeries by the ICD-10 category of their discharge's principal diagnosis (日间手术覆盖的病种). */
+  dayCaseDiagnoses(source: SqlSource, query: InpatientQuery): Promise<DayCaseDiagnosisCounts[]>;
 }
 
 /** The inpatient functions alone. */

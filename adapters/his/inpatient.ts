@@ -144,3 +144,25 @@ export interface DischargeTransfers {
   readonly receiverName: string | null;
   readonly count: number;
 }
+
+/** 住院患者人次数: admissions by the month of the admission time (入院时间). */
+export interface AdmissionCounts {
+  readonly orgCode: string;
+  /** `yyyyMM` of the admission time. */
+  readonly month: string;
+  readonly admissions: number;
+}
+
+/**
+ * Day surgeries (日间手术) by the ICD-10 category (the first three characters, 类目) of the principal
+ * diagnosis of their discharge: the 病种 a day surgery covers.
+ */
+export interface DayCaseDiagnosisCounts {
+  readonly orgCode: string;
+  /** `yyyyMM` of the procedure date. */
+  readonly month: string;
+  /** ICD-10 category, normalised (upper case, no dot), e.g. `K40`; null when the diagnosis is empty. */
+  readonly category: string | null;
+  /** Day-surgery procedure rows. */
+  readonly procedures: number;
+}

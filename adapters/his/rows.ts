@@ -1,7 +1,9 @@
 import { mergeRows, orgMonth, roundFen, toCount, toYuan } from '../sql/rows';
 import type { Num } from '../sql/rows';
 import type {
+  AdmissionCounts,
   BedDays,
+  DayCaseDiagnosisCounts,
   DiagnosisGroupDischarges,
   DiagnosisGroupId,
   DiagnosisGroupVisits,
@@ -184,4 +186,31 @@ export function textOrNull(raw: unknown): string | null {
   if (raw === null || raw === undefined) return null;
   const t = String(raw).trim();
   return t === '' || /^[-－—]+$/.test(t) ? null : t;
+}
+
+/** Admissions (`n`) per institution and month of admission. */
+export interface AdmissionRow extends OrgMonthRow {
+  n: Num;
+}
+
+export function admissionCountsOf(rows: readonly AdmissionRow[]): AdmissionCounts[] {
+  return rows.map((r) => ({ ...orgMonth(r.org_code, r.ym), admissions: toCount(r.n) }));
+}
+
+/** Day-surgery procedures (`n`) per institution, month and ICD-10 category (`cat`) of the principal diagnosis. */
+export interface DayCaseRow extends OrgMonthRow {
+  cat: string | null;
+  n: Num;
+}
+
+export function dayCaseDiagnosesOf(rows: readonly DayCaseRow[]): DayCaseDiagnosisCounts[] {
+  return mergeRows(
+    rows.map((r): DayCaseDiagnosisCounts => ({
+      ...orgMonth(r.org_code, r.ym),
+      category: textOrNull(r.cat),
+      procedures: toCount(r.n),
+    })),
+    ['orgCode', 'month', 'category'],
+    ['procedures'],
+  );
 }

@@ -106,3 +106,8 @@ export function codeGroupCase<Id extends string>(
   });
   return `CASE ${whens.join(' ')} END`;
 }
+
+/** The ICD-10 category (类目: first three characters, normalised) of a diagnosis column; '' when empty. */
+export function icdCategory(column: string): string {
+  return `SUBSTR(${normalisedCode(column)}, 1, 3)`;
+}

@@ -1,6 +1,8 @@
 import type { HisAdapter } from '../his/adapter';
 import {
+  admissionCountsOf,
   bedDaysOf,
+  dayCaseDiagnosesOf,
   diagnosisDischargesOf,
   diagnosisVisitsOf,
   dischargeCountsOf,
@@ -9,8 +11,17 @@ import {
   transfersOf,
   visitCountsOf,
 } from '../his/rows';
-import type { BedRow, DischargeRow, GroupRow, SurgeryRow, TransferRow, VisitRow } from '../his/rows';
-import { codeGroupCase, diagnosisGroups, perCodeGroup, procedureGroups } from '../his/sql';
+import type {
+  AdmissionRow,
+  BedRow,
+  DayCaseRow,
+  DischargeRow,
+  GroupRow,
+  SurgeryRow,
+  TransferRow,
+  VisitRow,
+} from '../his/rows';
+import { codeGroupCase, diagnosisGroups, icdCategory, perCodeGroup, procedureGroups } from '../his/sql';
 import { nothingAsked } from '../sql/builders';
 import type { SqlSource } from '../sql/source';
 import { queryMonthly } from '../sql/time';
@@ -48,6 +59,10 @@ async function ghsjFormat(source: SqlSource): Promise<GhsjFormat> {
 const DISCHARGED: MonthlyColumns = { time: 'CYSJ', format: 'CHAR14', org: 'JGDM' };
 const PERFORMED: MonthlyColumns = { time: 'SSRQ', format: 'CHAR14', org: 'JGDM' };
 const CENSUS: MonthlyColumns = { time: 'RQ', format: 'CHAR8', org: 'JGDM' };
+/** BA_SY by 入院时间 RYSJ. */
+const ADMITTED: MonthlyColumns = { time: 'RYSJ', format: 'CHAR14', org: 'JGDM' };
+/** BA_SS (alias s) by 手术日期, joined to its BA_SY row (alias b). */
+const PERFORMED_JOINED: MonthlyColumns = { time: 's.SSRQ', format: 'CHAR14', org: 's.JGDM' };
 
 /** BA_SY's codes of a discharge: 离院方式, 入院途径, 医疗付费方式, 危重标志. */
 interface DischargeCodes {
@@ -228,5 +243,40 @@ export const hisAAdapter: HisAdapter = {
       (r) => dischargeKindOfLyfs(r.lyfs),
       (r) => r.name,
     );
+  },
+
+  /**
+   * 住院患者人次数: BA_SY rows by the month of 入院时间 RYSJ. The front page is written at
+   * discharge, so a patient still in hospital is counted once discharged.
+   */
+  async countAdmissions(source, query) {
+    const rows = await queryMonthly<AdmissionRow>(
+      source,
+      query,
+      ADMITTED,
+      ({ bucket, scope }) =>
+        `SELECT JGDM AS org_code, ${bucket} AS ym, COUNT(*) AS n
+           FROM BA_SY
+          WHERE ${scope}
+          GROUP BY JGDM, ${bucket}`,
+    );
+    return admissionCountsOf(rows);
+  },
+
+  /** BA_SS rows with RJSS '1' by SSRQ month and the ICD-10 category of their BA_SY.JBDM. */
+  async dayCaseDiagnoses(source, query) {
+    const cat = icdCategory('b.JBDM');
+    const rows = await queryMonthly<DayCaseRow>(
+      source,
+      query,
+      PERFORMED_JOINED,
+      ({ bucket, scope }) =>
+        `SELECT s.JGDM AS org_code, ${bucket} AS ym, ${cat} AS cat, COUNT(*) AS n
+           FROM BA_SS s
+           JOIN BA_SY b ON b.JGDM = s.JGDM AND b.BAH = s.BAH AND b.ZYCS = s.ZYCS
+          WHERE s.RJSS = '1' AND ${scope}
+          GROUP BY s.JGDM, ${bucket}, ${cat}`,
+    );
+    return dayCaseDiagnosesOf(rows);
   },
 };

@@ -1,6 +1,8 @@
 import type { HisAdapter } from '../his/adapter';
 import {
+  admissionCountsOf,
   bedDaysOf,
+  dayCaseDiagnosesOf,
   diagnosisDischargesOf,
   diagnosisVisitsOf,
   dischargeCountsOf,
@@ -9,9 +11,25 @@ import {
   transfersOf,
   visitCountsOf,
 } from '../his/rows';
-import type { BedRow, DischargeRow, GroupRow, SurgeryRow, TransferRow, VisitRow } from '../his/rows';
+import type {
+  AdmissionRow,
+  BedRow,
+  DayCaseRow,
+  DischargeRow,
+  GroupRow,
+  SurgeryRow,
+  TransferRow,
+  VisitRow,
+} from '../his/rows';
 import type { Num } from '../sql/rows';
-import { codeGroupCase, diagnosisGroups, perCodeGroup, procedureGroups, stayDaysExpr } from '../his/sql';
+import {
+  codeGroupCase,
+  diagnosisGroups,
+  icdCategory,
+  perCodeGroup,
+  procedureGroups,
+  stayDaysExpr,
+} from '../his/sql';
 import { queryMonthly } from '../sql/time';
 import type { MonthlyColumns } from '../sql/time';
 import {
@@ -28,6 +46,7 @@ const VISITED: MonthlyColumns = { time: 'visit_at', format: 'DATETIME', org: 'or
 const DISCHARGED: MonthlyColumns = { time: 'discharged_at', format: 'DATETIME', org: 'org_code' };
 const PERFORMED: MonthlyColumns = { time: 's.performed_at', format: 'DATETIME', org: 'e.org_code' };
 const CENSUS: MonthlyColumns = { time: 'census_date', format: 'DATE', org: 'org_code' };
+const ADMITTED: MonthlyColumns = { time: 'admitted_at', format: 'DATETIME', org: 'org_code' };
 
 /** An episode's codes of a discharge. */
 interface DischargeCodes {
@@ -190,5 +209,37 @@ export const hisBAdapter: HisAdapter = {
     );
     // Vendor B keeps no receiver names.
     return transfersOf(rows, (r) => dischargeKindOfDisposition(r.disposition));
+  },
+
+  /** 住院患者人次数: episodes by the month of admitted_at (in hospital or discharged). */
+  async countAdmissions(source, query) {
+    const rows = await queryMonthly<AdmissionRow>(
+      source,
+      query,
+      ADMITTED,
+      ({ bucket, scope }) =>
+        `SELECT org_code, ${bucket} AS ym, COUNT(*) AS n
+           FROM inpatient_episode
+          WHERE ${scope}
+          GROUP BY org_code, ${bucket}`,
+    );
+    return admissionCountsOf(rows);
+  },
+
+  /** Surgeries with day_case = 1 by performed_at month and the ICD-10 category of the episode's principal_dx. */
+  async dayCaseDiagnoses(source, query) {
+    const cat = icdCategory('e.principal_dx');
+    const rows = await queryMonthly<DayCaseRow>(
+      source,
+      query,
+      PERFORMED,
+      ({ bucket, scope }) =>
+        `SELECT e.org_code AS org_code, ${bucket} AS ym, ${cat} AS cat, COUNT(*) AS n
+           FROM surgery s
+           JOIN inpatient_episode e ON e.episode_id = s.episode_id
+          WHERE s.day_case = 1 AND ${scope}
+          GROUP BY e.org_code, ${bucket}, ${cat}`,
+    );
+    return dayCaseDiagnosesOf(rows);
   },
 };

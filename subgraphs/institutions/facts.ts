@@ -1,16 +1,25 @@
 import { hisAdapters, lisAdapter, phsAdapter } from '../../adapters';
 import type { InstitutionRecord, SourceOutcome, SystemKind, VisitCounts } from '../../adapters';
-import type { BedDays, DischargeCounts, SurgeryCounts } from '../../adapters/his/inpatient';
+import type {
+  AdmissionCounts,
+  BedDays,
+  DayCaseDiagnosisCounts,
+  DiagnosisGroupDischarges,
+  DiagnosisGroupVisits,
+  DischargeCounts,
+  ProcedureGroupCounts,
+  SurgeryCounts,
+} from '../../adapters/his/inpatient';
 import type { CtReportTime } from '../../adapters/lis/model';
 import type { ChronicManagementCounts, TwoWeekSurveyCounts } from '../../adapters/phs/model';
-import { overlaps } from '../../adapters/registry/adapter';
+import { memberDuring, overlaps, registryAdapter } from '../../adapters/registry/adapter';
 import type { SqlSource } from '../../adapters/sql/source';
 import { ErrorCode, userError } from '../../schema/errors';
 import { periodEnd, periodMonths, periodStart } from '../../schema/period';
 import type { Period } from '../../schema/period';
 import { ScopeKind } from '../common/measures';
 import { SourceStatus } from '../common/provenance';
-import { institutionsOfRegions } from '../common/registry-view';
+import { institutionsOfRegions, registryUnavailable } from '../common/registry-view';
 import type { InstitutionsContext } from './context';
 
 /**
@@ -19,26 +28,45 @@ import type { InstitutionsContext } from './context';
  * then summed per scope in memory. Used by the measure protocol and by `serviceVolume`.
  */
 
-/** One scope of a request: a region (division code) or one institution (org code). */
+/**
+ * One scope of a request: a region (division code), one institution (org code), an alliance's
+ * members during the period (alliance id) or its lead institution (alliance id).
+ */
 export interface ScopeRef {
   readonly scopeKind: ScopeKind;
   readonly scopeCode: string;
+  /** Needed for ALLIANCE: the members are those whose membership overlaps the period. */
+  readonly period?: Period;
 }
 
 export function scopeKey(kind: ScopeKind, code: string): string {
   return `${kind}:${code}`;
 }
 
-/** Resolve every scope of a batch to its institutions: the division tree and at most two registry statements. */
+/** The key of a scope in `resolveScopes`' answer: an alliance's members depend on the period. */
+export function refKey(ref: ScopeRef): string {
+  return ref.scopeKind === ScopeKind.ALLIANCE && ref.period
+    ? `${scopeKey(ref.scopeKind, ref.scopeCode)}@${ref.period.id}`
+    : scopeKey(ref.scopeKind, ref.scopeCode);
+}
+
+/**
+ * Resolve every scope of a batch to its institutions: the division tree and at most two registry
+ * statements for regions and institutions, and two more (alliances, memberships) for every
+ * alliance scope of the batch together.
+ */
 export async function resolveScopes(
   scopes: readonly ScopeRef[],
   ctx: InstitutionsContext,
 ): Promise<Map<string, InstitutionRecord[]>> {
   const regionCodes = new Set<string>();
   const orgCodes = new Set<string>();
+  const allianceIds = new Set<string>();
   for (const r of scopes) {
     if (r.scopeKind === ScopeKind.REGION) regionCodes.add(r.scopeCode);
     else if (r.scopeKind === ScopeKind.INSTITUTION) orgCodes.add(r.scopeCode);
+    else if (r.scopeKind === ScopeKind.ALLIANCE || r.scopeKind === ScopeKind.ALLIANCE_LEAD)
+      allianceIds.add(r.scopeCode);
     else
       throw userError(ErrorCode.BAD_USER_INPUT, `Scope kind ${r.scopeKind} is not served by this subgraph`);
   }
@@ -46,14 +74,79 @@ export async function resolveScopes(
   for (const [code, list] of await institutionsOfRegions(ctx.registry, regionCodes)) {
     result.set(scopeKey(ScopeKind.REGION, code), list);
   }
+  // Alliances: the alliance rows and every membership of them, one statement each.
+  const alliancesOf = new Map<
+    string,
+    { lead: string | null; members: Array<{ org: string; from: string | null; to: string | null }> }
+  >();
+  if (allianceIds.size) {
+    const ids = [...allianceIds];
+    const registry = ctx.services.sources.registry();
+    const [alliances, members] = await Promise.all([
+      registryAdapter.alliances(registry, { ids }).catch(registryUnavailable),
+      registryAdapter.allianceMembers(registry, { allianceIds: ids }).catch(registryUnavailable),
+    ]);
+    for (const a of alliances) {
+      const own = members.filter((m) => m.allianceId === a.allianceId);
+      const lead = a.leadOrgCode ?? own.find((m) => m.role === 'LEAD')?.orgCode ?? null;
+      alliancesOf.set(a.allianceId, {
+        lead,
+        members: own.map((m) => ({ org: m.orgCode, from: m.joinedOn, to: m.leftOn })),
+      });
+    }
+    for (const id of ids) {
+      if (!alliancesOf.has(id))
+        throw userError(ErrorCode.UNKNOWN_ALLIANCE, `No alliance ${id} (医联体不存在)`);
+    }
+    for (const a of alliancesOf.values()) {
+      if (a.lead) orgCodes.add(a.lead);
+      for (const m of a.members) orgCodes.add(m.org);
+    }
+  }
+  const byCode = new Map<string, InstitutionRecord>();
   if (orgCodes.size) {
     const codes = [...orgCodes];
     const found = await ctx.registry.institutionByCode.loadMany(codes);
     found.forEach((org, i) => {
       if (org instanceof Error) throw org;
-      if (!org) throw userError(ErrorCode.UNKNOWN_INSTITUTION, `No institution ${codes[i]} (机构不存在)`);
-      result.set(scopeKey(ScopeKind.INSTITUTION, codes[i]), [org]);
+      if (org) byCode.set(codes[i], org);
     });
+  }
+  for (const r of scopes) {
+    if (r.scopeKind === ScopeKind.INSTITUTION) {
+      const org = byCode.get(r.scopeCode);
+      if (!org) throw userError(ErrorCode.UNKNOWN_INSTITUTION, `No institution ${r.scopeCode} (机构不存在)`);
+      result.set(refKey(r), [org]);
+    } else if (r.scopeKind === ScopeKind.ALLIANCE_LEAD) {
+      const lead = alliancesOf.get(r.scopeCode)?.lead;
+      const org = lead ? byCode.get(lead) : undefined;
+      result.set(refKey(r), org ? [org] : []);
+    } else if (r.scopeKind === ScopeKind.ALLIANCE) {
+      const members = alliancesOf.get(r.scopeCode)?.members ?? [];
+      const start = r.period ? periodStart(r.period) : null;
+      const end = r.period ? periodEnd(r.period) : null;
+      const orgs = new Set(
+        members
+          .filter(
+            (m) =>
+              start === null ||
+              end === null ||
+              memberDuring(
+                { allianceId: r.scopeCode, orgCode: m.org, role: 'MEMBER', joinedOn: m.from, leftOn: m.to },
+                start,
+                end,
+              ),
+          )
+          .map((m) => m.org),
+      );
+      result.set(
+        refKey(r),
+        [...orgs].flatMap((o) => {
+          const org = byCode.get(o);
+          return org ? [org] : [];
+        }),
+      );
+    }
   }
   return result;
 }
@@ -65,6 +158,11 @@ export interface HeldRows {
   surgeries: SurgeryCounts;
   beds: BedDays;
   ct: CtReportTime;
+  admissions: AdmissionCounts;
+  diagnosisVisits: DiagnosisGroupVisits;
+  diagnosisDischarges: DiagnosisGroupDischarges;
+  procedures: ProcedureGroupCounts;
+  dayCaseDiagnoses: DayCaseDiagnosisCounts;
 }
 export type HeldFact = keyof HeldRows;
 
@@ -75,6 +173,11 @@ const KINDS_OF: Readonly<Record<HeldFact, readonly SystemKind[]>> = {
   surgeries: HIS_KINDS,
   beds: HIS_KINDS,
   ct: ['lis'],
+  admissions: HIS_KINDS,
+  diagnosisVisits: HIS_KINDS,
+  diagnosisDischarges: HIS_KINDS,
+  procedures: HIS_KINDS,
+  dayCaseDiagnoses: HIS_KINDS,
 };
 
 type MonthlyQuery = { orgCodes: readonly string[] | null; months: readonly string[] };
@@ -91,6 +194,12 @@ function callHeld<F extends HeldFact>(
     discharges: () => his.countDischarges(source, query),
     surgeries: () => his.countSurgeries(source, query),
     beds: () => his.bedDays(source, query),
+    admissions: () => his.countAdmissions(source, query),
+    diagnosisVisits: () =>
+      his.countVisitsByDiagnosis(source, { ...query, groups: ['DIABETES', 'HYPERTENSION'] }),
+    diagnosisDischarges: () => his.countDischargesByDiagnosis(source, { ...query, groups: ['AMI'] }),
+    procedures: () => his.countProcedures(source, { ...query, groups: ['CESAREAN', 'PCI'] }),
+    dayCaseDiagnoses: () => his.dayCaseDiagnoses(source, query),
   };
   return call[fact as Exclude<HeldFact, 'ct'>]() as Promise<HeldRows[F][]>;
 }

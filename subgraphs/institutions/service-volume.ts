@@ -5,7 +5,7 @@ import { periodMonths } from '../../schema/period';
 import type { Period } from '../../schema/period';
 import { ScopeKind } from '../common/measures';
 import type { InstitutionsContext } from './context';
-import { fetchChronic, fetchHeld, fetchSurvey, resolveScopes, scopeKey, surveyYear } from './facts';
+import { fetchChronic, fetchHeld, fetchSurvey, refKey, resolveScopes, scopeKey, surveyYear } from './facts';
 import type { Coverage, HeldFact, HeldRows } from './facts';
 
 /** The (scope, period) a service-volume summary is computed for. */
@@ -108,7 +108,7 @@ export class ServiceVolumeLoaders {
 }
 
 function institutionsOf(scopes: Map<string, InstitutionRecord[]>, k: VolumeKey): InstitutionRecord[] {
-  return scopes.get(scopeKey(k.scopeKind, k.scopeCode)) ?? [];
+  return scopes.get(refKey(k)) ?? [];
 }
 
 /** Sum a field over rows; null (not counted) when no source answered for the scope. */

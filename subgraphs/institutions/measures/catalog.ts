@@ -1,5 +1,12 @@
 import type { VisitCounts } from '../../../adapters';
-import type { BedDays, DischargeCounts, SurgeryCounts } from '../../../adapters/his/inpatient';
+import type {
+  BedDays,
+  DayCaseDiagnosisCounts,
+  DiagnosisGroupId,
+  DischargeCounts,
+  ProcedureGroupId,
+  SurgeryCounts,
+} from '../../../adapters/his/inpatient';
 import type { CtReportTime } from '../../../adapters/lis/model';
 import type {
   ChronicDisease,
@@ -7,12 +14,65 @@ import type {
   TwoWeekSurveyCounts,
 } from '../../../adapters/phs/model';
 import type { DivisionStatRecord, InstitutionRecord } from '../../../adapters/registry/model';
-import { InstitutionCategory, PeriodGranularityEnum } from '../../../schema/enums';
+import { calendarDays, workingDays } from '../../../adapters/his/working-days';
+import {
+  HospitalGrade,
+  HospitalLevel,
+  InstitutionCategory,
+  Ownership,
+  PeriodGranularityEnum,
+} from '../../../schema/enums';
 import { ScopeKind } from '../../common/measures';
 import type { HeldFact, HeldRows } from '../facts';
 
-/** Which institutions of a scope a measure counts. */
-export type Population = 'ALL' | 'PRIMARY_CARE';
+/**
+ * Which institutions of a scope a measure counts: all, primary care (categories B/C/D), hospitals
+ * (category A*) of level 二级 or 三级, public (ownership 政府办 or 其他公立) hospitals of level 二级
+ * or 三级, public 三级 hospitals.
+ */
+export type Population =
+  | 'ALL'
+  | 'PRIMARY_CARE'
+  | 'HOSPITAL_LEVEL_2'
+  | 'HOSPITAL_LEVEL_3'
+  | 'PUBLIC_HOSPITAL_2_3'
+  | 'PUBLIC_HOSPITAL_LEVEL_3';
+
+/** 医院: category A* (WS 218 医院). */
+export const isHospital = (r: InstitutionRecord): boolean => (r.categoryCode ?? '').startsWith('A');
+/** 公立: 政府办 or 其他公立. */
+export const isPublic = (r: InstitutionRecord): boolean =>
+  r.ownership === Ownership.GOVERNMENT || r.ownership === Ownership.OTHER_PUBLIC;
+const isLevel = (r: InstitutionRecord, level: HospitalLevel): boolean => r.level === level;
+
+export function inPopulation(population: Population, r: InstitutionRecord): boolean {
+  switch (population) {
+    case 'ALL':
+      return true;
+    case 'PRIMARY_CARE':
+      return r.primaryCare;
+    case 'HOSPITAL_LEVEL_2':
+      return isHospital(r) && isLevel(r, HospitalLevel.LEVEL_2);
+    case 'HOSPITAL_LEVEL_3':
+      return isHospital(r) && isLevel(r, HospitalLevel.LEVEL_3);
+    case 'PUBLIC_HOSPITAL_2_3':
+      return (
+        isHospital(r) &&
+        isPublic(r) &&
+        (isLevel(r, HospitalLevel.LEVEL_2) || isLevel(r, HospitalLevel.LEVEL_3))
+      );
+    case 'PUBLIC_HOSPITAL_LEVEL_3':
+      return isHospital(r) && isPublic(r) && isLevel(r, HospitalLevel.LEVEL_3);
+  }
+}
+
+/** Scopes of the measures held per institution: regions, institutions, alliances and their leads. */
+export const HELD_SCOPES: readonly ScopeKind[] = [
+  ScopeKind.REGION,
+  ScopeKind.INSTITUTION,
+  ScopeKind.ALLIANCE,
+  ScopeKind.ALLIANCE_LEAD,
+];
 
 interface MeasureBase {
   readonly code: string;
@@ -31,8 +91,39 @@ export type HeldMeasure = {
     readonly fact: F;
     readonly value: (row: HeldRows[F]) => number;
     readonly population: Population;
+    /**
+     * Not summable (病种数, 机构数): the number of distinct keys among the rows whose value is > 0,
+     * over the whole scope and period (the rows are grouped by the database per institution,
+     * month and key; never raw rows).
+     */
+    readonly distinct?: (row: HeldRows[F]) => string | null;
   };
 }[HeldFact];
+
+/** Days of the period (calendar or working days): the same for every scope; no source. */
+export interface CalendarMeasure extends MeasureBase {
+  readonly fact: 'calendar';
+  /** [start, end) as `yyyyMMdd`; null when it cannot be counted. */
+  readonly value: (start: string, end: string) => number | null;
+}
+
+/** What a county-level division is judged on: its household population of the year and its open institutions. */
+export interface CountyFacts {
+  readonly code: string;
+  /** division_stat.household_pop of the period's year; null when not given. */
+  readonly householdPop: number | null;
+  /** Institutions standing in the county, open on the period's last day. */
+  readonly institutions: readonly InstitutionRecord[];
+}
+
+/**
+ * 县数 (registry admin_division, division_stat, institution): the county-level divisions of a
+ * region that `counts` accepts; null (not counted) when any county cannot be judged.
+ */
+export interface CountyMeasure extends MeasureBase {
+  readonly fact: 'counties';
+  readonly counts: (c: CountyFacts) => boolean | null;
+}
 
 /** 慢病管理 (phs): records managed by the scope's institutions (GLJG), for one disease. */
 export interface ChronicMeasure extends MeasureBase {
@@ -64,11 +155,19 @@ export interface PopulationMeasure extends MeasureBase {
 export interface RegistryCountMeasure extends MeasureBase {
   readonly fact: 'registry';
   readonly counts: (r: InstitutionRecord) => boolean;
+  /** Sum this (e.g. 床位数) over the institutions counted instead of counting them; null unknown → not counted. */
+  readonly weight?: (r: InstitutionRecord) => number | null;
 }
 
 /** A measure of this subgraph, as data: which fact, which field of it, which institutions. */
 export type InstitutionMeasure =
-  HeldMeasure | ChronicMeasure | SurveyMeasure | PopulationMeasure | RegistryCountMeasure;
+  | HeldMeasure
+  | ChronicMeasure
+  | SurveyMeasure
+  | PopulationMeasure
+  | RegistryCountMeasure
+  | CalendarMeasure
+  | CountyMeasure;
 
 function held<F extends HeldFact>(
   fact: F,
@@ -77,8 +176,20 @@ function held<F extends HeldFact>(
   nameEn: string,
   unit: string,
   value: (row: HeldRows[F]) => number,
+  population: Population = 'ALL',
+  distinct?: (row: HeldRows[F]) => string | null,
 ): HeldMeasure {
-  return { code, nameZh, nameEn, unit, fact, value, population: 'ALL' } as unknown as HeldMeasure;
+  return {
+    code,
+    nameZh,
+    nameEn,
+    unit,
+    fact,
+    value,
+    population,
+    scopeKinds: HELD_SCOPES,
+    ...(distinct ? { distinct } : {}),
+  } as unknown as HeldMeasure;
 }
 
 const discharge = (
@@ -87,15 +198,21 @@ const discharge = (
   nameEn: string,
   unit: string,
   value: (r: DischargeCounts) => number,
-): HeldMeasure => held('discharges', code, nameZh, nameEn, unit, value);
+  population: Population = 'ALL',
+): HeldMeasure => held('discharges', code, nameZh, nameEn, unit, value, population);
 const surgery = (
   code: string,
   nameZh: string,
   nameEn: string,
   counts: (r: SurgeryCounts) => boolean,
 ): HeldMeasure => held('surgeries', code, nameZh, nameEn, '例次', (r) => (counts(r) ? r.count : 0));
-const beds = (code: string, nameZh: string, nameEn: string, value: (r: BedDays) => number): HeldMeasure =>
-  held('beds', code, nameZh, nameEn, '床日', value);
+const beds = (
+  code: string,
+  nameZh: string,
+  nameEn: string,
+  value: (r: BedDays) => number,
+  population: Population = 'ALL',
+): HeldMeasure => held('beds', code, nameZh, nameEn, '床日', value, population);
 const ct = (
   code: string,
   nameZh: string,
@@ -236,6 +353,7 @@ const visitMeasures: readonly HeldMeasure[] = [
     fact: 'visits',
     value: (r: VisitCounts) => r.visits,
     population: 'ALL',
+    scopeKinds: HELD_SCOPES,
   },
   {
     code: 'VISITS_PRIMARY_CARE',
@@ -245,6 +363,7 @@ const visitMeasures: readonly HeldMeasure[] = [
     fact: 'visits',
     value: (r: VisitCounts) => r.visits,
     population: 'PRIMARY_CARE',
+    scopeKinds: HELD_SCOPES,
   },
   {
     code: 'VISITS_OUTPATIENT',
@@ -254,6 +373,7 @@ const visitMeasures: readonly HeldMeasure[] = [
     fact: 'visits',
     value: (r: VisitCounts) => r.visits - r.emergencyVisits,
     population: 'ALL',
+    scopeKinds: HELD_SCOPES,
   },
   {
     code: 'VISITS_EMERGENCY',
@@ -263,6 +383,7 @@ const visitMeasures: readonly HeldMeasure[] = [
     fact: 'visits',
     value: (r: VisitCounts) => r.emergencyVisits,
     population: 'ALL',
+    scopeKinds: HELD_SCOPES,
   },
   {
     code: 'VISITS_TCM',
@@ -272,6 +393,7 @@ const visitMeasures: readonly HeldMeasure[] = [
     fact: 'visits',
     value: (r: VisitCounts) => r.tcmVisits,
     population: 'ALL',
+    scopeKinds: HELD_SCOPES,
   },
   {
     code: 'VISITS_PRIMARY_CARE_TCM',
@@ -281,6 +403,399 @@ const visitMeasures: readonly HeldMeasure[] = [
     fact: 'visits',
     value: (r: VisitCounts) => r.tcmVisits,
     population: 'PRIMARY_CARE',
+    scopeKinds: HELD_SCOPES,
+  },
+];
+
+function calendar(
+  code: string,
+  nameZh: string,
+  nameEn: string,
+  value: (start: string, end: string) => number | null,
+): CalendarMeasure {
+  return { code, nameZh, nameEn, unit: '天', fact: 'calendar', value, scopeKinds: HELD_SCOPES };
+}
+
+function counties(
+  code: string,
+  nameZh: string,
+  nameEn: string,
+  counts: (c: CountyFacts) => boolean | null,
+): CountyMeasure {
+  return { code, nameZh, nameEn, unit: '个', fact: 'counties', counts, scopeKinds: [ScopeKind.REGION] };
+}
+
+const diagnosisVisits = (
+  code: string,
+  nameZh: string,
+  nameEn: string,
+  group: DiagnosisGroupId,
+): HeldMeasure =>
+  held('diagnosisVisits', code, nameZh, nameEn, '例次', (r) =>
+    r.group === group ? r.visits - r.emergencyVisits : 0,
+  );
+const procedureCases = (code: string, nameZh: string, nameEn: string, group: ProcedureGroupId): HeldMeasure =>
+  held('procedures', code, nameZh, nameEn, '例次', (r) => (r.group === group ? r.cases : 0));
+
+/** 30万人口以上 (household population of the year ≥ 300,000); null when the county has no figure. */
+const POP_300K = 300_000;
+const over300k = (c: CountyFacts): boolean | null =>
+  c.householdPop === null ? null : c.householdPop >= POP_300K;
+const isLevel2GradeA = (r: InstitutionRecord): boolean =>
+  r.level === HospitalLevel.LEVEL_2 && r.grade === HospitalGrade.GRADE_A;
+/** 二级甲等综合医院: A100, 二级, 甲等. */
+const hasGeneral2A = (c: CountyFacts): boolean =>
+  c.institutions.some((r) => r.categoryCode === 'A100' && isLevel2GradeA(r));
+/** 二级甲等中医医院: 中医（综合）医院 A210 or 中医专科医院 A220–A229, 二级, 甲等. */
+const hasTcm2A = (c: CountyFacts): boolean =>
+  c.institutions.some((r) => /^A2[1-2]/.test(r.categoryCode ?? '') && isLevel2GradeA(r));
+const and = (a: boolean | null, b: boolean): boolean | null => (a === null ? null : a && b);
+
+/** 社会办接续性医疗机构 (legacy-systems.md canonical definitions): ownership 社会办 and the category. */
+const privateOf =
+  (...codes: string[]) =>
+  (r: InstitutionRecord): boolean =>
+    r.ownership === Ownership.PRIVATE && codes.includes(r.categoryCode ?? '');
+const isPrivateRehab = privateOf('A527');
+const isPrivateLongTermCare = privateOf('A710', 'A720');
+const isPrivateHospice = privateOf('P900');
+const publicHospital = (r: InstitutionRecord): boolean => isHospital(r) && isPublic(r);
+const publicLevel =
+  (level: HospitalLevel) =>
+  (r: InstitutionRecord): boolean =>
+    publicHospital(r) && r.level === level;
+const grading = (r: InstitutionRecord): boolean => r.gradingSystem === true;
+
+function registryBeds(
+  code: string,
+  nameZh: string,
+  nameEn: string,
+  counts: (r: InstitutionRecord) => boolean,
+): RegistryCountMeasure {
+  return { ...registryCount(code, nameZh, nameEn, counts), unit: '张', weight: (r) => r.beds };
+}
+
+/**
+ * Measures of seed 004 表1–表4 added for the hospital and registry items: calendar days, fees,
+ * admissions, diagnosis and procedure groups, day-surgery 病种, hospital-level populations, public
+ * hospital and continuing-care counts, county counts and vital statistics.
+ */
+const hospitalMeasures: readonly InstitutionMeasure[] = [
+  calendar('PERIOD_DAYS', '统计期日历天数', 'Calendar days of the period', calendarDays),
+  calendar(
+    'WORKING_DAYS',
+    '统计期工作日天数',
+    'Working days of the period (Monday–Friday not public holidays, plus 调休 weekend working days); null for a year without a holiday schedule',
+    workingDays,
+  ),
+  held(
+    'visits',
+    'VISIT_FEES',
+    '门急诊费用合计（门诊收入）',
+    'Fees of the visits that happened (yuan)',
+    '元',
+    (r) => r.feeTotal,
+  ),
+  held(
+    'discharges',
+    'DISCHARGE_FEES',
+    '出院患者住院总费用合计（住院收入）',
+    'Total fees of the discharges of the period (yuan)',
+    '元',
+    (r) => r.feeTotal,
+  ),
+  held(
+    'admissions',
+    'ADMISSIONS',
+    '住院患者人次数（入院人次）',
+    'Admissions (by admission time)',
+    '人次',
+    (r) => r.admissions,
+  ),
+  diagnosisVisits(
+    'VISITS_DX_DIABETES_OUTPATIENT',
+    '第一诊断为糖尿病的门诊（平诊）就诊例次数',
+    'Outpatient (non-emergency) visits with a first diagnosis of diabetes (ICD-10 E10–E14)',
+    'DIABETES',
+  ),
+  diagnosisVisits(
+    'VISITS_DX_HYPERTENSION_OUTPATIENT',
+    '第一诊断为高血压的门诊（平诊）就诊例次数',
+    'Outpatient (non-emergency) visits with a first diagnosis of hypertension (ICD-10 I10–I15)',
+    'HYPERTENSION',
+  ),
+  held(
+    'diagnosisDischarges',
+    'DISCHARGES_AMI',
+    '主要诊断为急性心肌梗死的出院人次数',
+    'Discharges with a principal diagnosis of acute myocardial infarction (ICD-10 I21)',
+    '例',
+    (r) => (r.group === 'AMI' ? r.discharges : 0),
+  ),
+  procedureCases(
+    'CESAREAN_CASES',
+    '剖宫产例次数',
+    'Caesarean sections (distinct discharges with 74.0/74.1/74.2/74.4/74.99)',
+    'CESAREAN',
+  ),
+  procedureCases(
+    'PCI_CASES',
+    '经皮冠状动脉介入术例次数',
+    'PCI (distinct discharges with 00.66/36.06/36.07)',
+    'PCI',
+  ),
+  held(
+    'dayCaseDiagnoses',
+    'DAY_SURGERY_DIAGNOSIS_CATEGORIES',
+    '日间手术覆盖的病种数',
+    'Distinct ICD-10 categories (3 characters) of the principal diagnoses of day surgeries',
+    '种',
+    (r: DayCaseDiagnosisCounts) => r.procedures,
+    'ALL',
+    (r: DayCaseDiagnosisCounts) => r.category,
+  ),
+  held(
+    'visits',
+    'VISITS_HOSPITAL_LEVEL_2',
+    '二级医院诊疗人次数',
+    'Visits at 二级 hospitals',
+    '人次',
+    (r) => r.visits,
+    'HOSPITAL_LEVEL_2',
+  ),
+  held(
+    'visits',
+    'VISITS_HOSPITAL_LEVEL_3',
+    '三级医院诊疗人次数',
+    'Visits at 三级 hospitals',
+    '人次',
+    (r) => r.visits,
+    'HOSPITAL_LEVEL_3',
+  ),
+  held(
+    'visits',
+    'VISIT_FEES_HOSPITAL_LEVEL_2',
+    '二级医院门急诊费用合计',
+    'Visit fees at 二级 hospitals (yuan)',
+    '元',
+    (r) => r.feeTotal,
+    'HOSPITAL_LEVEL_2',
+  ),
+  held(
+    'visits',
+    'VISIT_FEES_HOSPITAL_LEVEL_3',
+    '三级医院门急诊费用合计',
+    'Visit fees at 三级 hospitals (yuan)',
+    '元',
+    (r) => r.feeTotal,
+    'HOSPITAL_LEVEL_3',
+  ),
+  discharge(
+    'DISCHARGES_HOSPITAL_LEVEL_2',
+    '二级医院出院人次数',
+    'Discharges of 二级 hospitals',
+    '人次',
+    (r) => r.discharges,
+    'HOSPITAL_LEVEL_2',
+  ),
+  discharge(
+    'DISCHARGES_HOSPITAL_LEVEL_3',
+    '三级医院出院人次数',
+    'Discharges of 三级 hospitals',
+    '人次',
+    (r) => r.discharges,
+    'HOSPITAL_LEVEL_3',
+  ),
+  discharge(
+    'STAY_DAYS_HOSPITAL_LEVEL_2',
+    '二级医院出院者占用总床日数',
+    'Stay days of discharges of 二级 hospitals',
+    '床日',
+    (r) => r.stayDays,
+    'HOSPITAL_LEVEL_2',
+  ),
+  discharge(
+    'STAY_DAYS_HOSPITAL_LEVEL_3',
+    '三级医院出院者占用总床日数',
+    'Stay days of discharges of 三级 hospitals',
+    '床日',
+    (r) => r.stayDays,
+    'HOSPITAL_LEVEL_3',
+  ),
+  discharge(
+    'DISCHARGE_FEES_HOSPITAL_LEVEL_2',
+    '二级医院住院总费用合计',
+    'Inpatient fees of 二级 hospitals (yuan)',
+    '元',
+    (r) => r.feeTotal,
+    'HOSPITAL_LEVEL_2',
+  ),
+  discharge(
+    'DISCHARGE_FEES_HOSPITAL_LEVEL_3',
+    '三级医院住院总费用合计',
+    'Inpatient fees of 三级 hospitals (yuan)',
+    '元',
+    (r) => r.feeTotal,
+    'HOSPITAL_LEVEL_3',
+  ),
+  discharge(
+    'DISCHARGES_PUBLIC_HOSPITAL_2_3',
+    '公立医院（二级、三级公立医院）出院人次数',
+    'Discharges of public 二级 and 三级 hospitals',
+    '人次',
+    (r) => r.discharges,
+    'PUBLIC_HOSPITAL_2_3',
+  ),
+  beds(
+    'BED_DAYS_OPEN_PRIMARY_CARE',
+    '基层医疗卫生机构实际开放总床日数',
+    'Open bed days of primary-care institutions',
+    (r) => r.openBedDays,
+    'PRIMARY_CARE',
+  ),
+  beds(
+    'BED_DAYS_OCCUPIED_PRIMARY_CARE',
+    '基层医疗卫生机构实际占用总床日数',
+    'Occupied bed days of primary-care institutions',
+    (r) => r.occupiedBedDays,
+    'PRIMARY_CARE',
+  ),
+  held(
+    'surgeries',
+    'DAY_SURGERY_PUBLIC_HOSPITALS_LEVEL_3',
+    '开展日间手术的三级公立医院数',
+    'Public 三级 hospitals with at least one day surgery in the period',
+    '个',
+    (r) => (r.dayCase ? r.count : 0),
+    'PUBLIC_HOSPITAL_LEVEL_3',
+    (r) => r.orgCode,
+  ),
+  registryCount(
+    'INST_PUBLIC_HOSPITAL',
+    '公立医院数',
+    'Public hospitals (category A*, 政府办 or 其他公立)',
+    publicHospital,
+  ),
+  registryCount(
+    'INST_PUBLIC_HOSPITAL_LEVEL_2',
+    '二级公立医院总数',
+    'Public 二级 hospitals',
+    publicLevel(HospitalLevel.LEVEL_2),
+  ),
+  registryCount(
+    'INST_PUBLIC_HOSPITAL_LEVEL_3',
+    '三级公立医院总数',
+    'Public 三级 hospitals',
+    publicLevel(HospitalLevel.LEVEL_3),
+  ),
+  registryCount(
+    'INST_PUBLIC_HOSPITAL_2_3_GRADING',
+    '建立分级诊疗信息系统的二、三级公立医院数',
+    'Public 二级 and 三级 hospitals with a graded-care information system',
+    (r) => (publicLevel(HospitalLevel.LEVEL_2)(r) || publicLevel(HospitalLevel.LEVEL_3)(r)) && grading(r),
+  ),
+  registryCount(
+    'INST_PUBLIC_HOSPITAL_LEVEL_2_GRADING',
+    '建立分级诊疗信息系统的二级公立医院数',
+    'Public 二级 hospitals with a graded-care information system',
+    (r) => publicLevel(HospitalLevel.LEVEL_2)(r) && grading(r),
+  ),
+  registryCount(
+    'INST_PUBLIC_HOSPITAL_LEVEL_3_GRADING',
+    '建立分级诊疗信息系统的三级公立医院数',
+    'Public 三级 hospitals with a graded-care information system',
+    (r) => publicLevel(HospitalLevel.LEVEL_3)(r) && grading(r),
+  ),
+  registryCount(
+    'INST_TOWNSHIP_CENTER_GRADING',
+    '建立分级诊疗信息系统的乡镇卫生院数',
+    'Township health centres with a graded-care information system',
+    (r) => isTownshipCenter(r) && grading(r),
+  ),
+  registryCount(
+    'INST_COMMUNITY_CENTER_GRADING',
+    '建立分级诊疗信息系统的社区卫生服务中心数',
+    'Community health centres with a graded-care information system',
+    (r) => isCommunityCenter(r) && grading(r),
+  ),
+  registryCount(
+    'INST_PUBLIC_HOSPITAL_MUTUAL_RECOGNITION',
+    '参与同级检查结果互认的公立医院数',
+    'Public hospitals taking part in mutual recognition of examination results',
+    (r) => publicHospital(r) && r.mutualRecognition === true,
+  ),
+  registryCount(
+    'INST_PRIVATE_REHAB',
+    '社会办康复型医疗机构总数',
+    'Privately run rehabilitation hospitals (A527)',
+    isPrivateRehab,
+  ),
+  registryCount(
+    'INST_PRIVATE_LONG_TERM_CARE',
+    '社会办长期护理型医疗机构总数',
+    'Privately run nursing homes and nursing stations (A710, A720)',
+    isPrivateLongTermCare,
+  ),
+  registryCount(
+    'INST_PRIVATE_HOSPICE',
+    '社会办临终关怀型医疗机构总数',
+    'Privately run hospice centres (P900)',
+    isPrivateHospice,
+  ),
+  registryBeds(
+    'BEDS_PRIVATE_REHAB',
+    '社会办康复型医疗机构床位数',
+    'Beds (编制床位) of privately run rehabilitation hospitals',
+    isPrivateRehab,
+  ),
+  registryBeds(
+    'BEDS_PRIVATE_LONG_TERM_CARE',
+    '社会办长期护理型医疗机构床位数',
+    'Beds (编制床位) of privately run nursing homes and stations',
+    isPrivateLongTermCare,
+  ),
+  registryBeds(
+    'BEDS_PRIVATE_HOSPICE',
+    '社会办临终关怀型医疗机构床位数',
+    'Beds (编制床位) of privately run hospice centres',
+    isPrivateHospice,
+  ),
+  counties('DIVISIONS_COUNTY', '县（市、区）总数', 'County-level divisions (县/市/区)', () => true),
+  counties(
+    'COUNTIES_POP_300K',
+    '30万人口以上的县数',
+    'Counties with a household population of at least 300,000',
+    over300k,
+  ),
+  counties(
+    'COUNTIES_POP_300K_GENERAL_2A',
+    '30万以上人口的县拥有至少一所二级甲等综合医院的县数',
+    'Counties of 300,000 or more with at least one 二级甲等 general hospital (A100)',
+    (c) => and(over300k(c), hasGeneral2A(c)),
+  ),
+  counties(
+    'COUNTIES_POP_300K_TCM_2A',
+    '30万以上人口的县拥有至少一所二级甲等中医医院的县数',
+    'Counties of 300,000 or more with at least one 二级甲等 TCM hospital (A210, A220–A229)',
+    (c) => and(over300k(c), hasTcm2A(c)),
+  ),
+  counties(
+    'COUNTIES_POP_300K_BOTH_2A',
+    '30万人口以上且拥有至少一所二级甲等综合医院和一所二级甲等中医医院的县数',
+    'Counties of 300,000 or more with both a 二级甲等 general and a 二级甲等 TCM hospital',
+    (c) => and(over300k(c), hasGeneral2A(c) && hasTcm2A(c)),
+  ),
+  { ...population('POP_LIVE_BIRTHS', '活产数', 'Live births', (r) => r.liveBirths), unit: '人' },
+  population('POP_INFANT_DEATHS', '婴儿死亡数', 'Infant deaths', (r) => r.infantDeaths),
+  population('POP_MATERNAL_DEATHS', '孕产妇死亡数', 'Maternal deaths', (r) => r.maternalDeaths),
+  {
+    ...population(
+      'LIFE_EXPECTANCY',
+      '人均预期寿命',
+      "Life expectancy (years): the division's own row only, never summed",
+      (r) => (r.derived ? null : r.lifeExpectancy),
+    ),
+    unit: '岁',
   },
 ];
 
@@ -396,6 +911,7 @@ export const institutionMeasures: readonly InstitutionMeasure[] = [
     (r) => r.keyGroupPop,
   ),
   ...registryMeasures,
+  ...hospitalMeasures,
 ];
 
 export const measureByCode = new Map(institutionMeasures.map((m) => [m.code, m]));

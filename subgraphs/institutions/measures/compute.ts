@@ -2,17 +2,25 @@ import { rollUpDivisionStats } from '../../../adapters';
 import type { DivisionStatRecord } from '../../../adapters/registry/model';
 import { ErrorCode, userError } from '../../../schema/errors';
 import { overlaps } from '../../../adapters/registry/adapter';
-import { periodEnd, periodLastDay, periodMonths } from '../../../schema/period';
+import { periodEnd, periodLastDay, periodMonths, periodStart } from '../../../schema/period';
 import type { Period } from '../../../schema/period';
 import type { ParsedMeasureRequest } from '../../common/measure-resolver';
 import type { MeasureValueData } from '../../common/measures';
 import type { InstitutionsContext } from '../context';
-import { fetchChronic, fetchHeld, fetchSurvey, resolveScopes, scopeKey, surveyYear } from '../facts';
+import { fetchChronic, fetchHeld, fetchSurvey, refKey, resolveScopes, surveyYear } from '../facts';
 import type { Coverage, HeldFact, HeldFetch, HeldRows, PhsFetch } from '../facts';
 import type { ChronicManagementCounts, TwoWeekSurveyCounts } from '../../../adapters/phs/model';
 import { SourceStatus } from '../../common/provenance';
-import { measureByCode } from './catalog';
-import type { HeldMeasure, InstitutionMeasure, PopulationMeasure, RegistryCountMeasure } from './catalog';
+import { inPopulation, measureByCode } from './catalog';
+import type {
+  CalendarMeasure,
+  CountyMeasure,
+  HeldMeasure,
+  InstitutionMeasure,
+  PopulationMeasure,
+  RegistryCountMeasure,
+} from './catalog';
+import type { DivisionIndex } from '../../common/registry-view';
 import type { InstitutionRecord } from '../../../adapters/registry/model';
 
 type Row = { orgCode: string; month: string };
@@ -39,7 +47,7 @@ export async function computeMeasureValues(
   if (requests.length === 0) return [];
   const scopes = await resolveScopes(requests, ctx);
   const institutionsOf = (r: ParsedMeasureRequest): ReturnType<typeof scopes.get> & object =>
-    scopes.get(scopeKey(r.scopeKind, r.scopeCode)) ?? [];
+    scopes.get(refKey(r)) ?? [];
 
   // Which facts, institutions, months, periods and divisions the batch needs.
   const heldNeeds = new Map<HeldFact, { orgs: Set<string>; months: Set<string> }>();
@@ -49,7 +57,7 @@ export async function computeMeasureValues(
   const surveyDivisions = new Set<string>();
   const populationYears = new Set<number>();
   // The division tree only when a survey or population measure needs the regions' subtrees.
-  const index = measures.some((m) => m.fact === 'survey' || m.fact === 'population')
+  const index = measures.some((m) => m.fact === 'survey' || m.fact === 'population' || m.fact === 'counties')
     ? await ctx.registry.divisions()
     : null;
   requests.forEach((r, i) => {
@@ -65,8 +73,10 @@ export async function computeMeasureValues(
       for (const d of index!.subtree(r.scopeCode)) surveyDivisions.add(d);
     } else if (m.fact === 'population') {
       if (r.scopeKind === 'REGION') populationYears.add(r.period.year);
-    } else if (m.fact === 'registry') {
-      // Counted from the scope's registry rows, already loaded above.
+    } else if (m.fact === 'counties') {
+      if (r.scopeKind === 'REGION') populationYears.add(r.period.year);
+    } else if (m.fact === 'registry' || m.fact === 'calendar') {
+      // Counted from the scope's registry rows, already loaded above; or from the calendar alone.
     } else {
       const need = heldNeeds.get(m.fact) ?? { orgs: new Set<string>(), months: new Set<string>() };
       for (const o of orgs) need.orgs.add(o.orgCode);
@@ -129,14 +139,26 @@ export async function computeMeasureValues(
         id: registry.id,
         kind: registry.config.kind,
       }));
+    } else if (measure.fact === 'calendar') {
+      ({ value, coverage } = calendarValue(measure, request.period));
+    } else if (measure.fact === 'counties') {
+      ({ value, coverage } = countyValue(measure, request, orgs, stats, index!, {
+        id: registry.id,
+        kind: registry.config.kind,
+      }));
     } else {
-      const population = orgs.filter((o) => measure.population === 'ALL' || o.primaryCare);
+      const population = orgs.filter((o) => inPopulation(measure.population, o));
       const fetched = held.get(measure.fact)!;
       const collected = fetched.collect(population, request.period);
       coverage = collected.coverage;
-      const valueOf = measure.value as (row: HeldRows[HeldMeasure['fact']]) => number;
       value = coverage.counted
-        ? collected.rows.reduce((n, row) => n + valueOf(row as HeldRows[HeldMeasure['fact']]), 0)
+        ? heldValue(
+            measure as unknown as {
+              value: (row: HeldRows[HeldMeasure['fact']]) => number;
+              distinct?: (row: HeldRows[HeldMeasure['fact']]) => string | null;
+            },
+            collected.rows as Array<HeldRows[HeldMeasure['fact']]>,
+          )
         : null;
     }
     return {
@@ -241,17 +263,109 @@ export function registryCountValue(
   }
   const lastDay = periodLastDay(request.period);
   const dayAfter = periodEnd(request.period);
-  const value = orgs.filter(
+  const counted = orgs.filter(
     (o) => overlaps(o.openedOn, o.closedOn, lastDay, dayAfter) && measure.counts(o),
-  ).length;
+  );
+  const weight = measure.weight;
+  const weights = weight ? counted.map((o) => weight(o)) : null;
+  const value = !weights
+    ? counted.length
+    : weights.some((w) => w === null)
+      ? null
+      : weights.reduce((n: number, w) => n + (w ?? 0), 0);
   return {
     value,
     coverage: {
       sources: [{ ...registry, status: SourceStatus.OK, institutions: orgs.length }],
       missingInstitutions: [],
       uncoveredInstitutions: 0,
-      complete: true,
-      counted: true,
+      complete: value !== null,
+      counted: value !== null,
+    },
+  };
+}
+
+/**
+ * A held measure over the rows of a scope and period: the sum of `value`, or for a `distinct`
+ * measure the number of distinct keys among the rows whose value is > 0.
+ */
+export function heldValue<R>(
+  measure: { value: (row: R) => number; distinct?: (row: R) => string | null },
+  rows: readonly R[],
+): number {
+  const { distinct } = measure;
+  if (!distinct) return rows.reduce((n, row) => n + measure.value(row), 0);
+  const keys = new Set<string>();
+  for (const row of rows) {
+    const k = distinct(row);
+    if (k !== null && measure.value(row) > 0) keys.add(k);
+  }
+  return keys.size;
+}
+
+const CALENDAR_COVERAGE: Coverage = {
+  sources: [],
+  missingInstitutions: [],
+  uncoveredInstitutions: 0,
+  complete: true,
+  counted: true,
+};
+
+/** Days of the period (calendar or working days): any scope; null for a year without a holiday schedule. */
+export function calendarValue(
+  measure: CalendarMeasure,
+  period: Period,
+): { value: number | null; coverage: Coverage } {
+  const value = measure.value(periodStart(period), periodEnd(period));
+  return {
+    value,
+    coverage: value === null ? { ...CALENDAR_COVERAGE, complete: false, counted: false } : CALENDAR_COVERAGE,
+  };
+}
+
+/**
+ * County counts of a region: its county-level divisions (itself, for a county) that the measure
+ * accepts, judged on the household population of the period's year (the county's own
+ * division_stat row) and its institutions open on the period's last day. Null (not counted) for
+ * another scope kind, or when a county cannot be judged (no population figure).
+ */
+export function countyValue(
+  measure: CountyMeasure,
+  request: ParsedMeasureRequest,
+  orgs: readonly InstitutionRecord[],
+  stats: readonly DivisionStatRecord[] | null,
+  index: DivisionIndex,
+  registry: { id: string; kind: string },
+): { value: number | null; coverage: Coverage } {
+  if (request.scopeKind !== 'REGION') {
+    return { value: null, coverage: { ...NOT_COUNTED, sources: [], missingInstitutions: [] } };
+  }
+  const lastDay = periodLastDay(request.period);
+  const dayAfter = periodEnd(request.period);
+  let value: number | null = 0;
+  for (const county of index.countiesUnder(request.scopeCode)) {
+    const stat = (stats ?? []).find((s) => s.code === county && s.year === request.period.year);
+    const verdict = measure.counts({
+      code: county,
+      householdPop: stat?.householdPop ?? null,
+      institutions: orgs.filter(
+        (o) => o.divisionCode === county && overlaps(o.openedOn, o.closedOn, lastDay, dayAfter),
+      ),
+    });
+    if (verdict === null) {
+      value = null;
+      break;
+    }
+    if (verdict) value += 1;
+  }
+  return {
+    value,
+    coverage: {
+      sources: [{ ...registry, status: SourceStatus.OK, institutions: orgs.length }],
+      missingInstitutions: [],
+      uncoveredInstitutions: 0,
+      complete: value !== null,
+      counted: value !== null,
     },
   };
 }
