@@ -1,7 +1,11 @@
+import { isContinuingCare, isSecondaryOrTertiaryHospital } from '../../../adapters/referral/direction';
 import type { ClassifiedReferralCount, DiseaseGroup } from '../../../adapters/referral/model';
+import type { InstitutionRecord } from '../../../adapters/registry/model';
 import type { SupportActivityCount } from '../../../adapters/registry/model';
 import type { TelemedSide } from '../../../adapters/telemed/model';
 import { ScopeKind } from '../../common/measures';
+import { factMeasures } from './facts';
+import type { FactMeasure } from './facts';
 
 /** Which institution of a referral places it in a scope: its sender, or (for "received") its receiver. */
 export type ReferralSide = 'SENDER' | 'RECEIVER';
@@ -20,8 +24,11 @@ interface MeasureBase {
 export interface ReferralMeasure extends MeasureBase {
   readonly family: 'REFERRAL';
   readonly side: ReferralSide;
-  /** For a region scope (分级诊疗, by the registry's levels). */
-  readonly countsForRegion: (row: ClassifiedReferralCount) => boolean;
+  /** For a region scope (分级诊疗, by the registry's levels; `known`: the registry's institutions). */
+  readonly countsForRegion: (
+    row: ClassifiedReferralCount,
+    known: ReadonlyMap<string, InstitutionRecord>,
+  ) => boolean;
   /**
    * For an institution or alliance scope (表3/表4: 从本院转到上级/下级医院, by the registry's levels;
    * an alliance: its members during the period).
@@ -49,7 +56,57 @@ export interface RecognitionMeasure extends MeasureBase {
   readonly family: 'RECOGNITION';
 }
 
-export type AllianceMeasure = ReferralMeasure | TelemedMeasure | SupportMeasure | RecognitionMeasure;
+export type AllianceMeasure =
+  ReferralMeasure | TelemedMeasure | SupportMeasure | RecognitionMeasure | FactMeasure;
+
+type Side = (i: InstitutionRecord) => boolean;
+const isPrimary: Side = (i) => i.primaryCare;
+
+/** A region referral whose sender and receiver are of the given classes (registry). */
+function between(sender: Side, receiver: Side) {
+  return (r: ClassifiedReferralCount, known: ReadonlyMap<string, InstitutionRecord>): boolean => {
+    const s = r.senderOrg ? known.get(r.senderOrg) : undefined;
+    const t = r.receiverOrg ? known.get(r.receiverOrg) : undefined;
+    return !!s && !!t && sender(s) && receiver(t);
+  };
+}
+
+/**
+ * The parts of 分级诊疗下转/上转 (表1 17, 表2 20) by the classes of sender and receiver: 二级/三级
+ * hospital ↔ primary care, 二级/三级 hospital ↔ continuing care (社会办 A527/A710/A720/P900).
+ */
+const REGION_PARTS: ReadonlyArray<readonly [string, string, string, ReferralMeasure['countsForRegion']]> = [
+  [
+    'REFERRALS_DOWN_TO_PRIMARY',
+    '由二、三级医院向基层医疗卫生机构转诊的人数',
+    'Referrals from a secondary/tertiary hospital to a primary-care institution',
+    between(isSecondaryOrTertiaryHospital, isPrimary),
+  ],
+  [
+    'REFERRALS_DOWN_TO_CONTINUING',
+    '由二、三级医院向接续性医疗机构转诊的人数',
+    'Referrals from a secondary/tertiary hospital to a continuing-care institution',
+    between(isSecondaryOrTertiaryHospital, isContinuingCare),
+  ],
+  [
+    'REFERRALS_UP_FROM_PRIMARY',
+    '由基层医疗卫生机构向二、三级医院转诊的人数',
+    'Referrals from a primary-care institution to a secondary/tertiary hospital',
+    between(isPrimary, isSecondaryOrTertiaryHospital),
+  ],
+  [
+    'REFERRALS_UP_FROM_CONTINUING',
+    '由接续性医疗机构向二、三级医院转诊的人数',
+    'Referrals from a continuing-care institution to a secondary/tertiary hospital',
+    between(isContinuingCare, isSecondaryOrTertiaryHospital),
+  ],
+  [
+    'REFERRALS_UP_FROM_PRIMARY_TO_HOSPITAL',
+    '基层医疗卫生机构向上级医院转诊的病人数',
+    'Referrals from a primary-care institution to any hospital (not primary care)',
+    between(isPrimary, (i) => !i.primaryCare),
+  ],
+];
 
 const GROUP_NAMES: ReadonlyArray<readonly [Exclude<DiseaseGroup, 'OTHER'>, string, string]> = [
   ['CEREBROVASCULAR', '脑血管疾病', 'cerebrovascular disease (I60–I69)'],
@@ -110,6 +167,17 @@ export const referralMeasures: readonly ReferralMeasure[] = [
     countsForRegion: (r) => r.claimAgrees === false,
     countsForInstitution: (r) => r.claimAgrees === false,
   },
+  ...REGION_PARTS.map(([code, nameZh, nameEn, countsForRegion]): ReferralMeasure => ({
+    family: 'REFERRAL',
+    code,
+    nameZh,
+    nameEn: `${nameEn} (分级诊疗, region scope; the sender places it)`,
+    unit: '人次',
+    scopeKinds: [ScopeKind.REGION],
+    side: 'SENDER',
+    countsForRegion,
+    countsForInstitution: () => false,
+  })),
   ...GROUP_NAMES.flatMap(([group, zh, en]): ReferralMeasure[] => [
     {
       family: 'REFERRAL',
@@ -194,6 +262,10 @@ export const flowMeasures: readonly AllianceMeasure[] = [
 ];
 
 /** Every measure this subgraph serves. */
-export const allianceMeasures: readonly AllianceMeasure[] = [...referralMeasures, ...flowMeasures];
+export const allianceMeasures: readonly AllianceMeasure[] = [
+  ...referralMeasures,
+  ...flowMeasures,
+  ...factMeasures,
+];
 
 export const measureByCode = new Map<string, AllianceMeasure>(allianceMeasures.map((m) => [m.code, m]));

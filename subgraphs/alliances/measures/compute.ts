@@ -13,6 +13,10 @@ import { institutionsOfRegionScopes, membersDuring } from '../flows/scopes';
 import { reportsOf } from '../flows/summaries';
 import { measureByCode } from './catalog';
 import type { AllianceMeasure } from './catalog';
+import { computeFactValues } from './facts';
+import type { FactMeasure } from './facts';
+
+type FlowMeasure = Exclude<AllianceMeasure, FactMeasure>;
 
 /** The institutions of a scope (an alliance: its members during the period, and its lead). */
 interface Scope {
@@ -70,12 +74,7 @@ async function resolveScopes(
 type Batch = ReferralBatch | FlowBatch<unknown> | LisBatch;
 
 /** The load of one request from its family's DataLoader (all issued at once: one batch per loader). */
-function load(
-  ctx: AlliancesContext,
-  r: ParsedMeasureRequest,
-  m: AllianceMeasure,
-  scope: Scope,
-): Promise<Batch> {
+function load(ctx: AlliancesContext, r: ParsedMeasureRequest, m: FlowMeasure, scope: Scope): Promise<Batch> {
   const months = periodMonths(r.period);
   switch (m.family) {
     case 'REFERRAL':
@@ -92,16 +91,17 @@ function load(
 }
 
 /** The value of one request over its batch (before provenance). */
-function valueOf(r: ParsedMeasureRequest, m: AllianceMeasure, scope: Scope, batch: Batch): number {
+function valueOf(r: ParsedMeasureRequest, m: FlowMeasure, scope: Scope, batch: Batch): number {
   const months = new Set(periodMonths(r.period));
   const inScope = (org: string | null): boolean => org !== null && scope.orgs.has(org);
   let value = 0;
   switch (m.family) {
     case 'REFERRAL': {
       const counts = r.scopeKind === ScopeKind.REGION ? m.countsForRegion : m.countsForInstitution;
-      for (const row of (batch as ReferralBatch).rows) {
+      const { rows, known } = batch as ReferralBatch;
+      for (const row of rows) {
         const org = m.side === 'RECEIVER' ? row.receiverOrg : row.senderOrg;
-        if (inScope(org) && months.has(row.month) && counts(row)) value += row.referrals;
+        if (inScope(org) && months.has(row.month) && counts(row, known)) value += row.referrals;
       }
       return value;
     }
@@ -134,7 +134,7 @@ function valueOf(r: ParsedMeasureRequest, m: AllianceMeasure, scope: Scope, batc
 }
 
 /** Value and provenance of one request. */
-function answer(r: ParsedMeasureRequest, m: AllianceMeasure, scope: Scope, batch: Batch): MeasureValueData {
+function answer(r: ParsedMeasureRequest, m: FlowMeasure, scope: Scope, batch: Batch): MeasureValueData {
   const base = { scopeKind: r.scopeKind, scopeCode: r.scopeCode, period: r.period.id, measure: r.measure };
   const orgs = [...scope.orgs].sort();
   if (m.family === 'RECOGNITION') {
@@ -176,7 +176,35 @@ export async function computeAllianceValues(
   requests: readonly ParsedMeasureRequest[],
   ctx: AlliancesContext,
 ): Promise<MeasureValueData[]> {
-  const measures = requests.map(validate);
+  const all = requests.map(validate);
+  if (requests.length === 0) return [];
+  // Registry facts and telemedicine parties: their own batch (a fixed number of statements).
+  const factIdx: number[] = [];
+  const flowIdx: number[] = [];
+  all.forEach((m, i) => (m.family === 'FACT' ? factIdx : flowIdx).push(i));
+  const [factValues, flowValues] = await Promise.all([
+    computeFactValues(
+      factIdx.map((i) => requests[i]),
+      factIdx.map((i) => all[i] as FactMeasure),
+      ctx,
+    ),
+    computeFlowValues(
+      flowIdx.map((i) => requests[i]),
+      flowIdx.map((i) => all[i] as FlowMeasure),
+      ctx,
+    ),
+  ]);
+  const result: MeasureValueData[] = new Array<MeasureValueData>(requests.length);
+  factIdx.forEach((i, k) => (result[i] = factValues[k]));
+  flowIdx.forEach((i, k) => (result[i] = flowValues[k]));
+  return result;
+}
+
+async function computeFlowValues(
+  requests: readonly ParsedMeasureRequest[],
+  measures: readonly FlowMeasure[],
+  ctx: AlliancesContext,
+): Promise<MeasureValueData[]> {
   if (requests.length === 0) return [];
   const scopes = await resolveScopes(requests, ctx);
   const scopeOf = (r: ParsedMeasureRequest): Scope =>
