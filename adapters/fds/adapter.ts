@@ -19,6 +19,7 @@ import type {
   DivisionSignedPersons,
   FeeComposition,
   FeeQuery,
+  PaidContracts,
   SignedPersonCounts,
   SigningQuery,
   TeamCounts,
@@ -180,6 +181,33 @@ export const fdsAdapter = {
       feeInsurance: toYuan(r.fee_insurance),
       feeFiscal: toYuan(r.fee_fiscal),
       feePersonal: toYuan(r.fee_personal),
+    }));
+  },
+
+  /**
+   * 是否设立签约服务费: contracts signed in each period (as `feeComposition`) with a fee
+   * (fee_total > 0), per resident county; one statement.
+   */
+  async paidContracts(source: SqlSource, query: FeeQuery): Promise<PaidContracts[]> {
+    const periods = distinctPeriods(query.periods);
+    const codes = query.divisionCodes ?? null;
+    if (nothingAsked(periods, codes)) return [];
+    const params: unknown[] = [];
+    const table = periodsTable(periods, params);
+    const timeWhere = monthsPredicate('c.signed_on', 'DATE', periods.flatMap(periodMonths), params);
+    const scopeWhere = inList('c.division_code', codes, params);
+    const rows = await source.query<{ pid: string; division_code: string; n: Num }>(
+      `SELECT p.pid AS pid, c.division_code AS division_code, COUNT(*) AS n
+         FROM (${table}) p
+         JOIN fd_contract c ON c.signed_on >= p.ps AND c.signed_on < p.pe
+        WHERE c.sign_flag IN (${SIGNED_FLAG_LIST}) AND c.fee_total > 0 AND (${timeWhere})${scopeWhere}
+        GROUP BY p.pid, c.division_code`,
+      params,
+    );
+    return rows.map((r) => ({
+      period: String(r.pid),
+      divisionCode: String(r.division_code ?? '').trim(),
+      paidContracts: toCount(r.n),
     }));
   },
 

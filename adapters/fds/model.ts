@@ -111,6 +111,13 @@ export interface FeeComposition {
   readonly feePersonal: number;
 }
 
+/** Contracts signed in a period with a fee (fee_total > 0), per resident county. */
+export interface PaidContracts {
+  readonly period: string;
+  readonly divisionCode: string;
+  readonly paidContracts: number;
+}
+
 /** A request for teams at the time points of periods. */
 export interface TeamQuery {
   readonly periods: readonly Period[];

@@ -30,9 +30,14 @@ import {
 import type {
   AssignmentFlow,
   FurtherTrainingFlow,
+  FurtherTrainingPersons,
   GeneralPractitioners,
   HrmQuery,
+  InstitutionGroupQuery,
+  InstitutionsWithGp,
   MultiSitePractice,
+  PractisingDown,
+  PractisingDownQuery,
   PractitionersOnPost,
   Recruitments,
 } from './model';
@@ -93,6 +98,23 @@ interface RecruitmentRow {
   org_code: string;
   discipline: string | null;
   n: Num;
+}
+
+/** 医师: the four physician categories of 医师执业注册 ('1' 临床, '2' 口腔, '3' 公共卫生, '4' 中医). */
+const PHYSICIAN_CATEGORIES = ['1', '2', '3', '4'] as const;
+
+/** `column IN (…)` pushing the values, or a constant false for an empty list. */
+function inSet(column: string, values: readonly string[], params: unknown[]): string {
+  if (values.length === 0) return '1 = 0';
+  params.push(...values);
+  return `${column} IN (${placeholders(values.length)})`;
+}
+
+/** `column NOT IN (…)` pushing the values, or a constant true for an empty list. */
+function notInSet(column: string, values: readonly string[], params: unknown[]): string {
+  if (values.length === 0) return '1 = 1';
+  params.push(...values);
+  return `${column} NOT IN (${placeholders(values.length)})`;
 }
 
 function code(value: unknown): string {
@@ -339,6 +361,114 @@ export const hrmAdapter = {
       upTo12Months: toCount(r.up12),
       over12Months: toCount(r.over12),
     }));
+  },
+
+  /**
+   * Institutions of each group with at least one 全科医生 on post at each period's last day: the
+   * GP rule grouped per (point, institution) with HAVING COUNT(*) >= 1 in a subquery, then counted
+   * per group in the outer query (one column per group); one statement for every group and period.
+   */
+  async institutionsWithGp(source: SqlSource, query: InstitutionGroupQuery): Promise<InstitutionsWithGp[]> {
+    const groups = query.groups.filter((g) => g.orgCodes.length > 0);
+    const periods = distinctPeriods(query.periods);
+    const empty = query.groups.filter((g) => g.orgCodes.length === 0);
+    const zeros = (): InstitutionsWithGp[] =>
+      periods.flatMap((p) => {
+        const point = pointsById(periods)(p.id);
+        return empty.map((g) => ({ period: p.id, point, group: g.id, institutions: 0 }));
+      });
+    if (periods.length === 0) return [];
+    if (groups.length === 0) return zeros();
+    const params: unknown[] = [];
+    const columns = groups
+      .map((g, i) => `SUM(CASE WHEN ${inSet('x.org_code', g.orgCodes, params)} THEN 1 ELSE 0 END) AS g${i}`)
+      .join(', ');
+    const points = pointsTable(periods, params);
+    params.push(...GP_RULE.categories, GP_RULE.scope, ...GP_RULE.trainings, periodsSpan(periods).lastDay);
+    const all = [...new Set(groups.flatMap((g) => g.orgCodes))].sort();
+    const orgWhere = inSet('pr.org_code', all, params);
+    const rows = await source.query<Record<string, Num> & { pid: string }>(
+      `SELECT x.pid AS pid, ${columns}
+         FROM (SELECT p.pid AS pid, pr.org_code AS org_code
+                 FROM practitioner pr
+                 JOIN (${points}) p ON ${HOLDS_AT_POINT}
+                WHERE pr.on_post = '1'
+                  AND pr.category IN (${placeholders(GP_RULE.categories.length)})
+                  AND (pr.scope_code = ? OR pr.gp_training IN (${placeholders(GP_RULE.trainings.length)}))
+                  AND pr.registered_on <= ? AND ${orgWhere}
+                GROUP BY p.pid, pr.org_code
+               HAVING COUNT(*) >= 1) x
+        GROUP BY x.pid`,
+      params,
+    );
+    const pointOf = pointsById(periods);
+    const byPeriod = new Map(rows.map((r) => [String(r.pid), r]));
+    return [
+      ...periods.flatMap((p) =>
+        groups.map((g, i) => ({
+          period: p.id,
+          point: pointOf(p.id),
+          group: g.id,
+          institutions: toCount(byPeriod.get(p.id)?.[`g${i}`] ?? 0),
+        })),
+      ),
+      ...zeros(),
+    ];
+  },
+
+  /**
+   * 二级以上医院医师到下级医疗机构执业的人数: distinct physicians (categories '1'–'4') on post whose
+   * main institution is a 三级/二级 hospital and who hold an active 'MULTI' practice site at an
+   * institution of lower level (not a hospital of the main one's level or above) at each
+   * period's last day, per (point, main institution); one statement.
+   */
+  async physiciansPractisingDown(source: SqlSource, query: PractisingDownQuery): Promise<PractisingDown[]> {
+    if (nothingAsked(query.periods, query.orgCodes)) return [];
+    if (query.level3.length === 0 && query.level2.length === 0) return [];
+    const { params, points, lastPoint, pointOf } = atPoints(query);
+    params.push(...PHYSICIAN_CATEGORIES, lastPoint);
+    const down3 = `(${inSet('pr.org_code', query.level3, params)} AND ${notInSet('s.org_code', query.level3, params)})`;
+    const down2 = `(${inSet('pr.org_code', query.level2, params)} AND ${notInSet('s.org_code', query.level3, params)} AND ${notInSet('s.org_code', query.level2, params)})`;
+    const orgWhere = inList('pr.org_code', query.orgCodes, params);
+    const rows = await source.query<{ pid: string; main_org: string; n: Num }>(
+      `SELECT p.pid AS pid, pr.org_code AS main_org, COUNT(DISTINCT pr.pract_id) AS n
+         FROM practice_site s
+         JOIN practitioner pr ON pr.pract_id = s.pract_id
+         JOIN (${points}) p
+           ON ${knownDate('s.from_date')} AND s.from_date <= p.t AND ${openOrAfter('s.to_date', 'p.t')}
+          AND ${HOLDS_AT_POINT}
+        WHERE s.kind = 'MULTI' AND pr.on_post = '1'
+          AND pr.category IN (${placeholders(PHYSICIAN_CATEGORIES.length)}) AND s.from_date <= ?
+          AND (${down3} OR ${down2})${orgWhere}
+        GROUP BY p.pid, pr.org_code`,
+      params,
+    );
+    return rows.map((r) => ({
+      period: String(r.pid),
+      point: pointOf(r.pid),
+      mainOrgCode: code(r.main_org),
+      physicians: toCount(r.n),
+    }));
+  },
+
+  /**
+   * 进修人数: distinct practitioners per (period, home institution) starting a further training in
+   * the period (COUNT(DISTINCT) in SQL: additive across home institutions); one statement.
+   */
+  async furtherTrainingPersons(source: SqlSource, query: HrmQuery): Promise<FurtherTrainingPersons[]> {
+    if (nothingAsked(query.periods, query.orgCodes)) return [];
+    const { params, table, span } = inPeriods(query);
+    params.push(span.firstDay, span.lastDay);
+    const orgWhere = inList('f.home_org', query.orgCodes, params);
+    const rows = await source.query<{ pid: string; home_org: string; n: Num }>(
+      `SELECT p.pid AS pid, f.home_org AS home_org, COUNT(DISTINCT f.pract_id) AS n
+         FROM further_training f
+         JOIN (${table}) p ON f.start_date >= p.ps AND f.start_date <= p.pl
+        WHERE ${validInterval('f')} AND f.start_date >= ? AND f.start_date <= ?${orgWhere}
+        GROUP BY p.pid, f.home_org`,
+      params,
+    );
+    return rows.map((r) => ({ period: String(r.pid), homeOrgCode: code(r.home_org), persons: toCount(r.n) }));
   },
 
   /** 引进人才 hired in each period, per (period, institution, discipline). */

@@ -1,17 +1,27 @@
+import { memberDuring } from '../../adapters';
+import type { InstitutionRecord } from '../../adapters';
+import { ErrorCode, userError } from '../../schema/errors';
+import { periodEnd, periodStart } from '../../schema/period';
+import type { Period } from '../../schema/period';
 import { ScopeKind } from '../common/measures';
 import { SourceStatus } from '../common/provenance';
 import { institutionsOfRegions } from '../common/registry-view';
 import type { WorkforceContext } from './context';
 import type { Gathered, SourceState } from './view';
 
-/** A scope of this subgraph: one institution, or a region (its institutions and its counties). */
+/**
+ * A scope of this subgraph: one institution, a region (its institutions and its counties), or an
+ * alliance (its members during one period).
+ */
 export interface Scope {
-  readonly kind: ScopeKind.INSTITUTION | ScopeKind.REGION;
+  readonly kind: ScopeKind.INSTITUTION | ScopeKind.REGION | ScopeKind.ALLIANCE;
   readonly code: string;
   /** The institutions of the scope (one for an institution; those standing in a region's counties). */
   readonly orgCodes: readonly string[];
   /** The county-level divisions of a region's subtree (empty for an institution). */
   readonly counties: readonly string[];
+  /** The registry records of the institutions, when the scope read them (regions). */
+  readonly records?: readonly InstitutionRecord[];
 }
 
 export function institutionScope(orgCode: string): Scope {
@@ -22,8 +32,35 @@ export function institutionScope(orgCode: string): Scope {
 export async function regionScope(code: string, ctx: WorkforceContext): Promise<Scope> {
   const lists = await institutionsOfRegions(ctx.registry, [code]);
   const counties = (await ctx.registry.divisions()).countiesUnder(code);
-  const orgCodes = (lists.get(code) ?? []).map((o) => o.orgCode).sort();
-  return { kind: ScopeKind.REGION, code, orgCodes, counties };
+  const records = lists.get(code) ?? [];
+  const orgCodes = records.map((o) => o.orgCode).sort();
+  return { kind: ScopeKind.REGION, code, orgCodes, counties, records };
+}
+
+/** An alliance scope: its members during the period (the lead is a member); UNKNOWN_ALLIANCE else. */
+export async function allianceScope(code: string, period: Period, ctx: WorkforceContext): Promise<Scope> {
+  const [alliance, members] = await Promise.all([
+    ctx.registry.allianceById.load(code),
+    ctx.registry.allianceMembers.load(code),
+  ]);
+  if (!alliance)
+    throw userError(ErrorCode.UNKNOWN_ALLIANCE, `No alliance ${code.slice(0, 64)} (医联体不存在)`);
+  const start = periodStart(period);
+  const end = periodEnd(period);
+  const orgCodes = [
+    ...new Set(members.filter((m) => memberDuring(m, start, end)).map((m) => m.orgCode)),
+  ].sort();
+  return { kind: ScopeKind.ALLIANCE, code, orgCodes, counties: [] };
+}
+
+/** The registry records of a scope's institutions (read once per operation, batched). */
+export async function recordsOf(ctx: WorkforceContext, scope: Scope): Promise<InstitutionRecord[]> {
+  if (scope.records) return [...scope.records];
+  const found = await ctx.registry.institutionByCode.loadMany(scope.orgCodes);
+  return found.flatMap((r) => {
+    if (r instanceof Error) throw r;
+    return r ? [r] : [];
+  });
 }
 
 /** A value computed from some facts, and the sources behind it. */

@@ -1,16 +1,21 @@
 import DataLoader from 'dataloader';
-import { fdsAdapter, hrmAdapter } from '../../adapters';
-import type { SourceRegistry, SystemKind } from '../../adapters';
+import { fdsAdapter, hrmAdapter, registryAdapter } from '../../adapters';
+import type { InstitutionRecord, SourceRegistry, SystemKind } from '../../adapters';
+import type { AllianceMemberRecord, AllianceRecord } from '../../adapters/registry/model';
 import type {
   DivisionSignedPersons,
   FeeComposition,
+  PaidContracts,
   TeamCounts,
   TeamOrgSignedPersons,
 } from '../../adapters/fds/model';
 import type {
   AssignmentFlow,
   FurtherTrainingFlow,
+  FurtherTrainingPersons,
   GeneralPractitioners,
+  InstitutionsWithGp,
+  PractisingDown,
   PractitionersOnPost,
   Recruitments,
 } from '../../adapters/hrm/model';
@@ -18,7 +23,8 @@ import type { SqlSource } from '../../adapters/sql/source';
 import { parsePeriod } from '../../schema/period';
 import type { Period } from '../../schema/period';
 import { SourceStatus } from '../common/provenance';
-import { RegistryView } from '../common/registry-view';
+import { RegistryView, registryUnavailable } from '../common/registry-view';
+import { HospitalLevel, RegionLevel } from '../../schema/enums';
 
 /** How one source fared for one statement. */
 export interface SourceState {
@@ -105,6 +111,16 @@ export class WorkforceView extends RegistryView {
   readonly signedByTeamOrg: DataLoader<string, FactSlice<TeamOrgSignedPersons>>;
   readonly fees: DataLoader<string, FactSlice<FeeComposition>>;
   readonly teams: DataLoader<string, FactSlice<TeamCounts>>;
+  readonly paid: DataLoader<string, FactSlice<PaidContracts>>;
+  readonly trainingPersons: DataLoader<string, FactSlice<FurtherTrainingPersons>>;
+  readonly practisingDown: DataLoader<string, FactSlice<PractisingDown>>;
+  /** Institutions with a GP, per `period|group` (groups registered with `defineGroup`). */
+  readonly gpInstitutions: DataLoader<string, FactSlice<InstitutionsWithGp>>;
+  readonly allianceById: DataLoader<string, AllianceRecord | null>;
+  readonly allianceMembers: DataLoader<string, AllianceMemberRecord[]>;
+  private readonly groups = new Map<string, readonly string[]>();
+  private hospitals: Promise<{ level3: string[]; level2: string[] }> | null = null;
+  private everyInstitution: Promise<Map<string, InstitutionRecord>> | null = null;
 
   constructor(sources: SourceRegistry) {
     super(sources);
@@ -162,6 +178,86 @@ export class WorkforceView extends RegistryView {
       (s, periods, orgCodes) => fdsAdapter.teams(s, { periods, orgCodes }),
       (r) => [r.orgCode],
     );
+    this.paid = factLoader(
+      sources,
+      'fds',
+      (s, periods, divisionCodes) => fdsAdapter.paidContracts(s, { periods, divisionCodes }),
+      (r) => [r.divisionCode],
+    );
+    this.trainingPersons = factLoader(
+      sources,
+      'hrm',
+      (s, periods, orgCodes) => hrmAdapter.furtherTrainingPersons(s, { periods, orgCodes }),
+      (r) => [r.homeOrgCode],
+    );
+    this.practisingDown = factLoader(
+      sources,
+      'hrm',
+      async (s, periods, orgCodes) =>
+        hrmAdapter.physiciansPractisingDown(s, { periods, orgCodes, ...(await this.hospitalsByLevel()) }),
+      (r) => [r.mainOrgCode],
+    );
+    this.gpInstitutions = factLoader(
+      sources,
+      'hrm',
+      (s, periods, ids) =>
+        hrmAdapter.institutionsWithGp(s, {
+          periods,
+          groups: ids.map((id) => ({ id, orgCodes: this.groups.get(id) ?? [] })),
+        }),
+      (r) => [r.group],
+    );
+    const registry = (): ReturnType<SourceRegistry['registry']> => sources.registry();
+    this.allianceById = new DataLoader(async (ids) => {
+      const rows = await registryAdapter.alliances(registry(), { ids }).catch(registryUnavailable);
+      return ids.map((id) => rows.find((a) => a.allianceId === id) ?? null);
+    });
+    this.allianceMembers = new DataLoader(async (ids) => {
+      const rows = await registryAdapter
+        .allianceMembers(registry(), { allianceIds: ids })
+        .catch(registryUnavailable);
+      return ids.map((id) => rows.filter((m) => m.allianceId === id));
+    });
+  }
+
+  /** Register a named set of institutions for `gpInstitutions` (the id must name one set only). */
+  defineGroup(id: string, orgCodes: readonly string[]): void {
+    this.groups.set(id, [...orgCodes].sort());
+  }
+
+  /** Every institution of the region's registry by code (read once per operation). */
+  institutionMap(): Promise<Map<string, InstitutionRecord>> {
+    if (!this.everyInstitution)
+      this.everyInstitution = this.allInstitutions().then((all) => new Map(all.map((r) => [r.orgCode, r])));
+    return this.everyInstitution;
+  }
+
+  /** Every institution of the region's registry (all its counties; one batched statement). */
+  async allInstitutions(): Promise<InstitutionRecord[]> {
+    const counties = (await this.divisions())
+      .all()
+      .filter((d) => d.level === RegionLevel.COUNTY)
+      .map((d) => d.code);
+    const lists = await this.institutionsInCounty.loadMany(counties);
+    return lists.flatMap((l) => {
+      if (l instanceof Error) throw l;
+      return l;
+    });
+  }
+
+  /** The registry's 三级 and 二级 hospitals (not primary care), for 到下级医疗机构执业. */
+  hospitalsByLevel(): Promise<{ level3: string[]; level2: string[] }> {
+    if (!this.hospitals) {
+      this.hospitals = this.allInstitutions().then((all) => {
+        const of = (level: HospitalLevel): string[] =>
+          all
+            .filter((r) => !r.primaryCare && r.level === level)
+            .map((r) => r.orgCode)
+            .sort();
+        return { level3: of(HospitalLevel.LEVEL_3), level2: of(HospitalLevel.LEVEL_2) };
+      });
+    }
+    return this.hospitals;
   }
 
   /** The configured sources of a kind, as answered (nothing needed asking). */

@@ -4,13 +4,24 @@ import { ScopeKind } from '../../common/measures';
 import type { WorkforceContext } from '../context';
 import {
   assignmentFact,
+  downwardAssignmentFact,
   feeFact,
+  governmentTownshipCentres,
+  governmentTownshipFact,
+  governmentTownshipsWithGp,
   gpFact,
+  multiSitePhysiciansFact,
   onPostFact,
+  paidContractsFact,
+  practisingDownFact,
+  primaryCareFact,
   recruitFact,
+  signingCitiesFact,
   signingFact,
   teamFact,
   trainingFact,
+  trainingPersonsFact,
+  upwardTrainingFact,
 } from '../facts';
 import type { Counted, Scope } from '../summaries';
 import { RecruitmentDiscipline } from '../types/enums';
@@ -28,6 +39,14 @@ function pick<T>(fact: Fact<T>, value: (t: T) => number): WorkforceMeasure['valu
     return { value: c.value === null ? null : value(c.value), sources: c.sources };
   };
 }
+
+/** The value of a fact that is already a number. */
+function direct(fact: Fact<number>): WorkforceMeasure['value'] {
+  return (ctx, scope, period) => fact(ctx, scope, period);
+}
+
+const WITH_ALLIANCE: readonly ScopeKind[] = [ScopeKind.REGION, ScopeKind.INSTITUTION, ScopeKind.ALLIANCE];
+const REGION_AND_ALLIANCE: readonly ScopeKind[] = [ScopeKind.REGION, ScopeKind.ALLIANCE];
 
 function measure(
   code: string,
@@ -52,7 +71,7 @@ const RECRUIT_DISCIPLINES: ReadonlyArray<readonly [RecruitmentDiscipline, string
  * period's last day; flows (assignments, training, recruits, fees) inside the period. A region
  * sums the institutions standing in its counties (signing and fees: the residents' counties).
  */
-export const workforceMeasures: readonly WorkforceMeasure[] = [
+const baseMeasures: readonly WorkforceMeasure[] = [
   measure(
     'PRACTITIONERS_ON_POST',
     '在岗卫生技术人员数',
@@ -192,6 +211,183 @@ export const workforceMeasures: readonly WorkforceMeasure[] = [
     pick(feeFact, (t) => t.personal),
     [ScopeKind.REGION],
   ),
+];
+
+/**
+ * Measures that classify institutions by the registry (政府办乡镇卫生院, 基层, hospital levels) or
+ * count cities and fees; an alliance scope is its members during the period.
+ */
+export const classifiedMeasures: readonly WorkforceMeasure[] = [
+  measure(
+    'GOV_TOWNSHIP_CENTERS',
+    '政府办乡镇卫生院数',
+    'Government-run township health centres (ownership 1, C210/C220) open at the last day of the period',
+    '个',
+    direct(governmentTownshipCentres),
+    REGION_AND_ALLIANCE,
+  ),
+  measure(
+    'GP_GOV_TOWNSHIP',
+    '政府办乡镇卫生院拥有全科医生总数',
+    'General practitioners on post at government-run township health centres',
+    '人',
+    pick(governmentTownshipFact, (t) => t.gps),
+    REGION_AND_ALLIANCE,
+  ),
+  measure(
+    'GP_GOV_TOWNSHIP_TRAINED',
+    '政府办乡镇卫生院经3+2或5+3培训合格的全科医生数',
+    'GPs at government-run township health centres trained 3+2 (assistant GP) or 5+3 (GP residency)',
+    '人',
+    pick(governmentTownshipFact, (t) => t.trainedGps),
+    REGION_AND_ALLIANCE,
+  ),
+  measure(
+    'GOV_TOWNSHIP_WITH_GP',
+    '至少拥有1名全科医生的政府办乡镇卫生院数',
+    'Government-run township health centres with at least one GP on post (counted in SQL)',
+    '个',
+    direct(governmentTownshipsWithGp),
+    REGION_AND_ALLIANCE,
+  ),
+  measure(
+    'PRIMARY_CARE_STAFF_ON_POST',
+    '基层医疗卫生机构在岗人员数',
+    'Staff on post at primary-care institutions at the last day of the period',
+    '人',
+    pick(primaryCareFact, (t) => t.staffOnPost),
+    WITH_ALLIANCE,
+  ),
+  measure(
+    'GP_PRIMARY_CARE',
+    '基层医疗卫生机构中全科医生总数',
+    'GPs on post at primary-care institutions',
+    '人',
+    pick(primaryCareFact, (t) => t.gps),
+    WITH_ALLIANCE,
+  ),
+  measure(
+    'GP_PRIMARY_CARE_SENIOR',
+    '基层医疗卫生机构中高级岗位的全科医生数目',
+    'GPs with a senior title at primary-care institutions',
+    '人',
+    pick(primaryCareFact, (t) => t.seniorGps),
+    WITH_ALLIANCE,
+  ),
+  measure(
+    'GP_PRIMARY_CARE_INTERMEDIATE',
+    '基层医疗卫生机构中中级岗位的全科医生数目',
+    'GPs with an intermediate title at primary-care institutions',
+    '人',
+    pick(primaryCareFact, (t) => t.intermediateGps),
+    WITH_ALLIANCE,
+  ),
+  measure(
+    'MULTI_SITE_PHYSICIANS',
+    '开展多点机构执业医师数',
+    'Physicians (categories 1–4) on post with an active multi-site practice at the last day of the period',
+    '人',
+    direct(multiSitePhysiciansFact),
+    WITH_ALLIANCE,
+  ),
+  measure(
+    'PHYSICIANS_PRACTISING_DOWN',
+    '二级以上医院医师到下级医疗机构执业的人数',
+    'Physicians of secondary/tertiary hospitals practising at a lower-level institution at the last day of the period',
+    '人',
+    direct(practisingDownFact),
+    WITH_ALLIANCE,
+  ),
+  measure(
+    'ASSIGNMENTS_L2_TO_PRIMARY_TECH',
+    '二级医院向基层下派的专业人员人次数',
+    'Technical staff assignments from secondary hospitals to primary care starting in the period',
+    '人次',
+    pick(downwardAssignmentFact, (t) => t.level2TechToPrimary),
+    WITH_ALLIANCE,
+  ),
+  measure(
+    'ASSIGNMENTS_L2_TO_PRIMARY_MGMT',
+    '二级医院向基层下派的管理人员人次数',
+    'Management staff assignments from secondary hospitals to primary care starting in the period',
+    '人次',
+    pick(downwardAssignmentFact, (t) => t.level2MgmtToPrimary),
+    WITH_ALLIANCE,
+  ),
+  measure(
+    'ASSIGNMENTS_HOSPITAL_TO_PRIMARY',
+    '二级以上医疗机构向基层医疗卫生机构派出人才人次数',
+    'Assignments from secondary/tertiary hospitals to primary care starting in the period (alliance: between members)',
+    '人次',
+    pick(downwardAssignmentFact, (t) => t.hospitalToPrimary),
+    WITH_ALLIANCE,
+  ),
+  measure(
+    'FURTHER_TRAINING_PERSONS',
+    '进修人数',
+    'Distinct staff starting a further training in the period',
+    '人',
+    direct(trainingPersonsFact),
+    WITH_ALLIANCE,
+  ),
+  measure(
+    'FURTHER_TRAINING_PRIMARY_UP',
+    '基层医务人员去上级医院学习进修的人次数',
+    'Further trainings starting in the period of primary-care staff at a higher-level host',
+    '人次',
+    direct(upwardTrainingFact),
+    WITH_ALLIANCE,
+  ),
+  measure(
+    'FD_CITIES_SIGNING',
+    '已开展签约服务的地市数',
+    'Cities with at least one person signed with a family doctor at the last day of the period',
+    '个',
+    direct(signingCitiesFact),
+    [ScopeKind.REGION],
+  ),
+  measure(
+    'FD_DOCTORS',
+    '开展签约服务的家庭医生数',
+    'GP members of the family-doctor teams existing at the last day of the period',
+    '人',
+    pick(teamFact, (t) => t.generalPractitioners),
+  ),
+  measure(
+    'FD_FEE_PERSONS',
+    '签约服务费对应签约人数',
+    'Distinct persons of the contracts signed in the period (by residents’ county)',
+    '人',
+    pick(feeFact, (t) => t.persons),
+    [ScopeKind.REGION],
+  ),
+  measure(
+    'FD_FEE_PAID_CONTRACTS',
+    '收取签约服务费的签约数',
+    'Contracts signed in the period with a fee (fee_total > 0)',
+    '份',
+    direct(paidContractsFact),
+    [ScopeKind.REGION],
+  ),
+];
+
+/** Measures of the hrm registry that an alliance scope (its members during the period) also serves. */
+const ALLIANCE_SERVED = new Set([
+  'PRACTITIONERS_ON_POST',
+  'GP_COUNT',
+  'MULTI_SITE_PRACTITIONERS',
+  'ASSIGNMENT_PERSON_TIMES',
+  'ASSIGNMENT_DAYS',
+  'ASSIGNMENT_LONG_STAYS',
+  'FURTHER_TRAINING_COUNT',
+  'FURTHER_TRAINING_DAYS',
+  'RECRUITS',
+]);
+
+/** Every measure this subgraph serves. */
+export const workforceMeasures: readonly WorkforceMeasure[] = [
+  ...baseMeasures.map((m) => (ALLIANCE_SERVED.has(m.code) ? { ...m, scopeKinds: WITH_ALLIANCE } : m)),
+  ...classifiedMeasures,
 ];
 
 export const measureByCode = new Map(workforceMeasures.map((m) => [m.code, m]));

@@ -4,7 +4,7 @@ import { ScopeKind } from '../../common/measures';
 import type { MeasureValueData } from '../../common/measures';
 import { SourceStatus } from '../../common/provenance';
 import type { WorkforceContext } from '../context';
-import { institutionScope, regionScope } from '../summaries';
+import { allianceScope, institutionScope, regionScope } from '../summaries';
 import type { Scope } from '../summaries';
 import { measureByCode } from './catalog';
 import type { WorkforceMeasure } from './catalog';
@@ -46,20 +46,29 @@ export async function computeWorkforceValues(
     if (!org) throw userError(ErrorCode.UNKNOWN_INSTITUTION, `No institution ${orgCodes[i]} (机构不存在)`);
   });
 
-  // Every scope first (the regions' institutions in one registry statement), then every value
-  // at once, so that the fact loaders see the whole batch in one tick.
-  const scopeKeys = [...new Set(requests.map((r) => `${r.scopeKind}:${r.scopeCode}`))];
+  // Every scope first (the regions' institutions in one registry statement, the alliances' members
+  // in one), then every value at once, so that the fact loaders see the whole batch in one tick.
+  // An alliance's members depend on the period.
+  const keyOf = (r: ParsedMeasureRequest): string =>
+    r.scopeKind === ScopeKind.ALLIANCE
+      ? `${r.scopeKind}:${r.period.id}:${r.scopeCode}`
+      : `${r.scopeKind}:${r.scopeCode}`;
+  const firstOf = new Map<string, ParsedMeasureRequest>();
+  for (const r of requests) if (!firstOf.has(keyOf(r))) firstOf.set(keyOf(r), r);
+  const scopeKeys = [...firstOf.keys()];
   const resolved = await Promise.all(
     scopeKeys.map((key) => {
-      const [kind, code] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
-      return kind === ScopeKind.REGION ? regionScope(code, ctx) : Promise.resolve(institutionScope(code));
+      const r = firstOf.get(key)!;
+      if (r.scopeKind === ScopeKind.REGION) return regionScope(r.scopeCode, ctx);
+      if (r.scopeKind === ScopeKind.ALLIANCE) return allianceScope(r.scopeCode, r.period, ctx);
+      return Promise.resolve(institutionScope(r.scopeCode));
     }),
   );
   const scopes = new Map<string, Scope>(scopeKeys.map((k, i) => [k, resolved[i]]));
 
   return Promise.all(
     requests.map(async (request, i): Promise<MeasureValueData> => {
-      const scope = scopes.get(`${request.scopeKind}:${request.scopeCode}`)!;
+      const scope = scopes.get(keyOf(request))!;
       const { value, sources } = await measures[i].value(ctx, scope, request.period);
       const reports = [...sources]
         .sort((a, b) => a.id.localeCompare(b.id))

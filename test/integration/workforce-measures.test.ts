@@ -1,0 +1,100 @@
+import { SourceRegistry } from '../../adapters';
+import { fdsAdapter } from '../../adapters/fds/adapter';
+import { hrmAdapter } from '../../adapters/hrm/adapter';
+import type { SqlSource } from '../../adapters/sql/source';
+import { parsePeriod } from '../../schema/period';
+import type { Engine } from '../fixtures/databases';
+import { buildWorkforceCatalogFixture, ORG } from '../fixtures/workforce-catalog.fixture';
+import { quietLogger } from '../helpers/quiet';
+
+/**
+ * The aggregate statements behind the workforce catalog entries, on the rows of
+ * test/fixtures/workforce-catalog.fixture.ts (its header holds the hand computations): each call
+ * is one statement, whatever the number of periods and groups asked.
+ */
+const H1 = parsePeriod('2019H1');
+const Y2018 = parsePeriod('2018');
+
+const sortBy = <T>(rows: T[], key: (r: T) => string): T[] =>
+  [...rows].sort((a, b) => key(a).localeCompare(key(b)));
+
+describe.each<Engine>(['sqlite', 'mariadb'])('workforce measure statements on %s', (engine) => {
+  let sources: SourceRegistry;
+  let hrm: SqlSource;
+  let fds: SqlSource;
+
+  async function once<T>(source: SqlSource, call: () => Promise<T>): Promise<T> {
+    const before = source.statements;
+    const result = await call();
+    expect(source.statements - before).toBe(1);
+    return result;
+  }
+
+  beforeAll(async () => {
+    sources = new SourceRegistry(await buildWorkforceCatalogFixture(engine, 'hag_iwf'), quietLogger());
+    hrm = sources.ofKinds(['hrm'])[0];
+    fds = sources.ofKinds(['fds'])[0];
+  });
+  afterAll(async () => {
+    await sources.close();
+  });
+
+  test('institutions with at least one GP, per group and period (GROUP BY … HAVING in SQL)', async () => {
+    const rows = await once(hrm, () =>
+      hrmAdapter.institutionsWithGp(hrm, {
+        periods: [H1, Y2018],
+        groups: [
+          { id: 'gov', orgCodes: [ORG.WT1, ORG.WT2, ORG.WT4] },
+          { id: 'all', orgCodes: [ORG.WT1, ORG.WT2, ORG.WT3, ORG.WT4, ORG.WC1, ORG.WH3] },
+        ],
+      }),
+    );
+    expect(
+      sortBy(rows, (r) => `${r.period}|${r.group}`).map((r) => [r.period, r.group, r.institutions]),
+    ).toEqual([
+      ['2018', 'all', 5],
+      ['2018', 'gov', 3],
+      ['2019H1', 'all', 4],
+      ['2019H1', 'gov', 2],
+    ]);
+    // An empty group is 0 without a statement.
+    const before = hrm.statements;
+    const none = await hrmAdapter.institutionsWithGp(hrm, {
+      periods: [H1],
+      groups: [{ id: 'x', orgCodes: [] }],
+    });
+    expect(none.map((r) => r.institutions)).toEqual([0]);
+    expect(hrm.statements).toBe(before);
+  });
+
+  test('physicians of 二级以上医院 practising at a lower level, distinct per main institution', async () => {
+    const rows = await once(hrm, () =>
+      hrmAdapter.physiciansPractisingDown(hrm, {
+        periods: [H1],
+        orgCodes: null,
+        level3: [ORG.WH3],
+        level2: [ORG.WH2],
+      }),
+    );
+    expect(rows.map((r) => [r.period, r.mainOrgCode, r.physicians])).toEqual([['2019H1', ORG.WH3, 2]]);
+  });
+
+  test('distinct staff starting a further training, per home institution', async () => {
+    const rows = await once(hrm, () =>
+      hrmAdapter.furtherTrainingPersons(hrm, { periods: [H1], orgCodes: null }),
+    );
+    expect(sortBy(rows, (r) => r.homeOrgCode).map((r) => [r.homeOrgCode, r.persons])).toEqual([
+      [ORG.WC1, 1],
+      [ORG.WH3, 1],
+      [ORG.WT1, 1],
+    ]);
+  });
+
+  test('contracts with a fee, per resident county', async () => {
+    const rows = await once(fds, () => fdsAdapter.paidContracts(fds, { periods: [H1] }));
+    expect(sortBy(rows, (r) => r.divisionCode).map((r) => [r.divisionCode, r.paidContracts])).toEqual([
+      ['610902', 1],
+      ['610921', 2],
+    ]);
+  });
+});
