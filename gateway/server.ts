@@ -10,6 +10,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import { exportsRouter } from './exports/router';
 import { formatError } from '../schema/errors';
 import { composeSupergraph } from './compose';
 import { SubgraphDataSource, timeoutFetcher } from './datasource';
@@ -66,6 +67,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     res.json({ status: 'ok' });
   });
   app.use(playgroundRouter('/graphql'));
+  app.use(exportsRouter(server));
   app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(server));
   await new Promise<void>((resolve) => http.listen(options.port, options.host ?? '127.0.0.1', resolve));
   const port = (http.address() as AddressInfo).port;

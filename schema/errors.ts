@@ -26,6 +26,10 @@ export const ErrorCode = {
   EMPTY_CODE_LIST: 'EMPTY_CODE_LIST',
   /** 指标不适用于该层级 — e.g. a province-only indicator asked of a county. */
   INDICATOR_NOT_APPLICABLE: 'INDICATOR_NOT_APPLICABLE',
+  /** 考核表不存在 — a form code that is not T1–T4, P1 or P2, or a part the form does not have. */
+  UNKNOWN_FORM: 'UNKNOWN_FORM',
+  /** 考核表不适用于该范围 — e.g. 表1 (province) asked of a county or an institution. */
+  FORM_NOT_APPLICABLE: 'FORM_NOT_APPLICABLE',
   /** 请求参数错误 (generic) — any other invalid argument. */
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   /** 度量代码不存在 — a measure code no subgraph serves. */

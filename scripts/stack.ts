@@ -23,6 +23,8 @@ export interface RunningStack {
   /** Every subgraph by name, the indicators subgraph included. */
   readonly subgraphs: Readonly<Record<string, RunningServer>>;
   readonly sources: SourceRegistry;
+  /** How the indicators subgraph finds and asks measure owners (its traffic counters included). */
+  readonly measures: MeasureDirectory;
   close(): Promise<void>;
 }
 
@@ -62,6 +64,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     gateway,
     subgraphs: running,
     sources,
+    measures: directory,
     async close() {
       await gateway.close();
       for (const server of Object.values(running).reverse()) await server.close();

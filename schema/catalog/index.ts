@@ -3,7 +3,9 @@ import core from './indicators/core.json';
 import institutions from './indicators/institutions.json';
 import alliances from './indicators/alliances.json';
 import workforce from './indicators/workforce.json';
-import forms from './indicators/forms.json';
+import formsT1T2 from './indicators/forms-t1t2.json';
+import formsT3T4 from './indicators/forms-t3t4.json';
+import formsP1P2 from './indicators/forms-p1p2.json';
 import { parseExpression } from './expression';
 import type { Expression } from './expression';
 
@@ -35,6 +37,11 @@ export interface TargetDefinition {
   readonly year: number;
   readonly source: string;
   readonly citation: Citation;
+  /**
+   * A local plan's target applies only within its division (GB/T 2260 code, e.g. 220000 吉林省,
+   * 320700 连云港市, 610900 安康市); national targets have none.
+   */
+  readonly division: string | null;
 }
 
 /**
@@ -135,6 +142,10 @@ const entrySchema = z
           year: z.number().int(),
           source: z.string().min(1),
           citation,
+          division: z
+            .string()
+            .regex(/^\d{6}$/)
+            .optional(),
         })
         .strict(),
     ),
@@ -187,6 +198,7 @@ export function parseCatalog(...inputs: unknown[]): IndicatorDefinition[] {
         numerator: parseExpression(e.numerator ?? '0'),
         denominator: e.denominator ? parseExpression(e.denominator) : null,
         rules: e.rules.map((r) => ({ ...r, left: parseExpression(r.left), right: parseExpression(r.right) })),
+        targets: e.targets.map((t) => ({ ...t, division: t.division ?? null })),
       };
     }),
   );
@@ -201,5 +213,7 @@ export const indicatorCatalog: readonly IndicatorDefinition[] = parseCatalog(
   institutions,
   alliances,
   workforce,
-  forms,
+  formsT1T2,
+  formsT3T4,
+  formsP1P2,
 );

@@ -2,7 +2,10 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../common/federation';
 import type { IndicatorsContext } from './context';
+import { IndicatorBatchResolver } from './resolvers/batch.resolver';
 import { CatalogResolver } from './resolvers/catalog.resolver';
+import { EvaluationFormResolver } from './resolvers/form.resolver';
+import { IndicatorHistoryResolver } from './resolvers/history.resolver';
 import { RegionIndicatorsResolver } from './resolvers/region.resolver';
 import { AllianceIndicatorsResolver, InstitutionIndicatorsResolver } from './resolvers/scoped.resolver';
 import { AllianceIndicators, InstitutionIndicators } from './types/entities';
@@ -19,6 +22,9 @@ export function buildIndicatorsSchema(): Promise<GraphQLSchema> {
     {
       resolvers: [
         CatalogResolver,
+        EvaluationFormResolver,
+        IndicatorBatchResolver,
+        IndicatorHistoryResolver,
         RegionIndicatorsResolver,
         InstitutionIndicatorsResolver,
         AllianceIndicatorsResolver,

@@ -43,6 +43,9 @@ async function post<T>(
 export class MeasureDirectory {
   private owners: Promise<Map<string, SubgraphEndpoint>> | null = null;
 
+  /** Per owning subgraph: `_measureValues` calls made and triples asked (for batch-count checks). */
+  readonly traffic = new Map<string, { calls: number; triples: number }>();
+
   constructor(
     private readonly endpoints: readonly SubgraphEndpoint[],
     readonly timeoutMs = 30_000,
@@ -82,6 +85,8 @@ export class MeasureDirectory {
 
   /** Ask `endpoint` for many triples in one call. */
   values(endpoint: SubgraphEndpoint, requests: readonly MeasureRequest[]): Promise<MeasureValueData[]> {
+    const seen = this.traffic.get(endpoint.name) ?? { calls: 0, triples: 0 };
+    this.traffic.set(endpoint.name, { calls: seen.calls + 1, triples: seen.triples + requests.length });
     const variables = {
       requests: requests.map((r) => ({
         scope: { kind: r.scopeKind, code: r.scopeCode },

@@ -29,6 +29,9 @@ export function useStack(build: () => Promise<SourcesConfig>): RunningStack {
     get sources() {
       return current().sources;
     },
+    get measures() {
+      return current().measures;
+    },
     close: () => current().close(),
   };
 }

@@ -1,10 +1,16 @@
 import type { IndicatorDefinition } from '../../../schema/catalog';
 import { previousYear } from '../../../schema/period';
 import type { Period } from '../../../schema/period';
-import type { MeasureValueData, ScopeKind } from '../../common/measures';
+import { ScopeKind } from '../../common/measures';
+import type { MeasureValueData } from '../../common/measures';
 import type { IndicatorsContext } from '../context';
 import { evaluateIndicator, measuresNeeded } from './evaluate';
 import type { Evaluation } from './evaluate';
+
+/** 牵头医院 items on an alliance are asked of its lead institution (scope kind ALLIANCE_LEAD). */
+export function measureScopeKind(def: IndicatorDefinition, scopeKind: ScopeKind): ScopeKind {
+  return def.subject === 'LEAD' && scopeKind === ScopeKind.ALLIANCE ? ScopeKind.ALLIANCE_LEAD : scopeKind;
+}
 
 /**
  * Evaluate indicators for one scope and period. Every measure of every indicator (and of the
@@ -19,12 +25,23 @@ export async function evaluateForScope(
   definitions: readonly IndicatorDefinition[],
 ): Promise<Evaluation[]> {
   const earlier = previousYear(period);
-  const load = (codes: readonly string[], p: Period): Promise<Array<MeasureValueData | Error>> =>
-    ctx.measures.loadMany(codes.map((measure) => ({ scopeKind, scopeCode, period: p.id, measure })));
+  const load = (
+    kind: ScopeKind,
+    codes: readonly string[],
+    p: Period,
+  ): Promise<Array<MeasureValueData | Error>> =>
+    ctx.measures.loadMany(codes.map((measure) => ({ scopeKind: kind, scopeCode, period: p.id, measure })));
   const pending = definitions.map((def) => {
+    const kind = measureScopeKind(def, scopeKind);
     const current = measuresNeeded(def);
     const previous = measuresNeeded(def, true);
-    return { def, current, previous, values: load(current, period), earlier: load(previous, earlier) };
+    return {
+      def,
+      current,
+      previous,
+      values: load(kind, current, period),
+      earlier: load(kind, previous, earlier),
+    };
   });
   const byCode = (
     codes: readonly string[],

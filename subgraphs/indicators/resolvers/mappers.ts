@@ -4,7 +4,10 @@ import type { Evaluation } from '../engine/evaluate';
 import type { Citation as CitationData } from '../../../schema/catalog';
 import { SourceReport, SourceStatus } from '../../common/provenance';
 import {
+  AggregationEnum,
   Citation,
+  IndicatorKindEnum,
+  IndicatorSubjectEnum,
   ComparatorEnum,
   IndicatorDefinitionType,
   IndicatorScopeLevel,
@@ -13,6 +16,8 @@ import {
 } from '../types/definition';
 import {
   ComponentRole,
+  IndicatorEvidence,
+  MissingReason,
   IndicatorValue,
   MeasureComponent,
   RuleResult,
@@ -27,13 +32,29 @@ function citation(c: CitationData): Citation {
 }
 
 export function formulaText(def: IndicatorDefinition): string {
+  if (def.kind === 'NOT_AVAILABLE') return '--';
+  if (def.kind === 'QUALITATIVE') return `${def.numerator.text} > 0 ? 是 : 否`;
   const base = def.denominator ? `(${def.numerator.text}) / (${def.denominator.text})` : def.numerator.text;
   return def.factor === 1 ? base : `${base} × ${def.factor}`;
+}
+
+/** As the forms print a value: 是/否, integers for counts, 2 decimals for ratios, "--" when missing. */
+export function displayValue(def: IndicatorDefinition, value: number | null): string {
+  if (value === null) return '--';
+  if (def.kind === 'QUALITATIVE') return value > 0 ? '是' : '否';
+  if (!def.denominator && Number.isInteger(value)) return String(value);
+  return value.toFixed(2);
 }
 
 export function toDefinitionType(def: IndicatorDefinition): IndicatorDefinitionType {
   return Object.assign(new IndicatorDefinitionType(), {
     code: def.code,
+    kind: IndicatorKindEnum[def.kind],
+    aggregation: AggregationEnum[def.aggregation],
+    subject: IndicatorSubjectEnum[def.subject],
+    notAvailableReasonZh: def.notAvailable?.reasonZh ?? null,
+    notAvailableReasonEn: def.notAvailable?.reasonEn ?? null,
+    forms: [...def.forms],
     nameZh: def.nameZh,
     nameEn: def.nameEn,
     definitionZh: def.definitionZh,
@@ -71,6 +92,8 @@ function attainment(t: Evaluation['targets'][number]): TargetAttainment {
     source: t.source,
     citation: citation(t.citation),
     met: t.met,
+    division: t.division,
+    applies: t.applies,
   });
 }
 
@@ -84,8 +107,10 @@ export function toIndicatorValue(e: Evaluation): IndicatorValue {
     scopeCode: e.scopeCode,
     period: e.period,
     value: e.value,
-    display: e.value === null ? '--' : e.value.toFixed(2),
+    display: displayValue(e.definition, e.value),
     status: ValueStatus[e.status],
+    missing: e.missing ? MissingReason[e.missing] : null,
+    evidence: e.evidence.map((x) => Object.assign(new IndicatorEvidence(), x)),
     numerator: e.numerator,
     denominator: e.denominator,
     unit: e.definition.unit,
@@ -98,7 +123,9 @@ export function toIndicatorValue(e: Evaluation): IndicatorValue {
         value: c.value,
       }),
     ),
-    rules: e.rules.map((r) => Object.assign(new RuleResult(), r)),
+    rules: e.rules.map((r) =>
+      Object.assign(new RuleResult(), { code: r.code, descriptionZh: r.descriptionZh, passed: r.passed }),
+    ),
     target: e.target ? attainment(e.target) : null,
     targets: e.targets.map(attainment),
     complete: e.complete,

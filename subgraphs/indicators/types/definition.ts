@@ -38,6 +38,79 @@ registerEnumType(IndicatorScopeLevel, {
   },
 });
 
+export enum IndicatorKindEnum {
+  QUANTITATIVE = 'QUANTITATIVE',
+  QUALITATIVE = 'QUALITATIVE',
+  NOT_AVAILABLE = 'NOT_AVAILABLE',
+}
+registerEnumType(IndicatorKindEnum, {
+  name: 'IndicatorKind',
+  description: '指标类型 Kind of indicator',
+  valuesConfig: {
+    QUANTITATIVE: { description: '定量 A number computed from the formula' },
+    QUALITATIVE: {
+      description: '定性 Yes/no (是/否), answered from policy documents or alliance mechanisms in force',
+    },
+    NOT_AVAILABLE: {
+      description: '无数据来源 No legacy system holds it (e.g. satisfaction, CMI): declared, never computed',
+    },
+  },
+});
+
+export enum AggregationEnum {
+  SUM = 'SUM',
+  RATIO_OF_SUMS = 'RATIO_OF_SUMS',
+  STOCK = 'STOCK',
+  ANY = 'ANY',
+}
+registerEnumType(AggregationEnum, {
+  name: 'IndicatorAggregation',
+  description: '汇总方式 How the indicator rolls up the hierarchy (province > city > county > institution)',
+  valuesConfig: {
+    SUM: { description: '求和 Events summed over the institutions and days of the scope' },
+    RATIO_OF_SUMS: {
+      description:
+        '分子分母分别求和 Numerators and denominators summed, then divided (never an average of ratios)',
+    },
+    STOCK: { description: "时点数 A state on the period's last day (institutions open, staff on post)" },
+    ANY: { description: '任一 Qualitative: yes when any holder within the scope has it' },
+  },
+});
+
+export enum IndicatorSubjectEnum {
+  SCOPE = 'SCOPE',
+  LEAD = 'LEAD',
+}
+registerEnumType(IndicatorSubjectEnum, {
+  name: 'IndicatorSubject',
+  description: '计算对象 What the measures are asked for',
+  valuesConfig: {
+    SCOPE: { description: '范围本身 The scope itself' },
+    LEAD: { description: '牵头医院 On an alliance: its lead institution (牵头医院 items)' },
+  },
+});
+
+export enum EvaluationFormCode {
+  T1 = 'T1',
+  T2 = 'T2',
+  T3 = 'T3',
+  T4 = 'T4',
+  P1 = 'P1',
+  P2 = 'P2',
+}
+registerEnumType(EvaluationFormCode, {
+  name: 'EvaluationFormCode',
+  description: '考核表 Evaluation forms of seed 004',
+  valuesConfig: {
+    T1: { description: '表1 分级诊疗制度第三方评估省级层面评价考核表 Province form' },
+    T2: { description: '表2 分级诊疗制度第三方评估市级层面评价考核表 City form' },
+    T3: { description: '表3 城市医联体效果评价考核表 Urban alliance form (lead hospital, members)' },
+    T4: { description: '表4 县域医疗联合体效果评价考核表 County alliance form' },
+    P1: { description: '医联体综合绩效考核指标体系（行政部门） 2018 performance system, administrations' },
+    P2: { description: '医联体综合绩效考核指标体系（医联体） 2018 performance system, alliances' },
+  },
+});
+
 @ObjectType({
   description: '出处 Citation: the line of the source document (shared/seeds) an element comes from',
 })
@@ -88,6 +161,12 @@ export class TargetDefinitionType {
 
   @Field(() => Citation, { description: '出处 Where the target is written' })
   citation!: Citation;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "适用地区 Division a local plan's target applies to (e.g. 320700 连云港市); null = national",
+  })
+  division!: string | null;
 }
 
 @ObjectType('Indicator', {
@@ -97,6 +176,31 @@ export class TargetDefinitionType {
 export class IndicatorDefinitionType {
   @Field(() => String, { description: '指标代码 Stable code, e.g. PRIMARY_CARE_VISIT_SHARE' })
   code!: string;
+
+  @Field(() => IndicatorKindEnum, {
+    description: '指标类型 Quantitative, qualitative (定性) or not available',
+  })
+  kind!: IndicatorKindEnum;
+
+  @Field(() => AggregationEnum, { description: '汇总方式 How it rolls up the hierarchy' })
+  aggregation!: AggregationEnum;
+
+  @Field(() => IndicatorSubjectEnum, { description: "计算对象 The scope itself, or an alliance's lead" })
+  subject!: IndicatorSubjectEnum;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '无数据来源原因 NOT_AVAILABLE only: why no legacy system can answer it (Chinese)',
+  })
+  notAvailableReasonZh!: string | null;
+
+  @Field(() => String, { nullable: true, description: '无数据来源原因（英文） The same reason in English' })
+  notAvailableReasonEn!: string | null;
+
+  @Field(() => [String], {
+    description: '考核表行 Rows of the evaluation forms it fills, as FORM:LINE (e.g. T1:373)',
+  })
+  forms!: string[];
 
   @Field(() => String, { description: '中文名称 Chinese name, exactly as in the seed' })
   nameZh!: string;

@@ -23,6 +23,69 @@ registerEnumType(ValueStatus, {
   },
 });
 
+export enum MissingReason {
+  NOT_CARRIED_OUT = 'NOT_CARRIED_OUT',
+  NOT_COUNTED = 'NOT_COUNTED',
+  ZERO_DENOMINATOR = 'ZERO_DENOMINATOR',
+  SOURCE_UNAVAILABLE = 'SOURCE_UNAVAILABLE',
+  NOT_AVAILABLE = 'NOT_AVAILABLE',
+}
+registerEnumType(MissingReason, {
+  name: 'MissingReason',
+  description:
+    '缺失原因 Why a value is "--", or why it is a defended "0" (seed 004 二: 未开展填“0”，未统计填“--”)',
+  valuesConfig: {
+    NOT_CARRIED_OUT: {
+      description: '未开展 "0": every source answered and none was carried out; value is 0',
+    },
+    NOT_COUNTED: { description: '未统计 "--": no source holds this data for the scope and period' },
+    ZERO_DENOMINATOR: { description: '分母为0 "--": a ratio over nothing (never Infinity, never 0)' },
+    SOURCE_UNAVAILABLE: { description: '数据源缺失 "--": a source the value needs did not answer' },
+    NOT_AVAILABLE: {
+      description:
+        '无数据来源 "--": no legacy system holds this item (e.g. satisfaction surveys); see the catalog',
+    },
+  },
+});
+
+@ObjectType({ description: '佐证 A policy document or alliance mechanism behind a qualitative (定性) 是' })
+export class IndicatorEvidence {
+  @Field(() => String, {
+    description: '类别 Kind, e.g. ALLIANCE_PLAN (policy document) or CHARTER (mechanism)',
+  })
+  kind!: string;
+
+  @Field(() => String, { description: '名称 Document title or mechanism' })
+  title!: string;
+
+  @Field(() => String, { description: '日期 Issued on / in force since (YYYY-MM-DD)' })
+  date!: string;
+
+  @Field(() => String, { description: '发文或所属 Issuing division code or alliance id' })
+  holder!: string;
+}
+
+@ObjectType({ description: '历年值 The indicator for the same period of an earlier year (近三年变化)' })
+export class IndicatorPoint {
+  @Field(() => PeriodScalar, { description: '统计期 Period' })
+  period!: string;
+
+  @Field(() => Float, { nullable: true, description: '指标值 Value; null = "--"' })
+  value!: number | null;
+
+  @Field(() => String, { description: '显示值 As the forms print it: a number, 是/否, 0 or --' })
+  display!: string;
+
+  @Field(() => MissingReason, { nullable: true, description: '缺失原因 Why "--" (or a defended 0)' })
+  missing!: MissingReason | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: '较上期变化 Change against the previous point, in the unit (null when either is "--")',
+  })
+  change!: number | null;
+}
+
 export enum ComponentRole {
   NUMERATOR = 'NUMERATOR',
   DENOMINATOR = 'DENOMINATOR',
@@ -86,6 +149,18 @@ export class TargetAttainment {
 
   @Field(() => Boolean, { nullable: true, description: '是否达标 Met; null when the value is not counted' })
   met!: boolean | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "适用地区 Division a local plan's target applies to (e.g. 220000 吉林省); null = national",
+  })
+  division!: string | null;
+
+  @Field(() => Boolean, {
+    description:
+      '是否适用 Whether the target applies to this scope (local targets only within their division)',
+  })
+  applies!: boolean;
 }
 
 @ObjectType({
@@ -120,11 +195,26 @@ export class IndicatorValue {
   })
   value!: number | null;
 
-  @Field(() => String, { description: '显示值 Value rounded to 2 decimals, or "--" when not counted' })
+  @Field(() => String, {
+    description:
+      '显示值 As the forms print it: counts as integers, ratios to 2 decimals, 是/否 for qualitative items, "0" when not carried out, "--" when missing',
+  })
   display!: string;
 
   @Field(() => ValueStatus, { description: '状态 State of the value' })
   status!: ValueStatus;
+
+  @Field(() => MissingReason, {
+    nullable: true,
+    description:
+      '缺失原因 Why the value is "--" (or NOT_CARRIED_OUT: a counted 0); null when the value stands',
+  })
+  missing!: MissingReason | null;
+
+  @Field(() => [IndicatorEvidence], {
+    description: '佐证 For qualitative (定性) items answered 是: the documents or mechanisms in force',
+  })
+  evidence!: IndicatorEvidence[];
 
   @Field(() => Float, { nullable: true, description: '分子 Numerator' })
   numerator!: number | null;
