@@ -56,6 +56,8 @@ export interface MembershipFact {
   readonly ownership: string | null;
   readonly memberDivision: string | null;
   readonly mutualRecognition: boolean;
+  /** The member is open on the period's last day (统计时间点), as the registry's time-point counts. */
+  readonly memberOpenAtEnd: boolean;
 }
 
 /** Shared centres open on a period's last day, counted per (period, kind, host's county). */
@@ -117,6 +119,8 @@ export interface SupportPairCount {
   readonly fromLevel: string | null;
   readonly toCategory: string | null;
   readonly toDivision: string | null;
+  /** The receiver is open on the period's last day. */
+  readonly toOpenAtEnd: boolean;
   readonly activities: number;
 }
 
@@ -200,6 +204,7 @@ export const registryFactsAdapter = {
       ['own', 'i.ownership'],
       ['mdiv', blankToNull('i.division_code')],
       ['mr', 'i.mutual_recognition'],
+      ['open', `CASE WHEN ${holdsOnLastDay('i.opened_on', 'i.closed_on')} THEN 1 ELSE 0 END`],
     ]);
     const rows = await source.query<Row>(
       `SELECT ${keys.select}, COUNT(*) AS n
@@ -229,6 +234,7 @@ export const registryFactsAdapter = {
       ownership: text(r.k_own),
       memberDivision: text(r.k_mdiv),
       mutualRecognition: flag(r.k_mr),
+      memberOpenAtEnd: toCount(r.k_open) === 1,
     }));
   },
 
@@ -417,6 +423,7 @@ export const registryFactsAdapter = {
       ['flvl', 'f.hosp_level'],
       ['tcat', blankToNull('t.category_code')],
       ['tdiv', blankToNull('t.division_code')],
+      ['topen', `CASE WHEN ${holdsOnLastDay('t.opened_on', 't.closed_on')} THEN 1 ELSE 0 END`],
     ]);
     const rows = await source.query<Row>(
       `SELECT ${keys.select}, COUNT(*) AS n
@@ -440,6 +447,7 @@ export const registryFactsAdapter = {
           fromLevel: text(r.k_flvl),
           toCategory: text(r.k_tcat),
           toDivision: text(r.k_tdiv),
+          toOpenAtEnd: toCount(r.k_topen) === 1,
           activities: toCount(r.n),
         });
     }

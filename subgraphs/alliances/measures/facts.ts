@@ -102,7 +102,7 @@ interface Classed {
 const cat = (c: Classed): string | null => normalizeCategoryCode(c.categoryCode);
 const isCommunityCenter = (c: Classed): boolean => cat(c) === 'B100';
 const isCommunityStation = (c: Classed): boolean => cat(c) === 'B200';
-const isTownshipCenter = (c: Classed): boolean => cat(c) === 'C210' || cat(c) === 'C220';
+export const isTownshipCenter = (c: Classed): boolean => cat(c) === 'C210' || cat(c) === 'C220';
 const isPrimaryCenter = (c: Classed): boolean =>
   isCommunityCenter(c) || isCommunityStation(c) || isTownshipCenter(c);
 const isHospital = (c: Classed): boolean => cat(c) !== null && !isPrimaryCareCategory(cat(c));
@@ -203,9 +203,14 @@ const institutionCount =
  * 与二、三级医院建立稳定的技术帮扶和分工协作关系 (the seed: 以签订帮扶协议为准; the registry holds no
  * agreements): a community or township centre standing in the region that, during the period, is a
  * member of an alliance led by a 二级/三级 hospital, or received at least one support activity
- * (support_activity, any kind) from a 二级/三级 hospital.
+ * (support_activity, any kind) from a 二级/三级 hospital — and is open on the period's last day (统计时间点),
+ * like the totals it is compared with (≤ 乡镇卫生院总数, seed line 1731).
  */
-function stablySupported(scope: FactScope, data: FactData, filter: (c: Classed) => boolean): Set<string> {
+export function stablySupported(
+  scope: FactScope,
+  data: FactData,
+  filter: (c: Classed) => boolean,
+): Set<string> {
   const result = new Set<string>();
   const pid = scope.period.id;
   const leadClass = new Map<string, MembershipFact>();
@@ -213,13 +218,14 @@ function stablySupported(scope: FactScope, data: FactData, filter: (c: Classed) 
     if (m.periodId === pid && m.role === 'LEAD' && m.orgCode === m.leadOrgCode)
       leadClass.set(m.allianceId, m);
   for (const m of data.members) {
-    if (m.periodId !== pid || m.orgCode === null || m.memberDivision === null) continue;
+    if (m.periodId !== pid || m.orgCode === null || m.memberDivision === null || !m.memberOpenAtEnd) continue;
     if (!scope.subtree.has(m.memberDivision) || !filter(m)) continue;
     const lead = leadClass.get(m.allianceId);
     if (lead && lead.orgCode !== m.orgCode && isSecondaryOrTertiary(lead)) result.add(m.orgCode);
   }
   for (const s of data.support) {
-    if (s.periodId !== pid || s.toDivision === null || !scope.subtree.has(s.toDivision)) continue;
+    if (s.periodId !== pid || s.toDivision === null || !s.toOpenAtEnd || !scope.subtree.has(s.toDivision))
+      continue;
     const giver: Classed = { categoryCode: s.fromCategory, hospLevel: s.fromLevel, ownership: null };
     const receiver: Classed = { categoryCode: s.toCategory, hospLevel: null, ownership: null };
     if (isSecondaryOrTertiary(giver) && filter(receiver)) result.add(s.toOrgCode);
