@@ -1,5 +1,7 @@
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
+import { ANONYMOUS_PRINCIPAL } from '../security/principal';
+import { signPrincipal } from '../security/signing';
 
 /** A subgraph the gateway routes to: a name and a GraphQL URL. */
 export interface SubgraphConfig {
@@ -7,10 +9,10 @@ export interface SubgraphConfig {
   readonly url: string;
 }
 
-async function fetchSdl(subgraph: SubgraphConfig, timeoutMs: number): Promise<string> {
+async function fetchSdl(subgraph: SubgraphConfig, timeoutMs: number, secret: string): Promise<string> {
   const res = await fetch(subgraph.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...signPrincipal(ANONYMOUS_PRINCIPAL, secret) },
     body: JSON.stringify({ query: '{ _service { sdl } }' }),
     signal: AbortSignal.timeout(timeoutMs),
   });
@@ -26,13 +28,15 @@ async function fetchSdl(subgraph: SubgraphConfig, timeoutMs: number): Promise<st
  */
 export async function composeSupergraph(
   subgraphs: readonly SubgraphConfig[],
-  options: { attempts?: number; delayMs?: number; timeoutMs?: number } = {},
+  options: { attempts?: number; delayMs?: number; timeoutMs?: number; secret: string },
 ): Promise<string> {
   const attempts = options.attempts ?? 30;
   let lastError: unknown;
   for (let i = 0; i < attempts; i += 1) {
     try {
-      const sdls = await Promise.all(subgraphs.map((s) => fetchSdl(s, options.timeoutMs ?? 5000)));
+      const sdls = await Promise.all(
+        subgraphs.map((s) => fetchSdl(s, options.timeoutMs ?? 5000, options.secret)),
+      );
       const result = composeServices(
         subgraphs.map((s, j) => ({ name: s.name, url: s.url, typeDefs: parse(sdls[j]) })),
       );

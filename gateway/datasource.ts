@@ -1,4 +1,8 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ANONYMOUS_PRINCIPAL } from '../security/principal';
+import type { Principal } from '../security/principal';
+import { signPrincipal } from '../security/signing';
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 
@@ -20,7 +24,22 @@ export function timeoutFetcher(timeoutMs: number): Fetcher {
  * into an opaque "400: Bad Request". Here the subgraph's own error is passed on, without the
  * subgraph's URL or response body.
  */
-export class SubgraphDataSource extends RemoteGraphQLDataSource {
+export class SubgraphDataSource extends RemoteGraphQLDataSource<{ principal?: Principal }> {
+  private readonly secret: string;
+
+  constructor(config: ConstructorParameters<typeof RemoteGraphQLDataSource>[0] & { secret: string }) {
+    super(config);
+    this.secret = config.secret;
+  }
+
+  /** Forward the verified caller, signed: subgraphs refuse calls without it. */
+  override willSendRequest(options: GraphQLDataSourceProcessOptions<{ principal?: Principal }>): void {
+    const principal = options.context?.principal ?? ANONYMOUS_PRINCIPAL;
+    for (const [name, value] of Object.entries(signPrincipal(principal, this.secret))) {
+      options.request.http?.headers.set(name, value);
+    }
+  }
+
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
     const generic = await super.errorFromResponse(response);
     const body = (generic.extensions.response as { body?: unknown } | undefined)?.body;

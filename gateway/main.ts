@@ -3,6 +3,7 @@
  *   SUBGRAPHS=institutions=http://127.0.0.1:4001/graphql,indicators=http://127.0.0.1:4002/graphql PORT=4000 node dist/gateway/main.js
  */
 import { envPort, parseEndpointList } from '../subgraphs/common/endpoints';
+import { securityFromEnv } from '../security/runtime';
 import { startGateway } from './server';
 
 async function main(): Promise<void> {
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
     subgraphs,
     port: envPort('PORT', 4000),
     host: process.env.HOST ?? '127.0.0.1',
+    security: securityFromEnv().config,
   });
   console.info(`gateway at ${gateway.url}/graphql, playground at ${gateway.url}/`);
 }

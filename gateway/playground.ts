@@ -40,7 +40,7 @@ const ASSETS: Record<string, { pkg: string; file: string; type: string }> = {
   'graphiql.css': { pkg: 'graphiql', file: 'dist/style.css', type: 'text/css' },
 };
 
-function page(graphqlPath: string): string {
+function page(graphqlPath: string, headers: Record<string, string> | undefined): string {
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -61,6 +61,7 @@ function page(graphqlPath: string): string {
   root.render(React.createElement(GraphiQL, {
     fetcher,
     defaultQuery: ${JSON.stringify(EXAMPLE_QUERY)},
+    defaultHeaders: ${JSON.stringify(headers ? JSON.stringify(headers, null, 2) : '')},
     defaultEditorToolsVisibility: false,
   }));
 </script>
@@ -69,9 +70,9 @@ function page(graphqlPath: string): string {
 }
 
 /** GraphiQL at `GET /`, its assets at `/playground/*`: works on a machine with no internet. */
-export function playgroundRouter(graphqlPath = '/graphql'): Router {
+export function playgroundRouter(graphqlPath = '/graphql', headers?: Record<string, string>): Router {
   const router = express.Router();
-  const html = page(graphqlPath);
+  const html = page(graphqlPath, headers);
   router.get('/', (_req, res) => {
     res.type('html').send(html);
   });

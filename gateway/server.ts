@@ -11,12 +11,23 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { exportsRouter } from './exports/router';
+import { builtInOperations } from './exports/operations';
 import { formatError } from '../schema/errors';
 import { composeSupergraph } from './compose';
 import { SubgraphDataSource, timeoutFetcher } from './datasource';
 import type { SubgraphConfig } from './compose';
 import { playgroundRouter } from './playground';
 import { disableTelemetryByDefault } from './telemetry';
+import { authenticateMiddleware, principalOf } from './auth';
+import { hardening, loadManifestFile } from './hardening';
+import type { PersistedManifest } from './hardening';
+import type { SecurityConfig } from '../security/config';
+import type { Principal } from '../security/principal';
+
+/** What every gateway operation knows: the verified caller. */
+export interface GatewayContext {
+  readonly principal: Principal;
+}
 
 export interface GatewayOptions {
   readonly subgraphs: readonly SubgraphConfig[];
@@ -27,6 +38,14 @@ export interface GatewayOptions {
   readonly subgraphTimeoutMs?: number;
   /** Use this supergraph instead of composing from the running subgraphs. */
   readonly supergraphSdl?: string;
+  /** Tokens, API keys, the subgraph secret, limits (security/config.ts). */
+  readonly security: SecurityConfig;
+  /** Registered operations app principals may run, when the security config names no file (default: the built-in ones). */
+  readonly persistedOperations?: PersistedManifest;
+  /** Where audit lines go (default: stdout). */
+  readonly audit?: (line: string) => void;
+  /** The playground's preset request headers (the demo presets a demo key). */
+  readonly playgroundHeaders?: Record<string, string>;
 }
 
 export interface RunningGateway {
@@ -42,33 +61,63 @@ export interface RunningGateway {
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   disableTelemetryByDefault();
-  const supergraphSdl = options.supergraphSdl ?? (await composeSupergraph(options.subgraphs));
+  const { security } = options;
+  const secret = security.subgraphSecret;
+  const supergraphSdl = options.supergraphSdl ?? (await composeSupergraph(options.subgraphs, { secret }));
   const timeoutMs = options.subgraphTimeoutMs ?? 60_000;
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ url }) => new SubgraphDataSource({ url, fetcher: timeoutFetcher(timeoutMs) }),
+    buildService: ({ url }) => new SubgraphDataSource({ url, fetcher: timeoutFetcher(timeoutMs), secret }),
+  });
+  const manifest = security.persistedOperations
+    ? loadManifestFile(security.persistedOperations)
+    : (options.persistedOperations ?? builtInOperations());
+  const guard = hardening<GatewayContext>({
+    // Cost is a static estimate that grows 1.5× per level: 200 000 admits the product's own
+    // list-of-entities queries (a region's institutions with their volumes, ~40 000) and refuses
+    // wide-and-deep abuse; aliases and depth have their own limits.
+    armor: { production: !security.introspection, maxCost: 200_000 },
+    rateLimit: { keyOf: (req) => principalOf(req).id, ...security.rateLimit },
+    persisted: { manifest, enforceFor: (kind) => kind === 'APP' },
+    audit: options.audit ? { sink: options.audit } : undefined,
   });
   const app = express();
   const http = createServer(app);
-  const server = new ApolloServer({
+  const server = new ApolloServer<GatewayContext>({
     gateway,
     formatError,
     includeStacktraceInErrorResponses: false,
-    introspection: true,
+    introspection: security.introspection,
+    validationRules: guard.validationRules,
+    parseOptions: guard.parseOptions,
+    allowBatchedHttpRequests: guard.allowBatchedHttpRequests,
+    persistedQueries: guard.persistedQueries,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: http }),
+      ...guard.plugins,
     ],
   });
   await server.start();
+  app.disable('x-powered-by');
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.use(playgroundRouter('/graphql'));
-  app.use(exportsRouter(server));
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(server));
+  app.use(playgroundRouter('/graphql', options.playgroundHeaders));
+  const authenticated = authenticateMiddleware(security);
+  app.use('/exports', authenticated);
+  app.use(exportsRouter(server, principalOf));
+  // Timeout first, then who is calling (rate limits are per principal), then the body checks.
+  const [timeout, ...rest] = guard.middlewares;
+  app.use(
+    '/graphql',
+    timeout,
+    authenticated,
+    ...rest,
+    expressMiddleware(server, { context: async ({ req }) => ({ principal: principalOf(req) }) }),
+  );
   await new Promise<void>((resolve) => http.listen(options.port, options.host ?? '127.0.0.1', resolve));
   const port = (http.address() as AddressInfo).port;
   return {

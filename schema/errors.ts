@@ -38,6 +38,40 @@ export const ErrorCode = {
   SOURCE_UNAVAILABLE: 'SOURCE_UNAVAILABLE',
   /** 度量不可用 — no subgraph serves a measure an indicator needs. */
   MEASURE_UNAVAILABLE: 'MEASURE_UNAVAILABLE',
+  /** 未认证 — missing, expired, forged or unsigned credentials; or a subgraph called directly. */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** 无权访问 — the caller's scope does not cover this region, institution or alliance (per field). */
+  FORBIDDEN: 'FORBIDDEN',
+  /** 查询过深 — nesting beyond the configured depth. */
+  QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
+  /** 别名过多 — too many aliases in one operation (use a list field). */
+  TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
+  /** 查询代价过高 — the operation's estimated cost exceeds the limit. */
+  QUERY_TOO_COSTLY: 'QUERY_TOO_COSTLY',
+  /** 查询过长 — too many tokens in the document. */
+  TOO_MANY_TOKENS: 'TOO_MANY_TOKENS',
+  /** 指令过多 — too many directives. */
+  TOO_MANY_DIRECTIVES: 'TOO_MANY_DIRECTIVES',
+  /** 请求体过大. */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** 内容类型不支持 — POST bodies must be application/json. */
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  /** 请求格式错误 — e.g. a body that is not JSON. */
+  BAD_REQUEST: 'BAD_REQUEST',
+  /** 不支持批量请求 — an array of operations in one body. */
+  BATCH_NOT_ALLOWED: 'BATCH_NOT_ALLOWED',
+  /** 批量请求过大. */
+  BATCH_TOO_LARGE: 'BATCH_TOO_LARGE',
+  /** 方法不允许 — only GET and POST. */
+  METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
+  /** 请求过于频繁 — the caller's rate limit; retry after the Retry-After header. */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** 请求超时 — the whole operation took longer than the gateway's limit. */
+  REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
+  /** 未登记的操作 — app callers may run registered (persisted) operations only. */
+  PERSISTED_QUERY_NOT_ALLOWED: 'PERSISTED_QUERY_NOT_ALLOWED',
+  /** 未知的持久化操作 — a hash that no registered operation has. */
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
   /** 内部错误 — details are logged, never returned. */
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;

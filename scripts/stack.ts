@@ -7,6 +7,8 @@ import { serveSubgraph } from '../subgraphs/common/server';
 import type { RunningServer } from '../subgraphs/common/server';
 import { buildIndicatorsSchema, createIndicatorsContext, MeasureDirectory } from '../subgraphs/indicators';
 import { DOMAIN_SUBGRAPHS } from './subgraphs';
+import type { SecurityConfig } from '../security/config';
+import { demoSecurityConfig } from '../security/demo';
 
 export interface StackOptions {
   readonly sources: SourcesConfig;
@@ -16,6 +18,12 @@ export interface StackOptions {
   readonly ports?: Readonly<Record<string, number>>;
   readonly host?: string;
   readonly logger?: Pick<Console, 'warn' | 'info'>;
+  /** Tokens, keys and the gateway–subgraph secret; default: the demo's (public keys). */
+  readonly security?: SecurityConfig;
+  /** Audit lines of the gateway (default: stdout). */
+  readonly audit?: (line: string) => void;
+  /** Request headers the playground presets (the demo presets a demo key). */
+  readonly playgroundHeaders?: Record<string, string>;
 }
 
 export interface RunningStack {
@@ -35,6 +43,9 @@ export interface RunningStack {
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const host = options.host ?? '127.0.0.1';
+  const security = options.security ?? demoSecurityConfig();
+  const secret = security.subgraphSecret;
+  const smallCountThreshold = security.smallCountThreshold;
   const sources = new SourceRegistry(options.sources, options.logger);
   const running: Record<string, RunningServer> = {};
   for (const subgraph of DOMAIN_SUBGRAPHS) {
@@ -43,22 +54,30 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       schema: await subgraph.build(),
       port: options.ports?.[subgraph.name] ?? 0,
       host,
+      secret,
       context: () => subgraph.context(sources),
     });
   }
   const domain = DOMAIN_SUBGRAPHS.map((s) => ({ name: s.name, url: running[s.name].url }));
-  const directory = new MeasureDirectory(domain);
+  const directory = new MeasureDirectory(domain, secret);
   running.indicators = await serveSubgraph({
     name: 'indicators',
     schema: await buildIndicatorsSchema(),
     port: options.ports?.indicators ?? 0,
     host,
-    context: () => createIndicatorsContext({ directory }),
+    secret,
+    context: (principal) => createIndicatorsContext({ directory, smallCountThreshold }, principal),
   });
   const gateway = await startGateway({
     port: options.port,
     host,
     subgraphs: [...domain, { name: 'indicators', url: running.indicators.url }],
+    security,
+    audit: options.audit ?? (options.logger ? (line) => options.logger?.info(line) : undefined),
+    // With the demo's (public) keys, the playground opens as the 安康市 account.
+    playgroundHeaders:
+      options.playgroundHeaders ??
+      (options.security ? undefined : { Authorization: 'Bearer hag_demo_city_610900' }),
   });
   return {
     gateway,

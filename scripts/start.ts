@@ -8,6 +8,8 @@ import { loadSourcesConfig } from '../adapters';
 import { ensureDemoData } from '../adapters/demo';
 import { envPort } from '../subgraphs/common/endpoints';
 import { startStack } from './stack';
+import { demoCredentialsHelp } from '../security/demo';
+import { securityFromEnv } from '../security/runtime';
 import { DOMAIN_SUBGRAPHS } from './subgraphs';
 
 async function main(): Promise<void> {
@@ -27,6 +29,7 @@ async function main(): Promise<void> {
     sourcesFile = demo.sourcesFile;
   }
   const sources = loadSourcesConfig(sourcesFile);
+  const security = securityFromEnv();
   const gatewayPort = envPort('PORT', 4000);
   const ports: Record<string, number> = {
     indicators: envPort('INDICATORS_PORT', gatewayPort === 0 ? 0 : gatewayPort + 2),
@@ -40,6 +43,9 @@ async function main(): Promise<void> {
     port: gatewayPort,
     host: process.env.HOST ?? '127.0.0.1',
     ports,
+    security: security.config,
+    // The demo's playground opens as the 安康市 account, so the example query answers.
+    playgroundHeaders: security.demo ? { Authorization: 'Bearer hag_demo_city_610900' } : undefined,
   });
   const unreachable = await stack.sources.check();
   for (const u of unreachable) console.warn(`  source ${u.id}: ${u.failure} — answers will be partial`);
@@ -51,6 +57,7 @@ async function main(): Promise<void> {
   console.info(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   console.info(`Playground (GraphiQL): ${stack.gateway.url}/`);
   console.info(`GraphQL endpoint:      ${stack.gateway.url}/graphql`);
+  if (security.demo) console.info(`\n${demoCredentialsHelp(stack.gateway.url)}`);
   const stop = (): void => {
     console.info('Stopping…');
     stack.close().then(

@@ -1,6 +1,7 @@
-import type { ApolloServer, BaseContext } from '@apollo/server';
+import type { ApolloServer } from '@apollo/server';
 import express from 'express';
-import type { Router } from 'express';
+import type { Request, Router } from 'express';
+import type { Principal } from '../../security/principal';
 import { EVALUATION_FORM_QUERY } from './form-query';
 import type { ExportedForm } from './form-query';
 import { renderCsv, renderXlsx } from './render';
@@ -16,7 +17,10 @@ const CONTENT_TYPES = {
  * own schema (same validation, same errors) and renders the answer; errors come back as JSON
  * `{ errors: [{ message, extensions: { code } }] }` with status 400.
  */
-export function exportsRouter(server: ApolloServer<BaseContext>): Router {
+export function exportsRouter(
+  server: ApolloServer<{ principal: Principal }>,
+  principalOf: (req: Request) => Principal,
+): Router {
   const router = express.Router();
   router.get('/exports/forms/:file', async (req, res) => {
     const match = /^([A-Z0-9]{2})\.(csv|xlsx)$/.exec(req.params.file);
@@ -36,15 +40,19 @@ export function exportsRouter(server: ApolloServer<BaseContext>): Router {
       return;
     }
     const [, form, format] = match as unknown as [string, string, 'csv' | 'xlsx'];
-    const response = await server.executeOperation({
-      query: EVALUATION_FORM_QUERY,
-      variables: {
-        form,
-        scope: { kind: text('kind'), code: text('code') },
-        period: text('period'),
-        part: text('part'),
+    // As the caller: the same scope checks, limits and audit line as a POST /graphql.
+    const response = await server.executeOperation(
+      {
+        query: EVALUATION_FORM_QUERY,
+        variables: {
+          form,
+          scope: { kind: text('kind'), code: text('code') },
+          period: text('period'),
+          part: text('part'),
+        },
       },
-    });
+      { contextValue: { principal: principalOf(req) } },
+    );
     if (response.body.kind !== 'single') {
       res.status(500).json({
         errors: [{ message: 'Unexpected incremental answer', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],

@@ -6,6 +6,7 @@ import 'reflect-metadata';
 import { loadSourcesConfig, SourceRegistry } from '../../adapters';
 import { envPort } from '../common/endpoints';
 import { serveSubgraph } from '../common/server';
+import { securityFromEnv } from '../../security/runtime';
 import { buildAlliancesSchema, createAlliancesContext } from '.';
 
 async function main(): Promise<void> {
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
     schema: await buildAlliancesSchema(),
     port: envPort('ALLIANCES_PORT', 4003),
     host: process.env.HOST ?? '127.0.0.1',
+    secret: securityFromEnv().config.subgraphSecret,
     context: () => createAlliancesContext({ sources }),
   });
   console.info(`alliances subgraph at ${server.url}`);

@@ -1,10 +1,60 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { parse } from 'graphql';
-import type { GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, isObjectType, parse } from 'graphql';
+import type { GraphQLFieldResolver, GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap } from 'type-graphql';
 import type { BuildSchemaOptions } from 'type-graphql';
+import { accessOf } from './access';
+import type { GuardedContext, GuardedScope } from './access';
+
+/**
+ * The entities whose period data is scoped to the caller, and the key naming the scope. Every
+ * field of these types that takes a `period` is data of that region, institution or alliance and
+ * is checked before it resolves (FORBIDDEN on that field only; the rest of the operation still
+ * resolves); fields without a period are registry master data, public like the registry itself.
+ */
+const SCOPED_ENTITIES: Record<string, { kind: GuardedScope; key: string }> = {
+  Region: { kind: 'REGION', key: 'code' },
+  Institution: { kind: 'INSTITUTION', key: 'orgCode' },
+  Alliance: { kind: 'ALLIANCE', key: 'id' },
+};
+/** Period fields that are registry master data (memberships), not the scope's data. */
+const MASTER_DATA_FIELDS = new Set(['alliances', 'members']);
+
+type FieldResolverEntry =
+  GraphQLFieldResolver<unknown, unknown> | { resolve?: GraphQLFieldResolver<unknown, unknown> };
+
+function guarded(
+  kind: GuardedScope,
+  key: string,
+  resolve: GraphQLFieldResolver<unknown, unknown>,
+): GraphQLFieldResolver<unknown, unknown> {
+  return async (root, args, context, info) => {
+    const code = (root as Record<string, unknown>)[key];
+    if (typeof code === 'string') await accessOf(context as GuardedContext).assert(kind, code);
+    return resolve(root, args, context, info);
+  };
+}
+
+/** Wrap every scoped data field of the schema's entities with the caller's access check. */
+function guardScopedFields(schema: GraphQLSchema, resolvers: GraphQLResolverMap<unknown>): void {
+  for (const [typeName, scope] of Object.entries(SCOPED_ENTITIES)) {
+    const type = schema.getType(typeName);
+    if (!isObjectType(type)) continue;
+    const typeResolvers = (resolvers[typeName] ?? {}) as Record<string, FieldResolverEntry>;
+    for (const field of Object.values(type.getFields())) {
+      if (MASTER_DATA_FIELDS.has(field.name) || !field.args.some((a) => a.name === 'period')) continue;
+      const entry = typeResolvers[field.name];
+      const resolve =
+        typeof entry === 'function'
+          ? entry
+          : (entry?.resolve ?? (defaultFieldResolver as GraphQLFieldResolver<unknown, unknown>));
+      typeResolvers[field.name] = guarded(scope.kind, scope.key, resolve);
+    }
+    resolvers[typeName] = typeResolvers as GraphQLResolverMap<unknown>[string];
+  }
+}
 
 const FEDERATION_IMPORTS = ['@key', '@shareable', '@external', '@requires', '@provides', '@inaccessible'];
 
@@ -32,6 +82,7 @@ export async function buildFederatedSchema<TContext>(
     `extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ${JSON.stringify(FEDERATION_IMPORTS)})\n${sdl}`,
   );
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
+  guardScopedFields(schema, resolvers);
   for (const [typeName, ref] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = {
       ...(resolvers[typeName] as object),

@@ -9,6 +9,9 @@ import {
   ScopeKind,
 } from './measures';
 import type { MeasureValueData } from './measures';
+import { ErrorCode } from '../../schema/errors';
+import { accessOf } from './access';
+import type { GuardedContext } from './access';
 
 /** One (scope, period, measure) triple, with the period already parsed. */
 export interface ParsedMeasureRequest {
@@ -71,16 +74,39 @@ export function createMeasuresResolver<TContext>(
       requests: MeasureRequestInput[],
       @Ctx() ctx: TContext,
     ): Promise<MeasureValue[]> {
-      const values = await compute(
-        requests.map((r) => ({
-          scopeKind: r.scope.kind,
-          scopeCode: r.scope.code,
-          period: r.period,
-          measure: r.measure,
-        })),
-        ctx,
-      );
-      return values.map((v) => Object.assign(new MeasureValue(), { ...v, evidence: v.evidence ?? [] }));
+      const parsed: ParsedMeasureRequest[] = requests.map((r) => ({
+        scopeKind: r.scope.kind,
+        scopeCode: r.scope.code,
+        period: r.period,
+        measure: r.measure,
+      }));
+      // The caller's scope, per triple: refused triples answer FORBIDDEN, the others are computed.
+      const guard = accessOf(ctx as unknown as GuardedContext);
+      const decisions = await Promise.all(parsed.map((r) => guard.check(r.scopeKind, r.scopeCode)));
+      const allowed = parsed.filter((_, i) => decisions[i].allowed);
+      const computed = allowed.length > 0 ? await compute(allowed, ctx) : [];
+      let next = 0;
+      return parsed.map((r, i) => {
+        const v: MeasureValueData = decisions[i].allowed
+          ? computed[next++]
+          : {
+              scopeKind: r.scopeKind,
+              scopeCode: r.scopeCode,
+              period: r.period.id,
+              measure: r.measure,
+              value: null,
+              complete: false,
+              sources: [],
+              missingInstitutions: [],
+              uncoveredInstitutions: 0,
+              error: ErrorCode.FORBIDDEN,
+            };
+        return Object.assign(new MeasureValue(), {
+          ...v,
+          evidence: v.evidence ?? [],
+          error: v.error ?? null,
+        });
+      });
     }
   }
   return MeasuresResolver;

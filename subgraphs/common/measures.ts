@@ -149,6 +149,12 @@ export class MeasureValue {
     description: '佐证 Documents or mechanisms behind a qualitative value (empty for counts)',
   })
   evidence!: MeasureEvidence[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: '错误代码 FORBIDDEN when the caller may not see this scope (value is then null)',
+  })
+  error!: string | null;
 }
 
 /** Plain shapes of the protocol, for clients (the indicator engine). */
@@ -172,6 +178,8 @@ export interface MeasureValueData {
   readonly uncoveredInstitutions: number;
   /** Qualitative (定性) measures: the documents or mechanisms behind a yes. Absent = none. */
   readonly evidence?: ReadonlyArray<EvidenceData>;
+  /** A stable error code for this triple alone (FORBIDDEN: outside the caller's scope). */
+  readonly error?: string | null;
 }
 
 /** One policy document or alliance mechanism behind a qualitative value. */
@@ -195,6 +203,7 @@ export const MEASURE_VALUES_QUERY = `
       sources { id kind status institutions }
       missingInstitutions uncoveredInstitutions
       evidence { kind title date holder }
+      error
     }
   }
 `;

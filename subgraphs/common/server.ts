@@ -10,7 +10,9 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { formatError } from '../../schema/errors';
+import { ErrorCode, formatError } from '../../schema/errors';
+import type { Principal } from '../../security/principal';
+import { verifyPrincipal } from '../../security/signing';
 
 /** A running HTTP server. */
 export interface RunningServer {
@@ -25,9 +27,19 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   /** 0 picks a free port. */
   readonly port: number;
   readonly host?: string;
-  /** A fresh context per request (per-request DataLoaders live here). */
-  readonly context: () => Promise<TContext> | TContext;
+  /** A fresh context per request (per-request DataLoaders live here); `principal` is added to it. */
+  readonly context: (principal: Principal) => Promise<TContext> | TContext;
   readonly plugins?: ApolloServerPlugin<TContext>[];
+  /**
+   * HMAC key shared with the gateway: every call must carry the principal the gateway verified,
+   * signed with it (security/signing.ts); anything else is refused with UNAUTHENTICATED.
+   */
+  readonly secret: string;
+}
+
+/** The verified caller, in every subgraph context. */
+export interface PrincipalContext {
+  readonly principal: Principal;
 }
 
 /** Serve one subgraph: `POST /graphql`, `GET /health`. Errors are masked by the shared formatter. */
@@ -52,10 +64,26 @@ export async function serveSubgraph<TContext extends BaseContext>(
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', subgraph: options.name });
   });
+  const principals = new WeakMap<object, Principal>();
+  app.use('/graphql', (req, res, next) => {
+    try {
+      principals.set(req, verifyPrincipal(req.headers, options.secret));
+      next();
+    } catch (e) {
+      res.status(401).json({
+        errors: [{ message: (e as Error).message, extensions: { code: ErrorCode.UNAUTHENTICATED } }],
+      });
+    }
+  });
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(server, { context: async () => options.context() }),
+    expressMiddleware(server, {
+      context: async ({ req }) => {
+        const principal = principals.get(req)!;
+        return Object.assign(await options.context(principal), { principal });
+      },
+    }),
   );
   await new Promise<void>((resolve) => http.listen(options.port, options.host ?? '127.0.0.1', resolve));
   const port = (http.address() as AddressInfo).port;

@@ -6,6 +6,7 @@
 import 'reflect-metadata';
 import { envPort, parseEndpointList } from '../common/endpoints';
 import { serveSubgraph } from '../common/server';
+import { securityFromEnv } from '../../security/runtime';
 import { buildIndicatorsSchema, createIndicatorsContext, MeasureDirectory } from '.';
 
 async function main(): Promise<void> {
@@ -15,13 +16,15 @@ async function main(): Promise<void> {
         'workforce=http://127.0.0.1:4004/graphql,insurance=http://127.0.0.1:4005/graphql',
     'MEASURE_SUBGRAPHS',
   );
-  const directory = new MeasureDirectory(endpoints);
+  const { subgraphSecret: secret, smallCountThreshold } = securityFromEnv().config;
+  const directory = new MeasureDirectory(endpoints, secret);
   const server = await serveSubgraph({
     name: 'indicators',
     schema: await buildIndicatorsSchema(),
     port: envPort('INDICATORS_PORT', 4002),
     host: process.env.HOST ?? '127.0.0.1',
-    context: () => createIndicatorsContext({ directory }),
+    secret,
+    context: (principal) => createIndicatorsContext({ directory, smallCountThreshold }, principal),
   });
   console.info(`indicators subgraph at ${server.url}`);
 }

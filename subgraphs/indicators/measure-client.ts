@@ -3,6 +3,9 @@ import { GraphQLError } from 'graphql';
 import { ErrorCode, userError } from '../../schema/errors';
 import { MEASURE_PROTOCOL_QUERY, MEASURE_VALUES_QUERY } from '../common/measures';
 import type { MeasureRequest, MeasureValueData } from '../common/measures';
+import { ANONYMOUS_PRINCIPAL } from '../../security/principal';
+import type { Principal } from '../../security/principal';
+import { signPrincipal } from '../../security/signing';
 
 /** A domain subgraph the engine may ask for measures. */
 export interface SubgraphEndpoint {
@@ -20,10 +23,11 @@ async function post<T>(
   query: string,
   variables: object,
   timeoutMs: number,
+  signed: Record<string, string>,
 ): Promise<T> {
   const res = await fetch(endpoint.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...signed },
     body: JSON.stringify({ query, variables }),
     signal: AbortSignal.timeout(timeoutMs),
   });
@@ -46,8 +50,13 @@ export class MeasureDirectory {
   /** Per owning subgraph: `_measureValues` calls made and triples asked (for batch-count checks). */
   readonly traffic = new Map<string, { calls: number; triples: number }>();
 
+  /**
+   * @param secret HMAC key shared with the subgraphs: each call forwards the caller's principal,
+   *   signed, so every subgraph enforces the caller's scope itself.
+   */
   constructor(
     private readonly endpoints: readonly SubgraphEndpoint[],
+    private readonly secret: string,
     readonly timeoutMs = 30_000,
   ) {}
 
@@ -65,7 +74,13 @@ export class MeasureDirectory {
     const map = new Map<string, SubgraphEndpoint>();
     const results = await Promise.allSettled(
       this.endpoints.map((e) =>
-        post<{ _measureCatalog: Array<{ code: string }> }>(e, MEASURE_PROTOCOL_QUERY, {}, this.timeoutMs),
+        post<{ _measureCatalog: Array<{ code: string }> }>(
+          e,
+          MEASURE_PROTOCOL_QUERY,
+          {},
+          this.timeoutMs,
+          signPrincipal(ANONYMOUS_PRINCIPAL, this.secret),
+        ),
       ),
     );
     let failed = false;
@@ -83,8 +98,12 @@ export class MeasureDirectory {
     return map;
   }
 
-  /** Ask `endpoint` for many triples in one call. */
-  values(endpoint: SubgraphEndpoint, requests: readonly MeasureRequest[]): Promise<MeasureValueData[]> {
+  /** Ask `endpoint` for many triples in one call, on behalf of `principal`. */
+  values(
+    endpoint: SubgraphEndpoint,
+    requests: readonly MeasureRequest[],
+    principal: Principal,
+  ): Promise<MeasureValueData[]> {
     const seen = this.traffic.get(endpoint.name) ?? { calls: 0, triples: 0 };
     this.traffic.set(endpoint.name, { calls: seen.calls + 1, triples: seen.triples + requests.length });
     const variables = {
@@ -99,6 +118,7 @@ export class MeasureDirectory {
       MEASURE_VALUES_QUERY,
       variables,
       this.timeoutMs,
+      signPrincipal(principal, this.secret),
     ).then((d) => d._measureValues);
   }
 }
@@ -125,6 +145,7 @@ function unavailable(r: MeasureRequest, endpoint: SubgraphEndpoint): MeasureValu
  */
 export function createMeasureLoader(
   directory: MeasureDirectory,
+  principal: Principal,
 ): DataLoader<MeasureRequest, MeasureValueData, string> {
   return new DataLoader<MeasureRequest, MeasureValueData, string>(
     async (keys) => {
@@ -145,8 +166,19 @@ export function createMeasureLoader(
       await Promise.all(
         [...byOwner].map(async ([owner, requests]) => {
           try {
-            const values = await directory.values(owner, requests);
-            values.forEach((v, i) => results.set(requestKey(requests[i]), v));
+            const values = await directory.values(owner, requests, principal);
+            values.forEach((v, i) => {
+              const key = requestKey(requests[i]);
+              if (v.error === ErrorCode.FORBIDDEN) {
+                results.set(
+                  key,
+                  userError(
+                    ErrorCode.FORBIDDEN,
+                    `Not within the caller's scope: ${requests[i].scopeKind} ${requests[i].scopeCode} (无权访问该范围的数据)`,
+                  ),
+                );
+              } else results.set(key, v);
+            });
           } catch (e) {
             const code = e instanceof GraphQLError ? e.extensions?.code : undefined;
             if (typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) {

@@ -6,6 +6,7 @@ import 'reflect-metadata';
 import { loadSourcesConfig, SourceRegistry } from '../../adapters';
 import { envPort } from '../common/endpoints';
 import { serveSubgraph } from '../common/server';
+import { securityFromEnv } from '../../security/runtime';
 import { buildInstitutionsSchema, createInstitutionsContext } from '.';
 
 async function main(): Promise<void> {
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
     schema: await buildInstitutionsSchema(),
     port: envPort('INSTITUTIONS_PORT', 4001),
     host: process.env.HOST ?? '127.0.0.1',
+    secret: securityFromEnv().config.subgraphSecret,
     context: () => createInstitutionsContext({ sources }),
   });
   console.info(`institutions subgraph at ${server.url}`);

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { buildServiceVolumeFixture, ORG as SV } from '../fixtures/service-volume.fixture';
-import { gql } from '../helpers/http';
+import { callerHeaders, gql } from '../helpers/http';
 import type { GraphQLBody } from '../helpers/http';
 import { useStack } from '../helpers/stack';
 
@@ -119,7 +119,7 @@ describe('evaluationForm: 表3 filled for one hospital (SQLite sources)', () => 
 
   test('the same form downloads as CSV and XLSX from the gateway', async () => {
     const f = await fill('2019H1');
-    const csv = await fetch(`${stack.gateway.url}${f.downloads.csv}`);
+    const csv = await fetch(`${stack.gateway.url}${f.downloads.csv}`, { headers: callerHeaders('national') });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(csv.headers.get('content-disposition')).toContain(`T3-${SV.HA}-2019H1-LEAD.csv`);
@@ -143,7 +143,9 @@ describe('evaluationForm: 表3 filled for one hospital (SQLite sources)', () => 
       '城市医联体牵头医院填报',
     ]);
 
-    const xlsx = await fetch(`${stack.gateway.url}${f.downloads.xlsx}`);
+    const xlsx = await fetch(`${stack.gateway.url}${f.downloads.xlsx}`, {
+      headers: callerHeaders('national'),
+    });
     expect(xlsx.status).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
@@ -157,11 +159,13 @@ describe('evaluationForm: 表3 filled for one hospital (SQLite sources)', () => 
   test('downloads refuse bad requests with the API’s error codes', async () => {
     const bad = await fetch(
       `${stack.gateway.url}/exports/forms/T3.pdf?kind=INSTITUTION&code=${SV.HA}&period=2019`,
+      { headers: callerHeaders('national') },
     );
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as GraphQLBody).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const wrong = await fetch(
       `${stack.gateway.url}/exports/forms/T1.csv?kind=INSTITUTION&code=${SV.HA}&period=2019`,
+      { headers: callerHeaders('national') },
     );
     expect(wrong.status).toBe(400);
     expect(((await wrong.json()) as GraphQLBody).errors?.[0]?.extensions?.code).toBe('FORM_NOT_APPLICABLE');

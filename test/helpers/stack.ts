@@ -1,16 +1,19 @@
 import type { SourcesConfig } from '../../adapters';
 import { startStack } from '../../scripts/stack';
-import type { RunningStack } from '../../scripts/stack';
+import type { RunningStack, StackOptions } from '../../scripts/stack';
 import { quietLogger } from './quiet';
 
 /**
  * The whole stack for one describe block: started in beforeAll on the sources `build` returns,
  * closed in afterAll. The returned object reads through to the running stack.
  */
-export function useStack(build: () => Promise<SourcesConfig>): RunningStack {
+export function useStack(
+  build: () => Promise<SourcesConfig>,
+  options: Partial<Omit<StackOptions, 'sources'>> = {},
+): RunningStack {
   let running: RunningStack | undefined;
   beforeAll(async () => {
-    running = await startStack({ sources: await build(), port: 0, logger: quietLogger() });
+    running = await startStack({ port: 0, logger: quietLogger(), ...options, sources: await build() });
   });
   afterAll(async () => {
     await running?.close();

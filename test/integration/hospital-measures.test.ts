@@ -1,3 +1,4 @@
+import { callerHeaders } from '../helpers/http';
 import { calendarDays, HOLIDAY_SCHEDULES, isWorkingDay, workingDays } from '../../adapters/his/working-days';
 import { MEASURE_VALUES_QUERY } from '../../subgraphs/common/measures';
 import type { MeasureValueData } from '../../subgraphs/common/measures';
@@ -56,7 +57,7 @@ async function measures(
 ): Promise<MeasureValueData[]> {
   const res = await fetch(stack.subgraphs.institutions.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...callerHeaders('national') },
     body: JSON.stringify({
       query: MEASURE_VALUES_QUERY,
       variables: {

@@ -8,7 +8,12 @@ import type { EvidenceData, MeasureValueData, ScopeKind } from '../../common/mea
  * 考核指标说明): "如未开展，填“0”；某项指标如未统计，填“--”，代表缺失".
  */
 export type MissingReason =
-  'NOT_CARRIED_OUT' | 'NOT_COUNTED' | 'ZERO_DENOMINATOR' | 'SOURCE_UNAVAILABLE' | 'NOT_AVAILABLE';
+  | 'NOT_CARRIED_OUT'
+  | 'NOT_COUNTED'
+  | 'ZERO_DENOMINATOR'
+  | 'SOURCE_UNAVAILABLE'
+  | 'NOT_AVAILABLE'
+  | 'SUPPRESSED';
 
 /** The engine's answer for one indicator, scope and period (plain data; presented by the resolvers). */
 export interface Evaluation {

@@ -5,6 +5,7 @@ import { ScopeKind } from '../../common/measures';
 import type { MeasureValueData } from '../../common/measures';
 import type { IndicatorsContext } from '../context';
 import { evaluateIndicator, measuresNeeded } from './evaluate';
+import { suppressSmallCounts } from './suppress';
 import type { Evaluation } from './evaluate';
 
 /** 牵头医院 items on an alliance are asked of its lead institution (scope kind ALLIANCE_LEAD). */
@@ -55,18 +56,18 @@ export async function evaluateForScope(
     return map;
   };
   const results: Evaluation[] = [];
+  const threshold = ctx.principal.suppressSmallCounts ? ctx.services.smallCountThreshold : 0;
   for (const p of pending) {
     const [values, earlierValues] = await Promise.all([p.values, p.earlier]);
-    results.push(
-      evaluateIndicator(
-        p.def,
-        scopeKind,
-        scopeCode,
-        period,
-        byCode(p.current, values),
-        byCode(p.previous, earlierValues),
-      ),
+    const evaluation = evaluateIndicator(
+      p.def,
+      scopeKind,
+      scopeCode,
+      period,
+      byCode(p.current, values),
+      byCode(p.previous, earlierValues),
     );
+    results.push(threshold > 0 ? suppressSmallCounts(evaluation, threshold) : evaluation);
   }
   return results;
 }

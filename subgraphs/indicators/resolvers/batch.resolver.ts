@@ -5,6 +5,8 @@ import { PeriodScalar } from '../../../schema/scalars';
 import { ScopeKind } from '../../common/measures';
 import type { IndicatorsContext } from '../context';
 import { evaluateForScope } from '../engine/resolve';
+import { accessOf } from '../../common/access';
+import type { GuardedScope } from '../../common/access';
 import { EvaluationScopeInput } from '../types/form';
 import { IndicatorValue } from '../types/value';
 import { scopeLevel } from './form.resolver';
@@ -48,6 +50,8 @@ export class IndicatorBatchResolver {
     }
     // Validate every scope and code first, then ask for everything before awaiting anything.
     const plans = scopes.map((s) => ({ scope: s, definitions: selectIndicators(codes, scopeLevel(s)) }));
+    const guard = accessOf(ctx);
+    await Promise.all(plans.map((p) => guard.assert(p.scope.kind as GuardedScope, p.scope.code)));
     const evaluated = await Promise.all(
       plans.map((p) => evaluateForScope(ctx, p.scope.kind, p.scope.code, period, p.definitions)),
     );

@@ -7,6 +7,8 @@ import { PeriodScalar, toDivisionCode, toOrgCode } from '../../../schema/scalars
 import { ScopeKind } from '../../common/measures';
 import type { IndicatorsContext } from '../context';
 import { evaluateForm } from '../engine/form';
+import { accessOf } from '../../common/access';
+import type { GuardedScope } from '../../common/access';
 import { EvaluationFormCode } from '../types/definition';
 import { EvaluationForm, EvaluationScopeInput } from '../types/form';
 import { toEvaluationForm } from './form-mappers';
@@ -83,6 +85,7 @@ export class EvaluationFormResolver {
         { form },
       );
     }
+    await accessOf(ctx).assert(scope.kind as GuardedScope, scope.code);
     const filled = await evaluateForm(ctx, definition, rows, chosen, scope.kind, scope.code, period);
     return toEvaluationForm(filled);
   }

@@ -29,6 +29,7 @@ export enum MissingReason {
   ZERO_DENOMINATOR = 'ZERO_DENOMINATOR',
   SOURCE_UNAVAILABLE = 'SOURCE_UNAVAILABLE',
   NOT_AVAILABLE = 'NOT_AVAILABLE',
+  SUPPRESSED = 'SUPPRESSED',
 }
 registerEnumType(MissingReason, {
   name: 'MissingReason',
@@ -44,6 +45,10 @@ registerEnumType(MissingReason, {
     NOT_AVAILABLE: {
       description:
         '无数据来源 "--": no legacy system holds this item (e.g. satisfaction surveys); see the catalog',
+    },
+    SUPPRESSED: {
+      description:
+        '小数抑制 "--": a count below the small-count threshold, withheld from third-party apps (ratios over it too)',
     },
   },
 });
