@@ -77,7 +77,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // list-of-entities queries (a region's institutions with their volumes, ~40 000) and refuses
     // wide-and-deep abuse; aliases and depth have their own limits.
     armor: { production: !security.introspection, maxCost: 200_000 },
-    rateLimit: { keyOf: (req) => principalOf(req).id, ...security.rateLimit },
+    // Per account; anonymous callers per client address (they share no account).
+    rateLimit: {
+      keyOf: (req) => {
+        const p = principalOf(req);
+        return p.kind === 'ANONYMOUS' ? `anonymous@${req.ip ?? 'unknown'}` : `${p.kind}:${p.id}`;
+      },
+      ...security.rateLimit,
+    },
     persisted: { manifest, enforceFor: (kind) => kind === 'APP' },
     audit: options.audit ? { sink: options.audit } : undefined,
   });
