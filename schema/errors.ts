@@ -85,7 +85,15 @@ export function userError(code: ErrorCode, message: string, details?: Record<str
 }
 
 /** Extensions that describe our internals (subgraph URLs, response bodies, traces): never sent. */
-const INTERNAL_EXTENSIONS = new Set(['code', 'response', 'serviceName', 'exception', 'stacktrace', 'ftv1']);
+const INTERNAL_EXTENSIONS = new Set([
+  'code',
+  'response',
+  'serviceName',
+  'exception',
+  'stacktrace',
+  'ftv1',
+  'http',
+]);
 
 function findStableCode(
   error: unknown,
@@ -118,6 +126,11 @@ const passThroughCodes = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+/** Longest message returned: graphql-js quotes rejected variable values whole (a 10 kB string, say). */
+const MAX_MESSAGE = 300;
+const clip = (message: string): string =>
+  message.length <= MAX_MESSAGE ? message : `${message.slice(0, MAX_MESSAGE)}… (truncated)`;
+
 /**
  * Apollo Server `formatError`: keeps our stable codes even where Apollo wrapped the error
  * (a scalar that rejected a literal becomes GRAPHQL_VALIDATION_FAILED otherwise), and masks
@@ -127,7 +140,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const stable = findStableCode(error);
   if (stable) {
     return {
-      message: formatted.message,
+      message: clip(formatted.message),
       locations: formatted.locations,
       path: formatted.path,
       extensions: { ...stable.extra, code: stable.code },
@@ -137,7 +150,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (typeof code === 'string' && (passThroughCodes.has(code) || stableCodes.has(code))) {
     if (code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       return {
-        message: formatted.message,
+        message: clip(formatted.message),
         locations: formatted.locations,
         path: formatted.path,
         extensions: { code },

@@ -74,6 +74,10 @@ function scopeValues(value: unknown): string[] {
     const text = String(value);
     return [CODE_SHAPE.test(text) ? text : '<invalid>'];
   }
+  // A scope input object ({ kind, code }): its code.
+  if (value !== null && typeof value === 'object' && 'code' in value) {
+    return scopeValues((value as { code: unknown }).code);
+  }
   return [];
 }
 

@@ -33,6 +33,7 @@ const PERIOD = {
 @Resolver(() => Alliance)
 export class AllianceFlowsResolver {
   @FieldResolver(() => AllianceSupport, {
+    nullable: true,
     description:
       '帮扶与辐射带动 Support activities from the lead to the members (during the period) in the period, by kind',
   })
@@ -48,6 +49,7 @@ export class AllianceFlowsResolver {
   }
 
   @FieldResolver(() => AllianceReferrals, {
+    nullable: true,
     description:
       '双向转诊 Accepted referrals between members of the alliance (both members during the period) in the period',
   })
@@ -62,6 +64,7 @@ export class AllianceFlowsResolver {
   }
 
   @FieldResolver(() => AllianceTelemedicine, {
+    nullable: true,
     description:
       '远程医疗 Telemedicine sessions that took place in the period with a member as requester or provider (for a 远程医疗协作网, also every session of its network), by service',
   })
@@ -77,6 +80,7 @@ export class AllianceFlowsResolver {
   }
 
   @FieldResolver(() => MutualRecognition, {
+    nullable: true,
     description:
       '检查检验结果互认 Lab and imaging results of the members (during the period) requested in the period, and those recognized (结果互认) instead of repeated',
   })
@@ -94,6 +98,7 @@ export class AllianceFlowsResolver {
 @Resolver(() => InstitutionRef)
 export class InstitutionFlowsResolver {
   @FieldResolver(() => ReferralSummary, {
+    nullable: true,
     description: '双向转诊 Accepted referrals sent and received by the institution in the period',
   })
   async referrals(
@@ -107,6 +112,7 @@ export class InstitutionFlowsResolver {
   }
 
   @FieldResolver(() => TelemedicineSummary, {
+    nullable: true,
     description: '远程医疗 Telemedicine sessions requested and provided by the institution in the period',
   })
   async telemedicine(
@@ -122,6 +128,7 @@ export class InstitutionFlowsResolver {
 @Resolver(() => RegionRef)
 export class RegionFlowsResolver {
   @FieldResolver(() => ReferralSummary, {
+    nullable: true,
     description:
       '双向转诊 Accepted referrals sent and received by the institutions of the region (its subtree) in the period',
   })
@@ -136,6 +143,7 @@ export class RegionFlowsResolver {
   }
 
   @FieldResolver(() => TelemedicineSummary, {
+    nullable: true,
     description:
       '远程医疗 Telemedicine sessions requested and provided by the institutions of the region (its subtree) in the period',
   })

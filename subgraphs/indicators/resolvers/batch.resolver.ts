@@ -30,6 +30,7 @@ export class ScopeIndicators {
 @Resolver()
 export class IndicatorBatchResolver {
   @Query(() => [ScopeIndicators], {
+    nullable: true,
     description:
       '批量指标 Indicators of many scopes (regions, institutions, alliances) for one period in one request — for dashboards. Every measure needed is fetched once, in one call per owning subgraph. Errors: as indicators(...), and BAD_USER_INPUT for more than 200 scopes.',
   })

@@ -46,6 +46,7 @@ export function scopeLevel(scope: EvaluationScopeInput): ScopeLevel {
 @Resolver()
 export class EvaluationFormResolver {
   @Query(() => EvaluationForm, {
+    nullable: true,
     description:
       '考核表 Fill an evaluation form of seed 004 (表1–表4, 2018 P1/P2) for one scope and period: every row in order with its value or missing reason, the logic audit (表内表间审核) and the reasonableness audit (合理性审核, against the same period last year). Errors: UNKNOWN_FORM, FORM_NOT_APPLICABLE, INVALID_DIVISION_CODE, INVALID_ORG_CODE, INVALID_PERIOD, PERIOD_IN_FUTURE.',
   })

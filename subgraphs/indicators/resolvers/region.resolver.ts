@@ -57,6 +57,7 @@ export function selectIndicators(
 export class RegionIndicatorsResolver {
   @Directive('@requires(fields: "level")')
   @FieldResolver(() => [IndicatorValue], {
+    nullable: true,
     description:
       '指标 Indicators of this region for one period, resolved on demand from the legacy sources. Errors: INVALID_PERIOD, PERIOD_IN_FUTURE, UNKNOWN_INDICATOR, EMPTY_CODE_LIST, INDICATOR_NOT_APPLICABLE.',
   })

@@ -15,6 +15,7 @@ const ERRORS =
 @Resolver(() => InstitutionIndicators)
 export class InstitutionIndicatorsResolver {
   @FieldResolver(() => [IndicatorValue], {
+    nullable: true,
     description: `指标 Indicators of this institution (表3/表4 items) for one period, resolved on demand. ${ERRORS}`,
   })
   async indicators(
@@ -43,6 +44,7 @@ export class InstitutionIndicatorsResolver {
 @Resolver(() => AllianceIndicators)
 export class AllianceIndicatorsResolver {
   @FieldResolver(() => [IndicatorValue], {
+    nullable: true,
     description: `指标 Indicators of this alliance (its members during the period) for one period. ${ERRORS}`,
   })
   async indicators(

@@ -50,6 +50,7 @@ export class InstitutionResolver {
   }
 
   @FieldResolver(() => ServiceVolume, {
+    nullable: true,
     description:
       '服务量 Service volume of the institution in a period (visits, discharges, beds, surgeries, CT, chronic management)',
   })

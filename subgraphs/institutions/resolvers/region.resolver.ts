@@ -92,6 +92,7 @@ export class RegionResolver {
   }
 
   @FieldResolver(() => ServiceVolume, {
+    nullable: true,
     description:
       "服务量 Service volume of the region's institutions in a period (visits, discharges, beds, surgeries, CT, chronic management, survey)",
   })

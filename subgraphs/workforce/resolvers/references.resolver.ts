@@ -13,6 +13,7 @@ const PERIOD_DESCRIPTION =
 @Resolver(() => InstitutionRef)
 export class InstitutionWorkforceResolver {
   @FieldResolver(() => WorkforceSummary, {
+    nullable: true,
     description:
       '卫生人力 Workforce of the institution: practitioners and GPs on post (main practice institution), multi-site practice, assignments, further training and recruits',
   })
@@ -25,6 +26,7 @@ export class InstitutionWorkforceResolver {
   }
 
   @FieldResolver(() => FamilyDoctorSummary, {
+    nullable: true,
     description:
       '家庭医生签约 Family-doctor signing by the institution’s teams (fd_team.org_code): signed persons, teams and their GPs',
   })
@@ -40,6 +42,7 @@ export class InstitutionWorkforceResolver {
 @Resolver(() => RegionRef)
 export class RegionWorkforceResolver {
   @FieldResolver(() => WorkforceSummary, {
+    nullable: true,
     description:
       '卫生人力 Workforce of the region: the sums over the institutions standing in the counties of its subtree',
   })
@@ -52,6 +55,7 @@ export class RegionWorkforceResolver {
   }
 
   @FieldResolver(() => FamilyDoctorSummary, {
+    nullable: true,
     description:
       '家庭医生签约 Family-doctor signing of the region: persons and fees by the residents’ counties of its subtree (each person once per county), teams of its institutions',
   })
