@@ -14,7 +14,7 @@ import { exportsRouter } from './exports/router';
 import { builtInOperations } from './exports/operations';
 import { formatError } from '../schema/errors';
 import { composeSupergraph } from './compose';
-import { SubgraphDataSource, timeoutFetcher } from './datasource';
+import { observedFetcher, SubgraphDataSource, timeoutFetcher } from './datasource';
 import type { SubgraphConfig } from './compose';
 import { playgroundRouter } from './playground';
 import { disableTelemetryByDefault } from './telemetry';
@@ -23,10 +23,24 @@ import { hardening, loadManifestFile } from './hardening';
 import type { PersistedManifest } from './hardening';
 import type { SecurityConfig } from '../security/config';
 import type { Principal } from '../security/principal';
+import {
+  accessLogMiddleware,
+  currentRequestId,
+  healthRouter,
+  metricsHandler,
+  metricsPlugin,
+  requestIdMiddleware,
+  requestIdOf,
+  requestScopeMiddleware,
+  silentLogger,
+} from './ops';
+import type { Logger, ReadinessProbe } from './ops';
 
 /** What every gateway operation knows: the verified caller. */
 export interface GatewayContext {
   readonly principal: Principal;
+  /** The request's id (gateway/ops/request-id.ts), forwarded to every subgraph call. */
+  readonly requestId?: string;
 }
 
 export interface GatewayOptions {
@@ -42,8 +56,14 @@ export interface GatewayOptions {
   readonly security: SecurityConfig;
   /** Registered operations app principals may run, when the security config names no file (default: the built-in ones). */
   readonly persistedOperations?: PersistedManifest;
-  /** Where audit lines go (default: stdout). */
-  readonly audit?: (line: string) => void;
+  /** Where audit lines go, with the operation's request id (default: stdout). */
+  readonly audit?: (line: string, requestId?: string) => void;
+  /** Structured logs (gateway/ops/logging.ts); default: none. HTTP requests are logged at debug level. */
+  readonly log?: Logger;
+  /** `/readyz`: whether every source is reachable (default: ready whenever alive). */
+  readonly readiness?: ReadinessProbe;
+  /** How long a readiness answer is reused (ms, default 5 000). */
+  readonly readinessCacheMs?: number;
   /** The playground's preset request headers (the demo presets a demo key). */
   readonly playgroundHeaders?: Record<string, string>;
 }
@@ -57,7 +77,8 @@ export interface RunningGateway {
 
 /**
  * The federation gateway: composes the supergraph from the subgraphs, answers GraphQL at
- * `POST /graphql`, serves the playground at `GET /` and liveness at `GET /health`.
+ * `POST /graphql`, serves the playground at `GET /`, liveness at `GET /healthz` (and `/health`),
+ * readiness at `GET /readyz` and Prometheus metrics at `GET /metrics` (gateway/ops/README.md).
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   disableTelemetryByDefault();
@@ -67,7 +88,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const timeoutMs = options.subgraphTimeoutMs ?? 60_000;
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ url }) => new SubgraphDataSource({ url, fetcher: timeoutFetcher(timeoutMs), secret }),
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource({ url, fetcher: observedFetcher(name, timeoutFetcher(timeoutMs)), secret }),
   });
   const manifest = security.persistedOperations
     ? loadManifestFile(security.persistedOperations)
@@ -86,7 +108,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ...security.rateLimit,
     },
     persisted: { manifest, enforceFor: (kind) => kind === 'APP' },
-    audit: options.audit ? { sink: options.audit } : undefined,
+    audit: options.audit ? { sink: (line) => options.audit?.(line, currentRequestId()) } : undefined,
   });
   const app = express();
   const http = createServer(app);
@@ -99,19 +121,23 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     parseOptions: guard.parseOptions,
     allowBatchedHttpRequests: guard.allowBatchedHttpRequests,
     persistedQueries: guard.persistedQueries,
+    // start.ts shuts the whole stack down in order; Apollo must not stop (and re-signal) on its own.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: http }),
       ...guard.plugins,
+      metricsPlugin<GatewayContext>(),
     ],
   });
   await server.start();
   app.disable('x-powered-by');
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
+  app.use(requestIdMiddleware());
+  app.use(accessLogMiddleware(options.log ?? silentLogger()));
+  app.use(healthRouter({ readiness: options.readiness, readinessCacheMs: options.readinessCacheMs }));
+  app.get('/metrics', metricsHandler());
   app.use(playgroundRouter('/graphql', options.playgroundHeaders));
   const authenticated = authenticateMiddleware(security);
   app.use('/exports', authenticated);
@@ -123,7 +149,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     timeout,
     authenticated,
     ...rest,
-    expressMiddleware(server, { context: async ({ req }) => ({ principal: principalOf(req) }) }),
+    requestScopeMiddleware(),
+    expressMiddleware(server, {
+      context: async ({ req }) => ({ principal: principalOf(req), requestId: requestIdOf(req) }),
+    }),
   );
   await new Promise<void>((resolve) => http.listen(options.port, options.host ?? '127.0.0.1', resolve));
   const port = (http.address() as AddressInfo).port;

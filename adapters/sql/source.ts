@@ -17,6 +17,18 @@ export class SourceError extends Error {
   }
 }
 
+/** One statement a source ran (or failed to run), for metrics. */
+export interface SourceQueryEvent {
+  readonly source: SourceConfig;
+  /** From the call to the answer or the failure, connecting included. */
+  readonly seconds: number;
+  /** null when it answered. */
+  readonly failure: SourceFailure | null;
+}
+
+/** Told about every statement a source runs; must not throw. */
+export type SourceQueryObserver = (event: SourceQueryEvent) => void;
+
 function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -38,6 +50,8 @@ export class SqlSource {
   private mariadb = false;
   /** Data statements sent since start (read-only transaction bookkeeping excluded). */
   statements = 0;
+  /** Optional hook told about every statement (latency, failure): the metrics module sets it. */
+  observer: SourceQueryObserver | null = null;
 
   constructor(readonly config: SourceConfig) {
     this.dialect = dialectOf(config.url.startsWith('sqlite:') ? 'sqlite' : 'mysql');
@@ -108,11 +122,26 @@ export class SqlSource {
 
   /** Run one read-only statement with the source's timeout. */
   async query<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    const startedAt = performance.now();
     const started = this.connect().then((ds) => this.run<T>(ds, sql, params));
-    return withTimeout(
+    const answer = withTimeout(
       started,
       this.config.queryTimeoutMs,
       () => new SourceError(this.id, 'TIMEOUT', `no answer within ${this.config.queryTimeoutMs} ms`),
+    );
+    const observer = this.observer;
+    if (!observer) return answer;
+    const observe = (failure: SourceFailure | null): void =>
+      observer({ source: this.config, seconds: (performance.now() - startedAt) / 1000, failure });
+    return answer.then(
+      (rows) => {
+        observe(null);
+        return rows;
+      },
+      (e: unknown) => {
+        observe(e instanceof SourceError ? e.failure : 'QUERY_FAILED');
+        throw e;
+      },
     );
   }
 

@@ -13,6 +13,14 @@ import type { GraphQLSchema } from 'graphql';
 import { ErrorCode, formatError } from '../../schema/errors';
 import type { Principal } from '../../security/principal';
 import { verifyPrincipal } from '../../security/signing';
+import { healthRouter } from '../../gateway/ops/health';
+import { createLogger } from '../../gateway/ops/logging';
+import type { Logger } from '../../gateway/ops/logging';
+import { requestIdMiddleware, requestIdOf, requestScopeMiddleware } from '../../gateway/ops/request-id';
+import { metricsHandler, observeSubgraphRequest } from './metrics';
+
+/** The id of the request being served (the gateway's `x-request-id`), for calls a subgraph makes on. */
+export { currentRequestId } from '../../gateway/ops/request-id';
 
 /** A running HTTP server. */
 export interface RunningServer {
@@ -35,6 +43,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
    * signed with it (security/signing.ts); anything else is refused with UNAUTHENTICATED.
    */
   readonly secret: string;
+  /** Structured logs: one info line per GraphQL request, with its request id; default: JSON to stdout. */
+  readonly log?: Logger;
 }
 
 /** The verified caller, in every subgraph context. */
@@ -42,7 +52,11 @@ export interface PrincipalContext {
   readonly principal: Principal;
 }
 
-/** Serve one subgraph: `POST /graphql`, `GET /health`. Errors are masked by the shared formatter. */
+/**
+ * Serve one subgraph: `POST /graphql`, `GET /healthz` (and `/health`), `GET /metrics` (the process
+ * registry, subgraphs/common/metrics.ts). Every request keeps the caller's `x-request-id` (or gets
+ * one) for its logs and for the calls it makes on. Errors are masked by the shared formatter.
+ */
 export async function serveSubgraph<TContext extends BaseContext>(
   options: SubgraphServerOptions<TContext>,
 ): Promise<RunningServer> {
@@ -53,6 +67,7 @@ export async function serveSubgraph<TContext extends BaseContext>(
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
@@ -61,8 +76,22 @@ export async function serveSubgraph<TContext extends BaseContext>(
     ],
   });
   await server.start();
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok', subgraph: options.name });
+  const log = options.log ?? createLogger({ base: { service: options.name } });
+  app.use(requestIdMiddleware());
+  app.use(healthRouter({ about: { subgraph: options.name } }));
+  app.get('/metrics', metricsHandler());
+  app.use('/graphql', (req, res, next) => {
+    const startedAt = performance.now();
+    const requestId = requestIdOf(req);
+    res.on('finish', () => {
+      const seconds = (performance.now() - startedAt) / 1000;
+      observeSubgraphRequest(options.name, res.statusCode, seconds);
+      log.info(
+        { subgraph: options.name, requestId, status: res.statusCode, ms: Math.round(seconds * 10_000) / 10 },
+        'subgraph request',
+      );
+    });
+    next();
   });
   const principals = new WeakMap<object, Principal>();
   app.use('/graphql', (req, res, next) => {
@@ -70,14 +99,24 @@ export async function serveSubgraph<TContext extends BaseContext>(
       principals.set(req, verifyPrincipal(req.headers, options.secret));
       next();
     } catch (e) {
+      const reason = (e as { extensions?: { reason?: unknown } }).extensions?.reason;
       res.status(401).json({
-        errors: [{ message: (e as Error).message, extensions: { code: ErrorCode.UNAUTHENTICATED } }],
+        errors: [
+          {
+            message: (e as Error).message,
+            extensions: {
+              code: ErrorCode.UNAUTHENTICATED,
+              ...(typeof reason === 'string' ? { reason } : {}),
+            },
+          },
+        ],
       });
     }
   });
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    requestScopeMiddleware(),
     expressMiddleware(server, {
       context: async ({ req }) => {
         const principal = principals.get(req)!;
