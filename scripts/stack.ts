@@ -5,10 +5,21 @@ import { startGateway } from '../gateway';
 import type { RunningGateway } from '../gateway';
 import { serveSubgraph } from '../subgraphs/common/server';
 import type { RunningServer } from '../subgraphs/common/server';
-import { buildIndicatorsSchema, createIndicatorsContext, MeasureDirectory } from '../subgraphs/indicators';
+import {
+  buildIndicatorsSchema,
+  createIndicatorsContext,
+  createMeasureCache,
+  measureCacheConfigFromEnv,
+  MeasureDirectory,
+} from '../subgraphs/indicators';
+import type { MeasureCache, MeasureCacheConfig } from '../subgraphs/indicators';
 import { DOMAIN_SUBGRAPHS } from './subgraphs';
 import type { SecurityConfig } from '../security/config';
 import { demoSecurityConfig } from '../security/demo';
+import { silentLogger } from '../gateway/ops/logging';
+import type { Logger } from '../gateway/ops/logging';
+import type { Readiness } from '../gateway/ops/health';
+import { observeSources } from '../subgraphs/common/metrics';
 
 export interface StackOptions {
   readonly sources: SourcesConfig;
@@ -20,10 +31,19 @@ export interface StackOptions {
   readonly logger?: Pick<Console, 'warn' | 'info'>;
   /** Tokens, keys and the gateway–subgraph secret; default: the demo's (public keys). */
   readonly security?: SecurityConfig;
-  /** Audit lines of the gateway (default: stdout). */
-  readonly audit?: (line: string) => void;
+  /** Audit lines of the gateway, with the operation's request id (default: stdout). */
+  readonly audit?: (line: string, requestId?: string) => void;
+  /** Structured logs of the gateway and the subgraphs (gateway/ops/logging.ts); default: none. */
+  readonly log?: Logger;
+  /** How long the gateway reuses a readiness answer (ms, default 5 000). */
+  readonly readinessCacheMs?: number;
   /** Request headers the playground presets (the demo presets a demo key). */
   readonly playgroundHeaders?: Record<string, string>;
+  /**
+   * Result cache of closed periods of the indicator engine; default from the environment
+   * (`INDICATOR_CACHE`: unset = in-process LRU, `off`, or a `redis://` URL).
+   */
+  readonly cache?: MeasureCacheConfig;
 }
 
 export interface RunningStack {
@@ -33,7 +53,18 @@ export interface RunningStack {
   readonly sources: SourceRegistry;
   /** How the indicators subgraph finds and asks measure owners (its traffic counters included). */
   readonly measures: MeasureDirectory;
+  /** The indicator engine's result cache (null when configured off). */
+  readonly cache?: MeasureCache | null;
   close(): Promise<void>;
+}
+
+/** Every source tried once: `OK`, or why it cannot be reached (for the gateway's `/readyz`). */
+export async function readinessOf(sources: SourceRegistry): Promise<Readiness> {
+  const failing = new Map((await sources.check()).map((f) => [f.id, f.failure] as const));
+  return {
+    ready: failing.size === 0,
+    sources: sources.all().map((s) => ({ id: s.id, kind: s.config.kind, status: failing.get(s.id) ?? 'OK' })),
+  };
 }
 
 /**
@@ -47,6 +78,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const secret = security.subgraphSecret;
   const smallCountThreshold = security.smallCountThreshold;
   const sources = new SourceRegistry(options.sources, options.logger);
+  observeSources(sources.all());
+  const log = options.log ?? silentLogger();
   const running: Record<string, RunningServer> = {};
   for (const subgraph of DOMAIN_SUBGRAPHS) {
     running[subgraph.name] = await serveSubgraph({
@@ -55,18 +88,21 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       port: options.ports?.[subgraph.name] ?? 0,
       host,
       secret,
+      log,
       context: () => subgraph.context(sources),
     });
   }
   const domain = DOMAIN_SUBGRAPHS.map((s) => ({ name: s.name, url: running[s.name].url }));
   const directory = new MeasureDirectory(domain, secret);
+  const cache = createMeasureCache(options.cache ?? measureCacheConfigFromEnv(process.env), options.logger);
   running.indicators = await serveSubgraph({
     name: 'indicators',
     schema: await buildIndicatorsSchema(),
     port: options.ports?.indicators ?? 0,
     host,
     secret,
-    context: (principal) => createIndicatorsContext({ directory, smallCountThreshold }, principal),
+    log,
+    context: (principal) => createIndicatorsContext({ directory, smallCountThreshold, cache }, principal),
   });
   const gateway = await startGateway({
     port: options.port,
@@ -74,6 +110,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     subgraphs: [...domain, { name: 'indicators', url: running.indicators.url }],
     security,
     audit: options.audit ?? (options.logger ? (line) => options.logger?.info(line) : undefined),
+    log,
+    readiness: () => readinessOf(sources),
+    readinessCacheMs: options.readinessCacheMs,
     // With the demo's (public) keys, the playground opens as the 安康市 account.
     playgroundHeaders:
       options.playgroundHeaders ??
@@ -84,9 +123,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     subgraphs: running,
     sources,
     measures: directory,
+    cache,
     async close() {
       await gateway.close();
       for (const server of Object.values(running).reverse()) await server.close();
+      await cache?.close();
       await sources.close();
     },
   };

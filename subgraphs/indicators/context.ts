@@ -3,12 +3,18 @@ import type { MeasureRequest, MeasureValueData } from '../common/measures';
 import type { Principal } from '../../security/principal';
 import { createMeasureLoader } from './measure-client';
 import type { MeasureDirectory } from './measure-client';
+import type { MeasureCache } from './cache';
 
 /** Long-lived services of the indicators subgraph. */
 export interface IndicatorsServices {
   readonly directory: MeasureDirectory;
   /** Counts below it are withheld from callers with small-count suppression (apps); default 5. */
   readonly smallCountThreshold: number;
+  /**
+   * Result cache of closed periods (cache/README.md), shared by every request; keyed by the
+   * caller's visibility. Absent or null: every triple is asked live.
+   */
+  readonly cache?: MeasureCache | null;
 }
 
 /** Per-request context: one measure loader, so an operation asks each owner once. */
@@ -23,5 +29,9 @@ export function createIndicatorsContext(
   services: IndicatorsServices,
   principal: Principal,
 ): IndicatorsContext {
-  return { services, principal, measures: createMeasureLoader(services.directory, principal) };
+  return {
+    services,
+    principal,
+    measures: createMeasureLoader(services.directory, principal, { cache: services.cache ?? null }),
+  };
 }

@@ -15,6 +15,8 @@ export { createIndicatorsContext } from './context';
 export type { IndicatorsContext, IndicatorsServices } from './context';
 export { MeasureDirectory } from './measure-client';
 export type { SubgraphEndpoint } from './measure-client';
+export { createMeasureCache, measureCacheConfigFromEnv } from './cache';
+export type { MeasureCache, MeasureCacheConfig } from './cache';
 
 /** The `indicators` subgraph: the catalog, and `indicators(...)` on Region. */
 export function buildIndicatorsSchema(): Promise<GraphQLSchema> {

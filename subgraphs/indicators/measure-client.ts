@@ -6,11 +6,23 @@ import type { MeasureRequest, MeasureValueData } from '../common/measures';
 import { ANONYMOUS_PRINCIPAL } from '../../security/principal';
 import type { Principal } from '../../security/principal';
 import { signPrincipal } from '../../security/signing';
+import { currentRequestId } from '../common/server';
+import { todayInShanghai } from '../../schema/period';
+import type { LocalDate } from '../../schema/period';
+import { recordCacheLookup } from '../common/metrics';
+import { isCacheableRequest, isStorableValue, measureCacheKey } from './cache';
+import type { MeasureCache } from './cache';
 
 /** A domain subgraph the engine may ask for measures. */
 export interface SubgraphEndpoint {
   readonly name: string;
   readonly url: string;
+}
+
+/** The request id of the operation being served (x-request-id), forwarded to the measure owner. */
+function requestIdHeader(): Record<string, string> {
+  const requestId = currentRequestId();
+  return requestId === undefined ? {} : { 'x-request-id': requestId };
 }
 
 interface GraphQLResponse<T> {
@@ -27,7 +39,7 @@ async function post<T>(
 ): Promise<T> {
   const res = await fetch(endpoint.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...signed },
+    headers: { 'content-type': 'application/json', ...signed, ...requestIdHeader() },
     body: JSON.stringify({ query, variables }),
     signal: AbortSignal.timeout(timeoutMs),
   });
@@ -139,20 +151,71 @@ function unavailable(r: MeasureRequest, endpoint: SubgraphEndpoint): MeasureValu
   };
 }
 
+/** The result cache of closed periods, as the measure loader uses it. */
+export interface MeasureLoaderCache {
+  /** null: no cache, every triple is asked live. */
+  readonly cache: MeasureCache | null;
+  /** Today in Asia/Shanghai (`yyyyMMdd`), which decides what is closed; injectable for tests. */
+  readonly today?: () => LocalDate;
+}
+
+/**
+ * Cached values of the closed-period triples among `keys`, keyed by `requestKey`. The cache key
+ * carries the caller's visibility (cache/key.ts), so another principal never gets these. Each
+ * lookup counts as a hit or a miss in the cache hit ratio (`/metrics`).
+ */
+async function readCached(
+  keys: readonly MeasureRequest[],
+  principal: Principal,
+  cache: MeasureCache,
+  today: LocalDate,
+): Promise<Map<string, MeasureValueData>> {
+  const cacheable = keys.filter((k) => isCacheableRequest(k, today));
+  const found = new Map<string, MeasureValueData>();
+  if (cacheable.length === 0) return found;
+  const values = await cache.getMany(cacheable.map((k) => measureCacheKey(principal, k)));
+  values.forEach((v, i) => {
+    recordCacheLookup(v !== undefined);
+    if (v !== undefined) found.set(requestKey(cacheable[i]), v);
+  });
+  return found;
+}
+
+/** Store the complete, error-free answers of closed periods (partial answers and FORBIDDEN never). */
+function storeCached(
+  answered: ReadonlyArray<readonly [MeasureRequest, MeasureValueData]>,
+  principal: Principal,
+  cache: MeasureCache,
+  today: LocalDate,
+): Promise<void> {
+  const entries = answered
+    .filter(([r, v]) => isCacheableRequest(r, today) && isStorableValue(v))
+    .map(([r, v]) => [measureCacheKey(principal, r), v] as const);
+  return cache.setMany(entries);
+}
+
 /**
  * Per-operation loader: every (scope, period, measure) triple the operation needs, from every
- * Region and indicator, is collected and sent as one call per owning subgraph.
+ * Region and indicator, is collected; triples of closed periods are first looked up in the
+ * result cache, and only the misses are sent, as one call per owning subgraph.
  */
 export function createMeasureLoader(
   directory: MeasureDirectory,
   principal: Principal,
+  { cache, today = todayInShanghai }: MeasureLoaderCache = { cache: null },
 ): DataLoader<MeasureRequest, MeasureValueData, string> {
   return new DataLoader<MeasureRequest, MeasureValueData, string>(
     async (keys) => {
-      const owners = await directory.ownerMap();
+      const day = today();
+      const cached = cache
+        ? await readCached(keys, principal, cache, day)
+        : new Map<string, MeasureValueData>();
+      const results = new Map<string, MeasureValueData | Error>(cached);
+      const misses = keys.filter((k) => !cached.has(requestKey(k)));
+      const answered: Array<readonly [MeasureRequest, MeasureValueData]> = [];
+      const owners = misses.length > 0 ? await directory.ownerMap() : new Map<string, SubgraphEndpoint>();
       const byOwner = new Map<SubgraphEndpoint, MeasureRequest[]>();
-      const results = new Map<string, MeasureValueData | Error>();
-      for (const k of keys) {
+      for (const k of misses) {
         const owner = owners.get(k.measure);
         if (!owner) {
           results.set(
@@ -177,7 +240,10 @@ export function createMeasureLoader(
                     `Not within the caller's scope: ${requests[i].scopeKind} ${requests[i].scopeCode} (无权访问该范围的数据)`,
                   ),
                 );
-              } else results.set(key, v);
+              } else {
+                results.set(key, v);
+                answered.push([requests[i], v]);
+              }
             });
           } catch (e) {
             const code = e instanceof GraphQLError ? e.extensions?.code : undefined;
@@ -190,6 +256,7 @@ export function createMeasureLoader(
           }
         }),
       );
+      if (cache) await storeCached(answered, principal, cache, day);
       return keys.map((k) => results.get(requestKey(k)) ?? new Error('measure not answered'));
     },
     { cacheKeyFn: requestKey },

@@ -12,6 +12,7 @@ import { gql } from '../helpers/http';
 import { useStack } from '../helpers/stack';
 
 /**
+ * (The result cache is off here: this is about batching the live path.)
  * One operation asking 100 indicators of 50 counties (and every institution indicator of 50 institutions) (village clinics of 石泉县 in the region
  * fixture) fetches each needed (scope, period, measure) once, in one `_measureValues` call per
  * owning subgraph, and costs no more SQL statements than the same indicators of 2 institutions —
@@ -35,7 +36,7 @@ const triplesPerScope = new Set(
 ).size;
 
 describe('every institution indicator × 50 institutions in one operation (SQLite sources)', () => {
-  const stack = useStack(() => buildRegion('sqlite', 'hag_batch'));
+  const stack = useStack(() => buildRegion('sqlite', 'hag_batch'), { cache: { kind: 'off' } });
 
   const measure = async (
     query: string,
@@ -168,7 +169,7 @@ const COUNTY_CODES = indicatorCatalog
   .map((d) => d.code);
 
 describe('100 county indicators × 50 counties through indicatorValues (SQLite sources)', () => {
-  const stack = useStack(buildCounties);
+  const stack = useStack(buildCounties, { cache: { kind: 'off' } });
 
   test('each owning subgraph is asked once, for each distinct triple once', async () => {
     expect(COUNTY_CODES).toHaveLength(100);

@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import type { MeasureRequest, MeasureValueData } from '../../common/measures';
+import { isClosed, parsePeriod, PeriodFormatError, todayInShanghai } from '../../../schema/period';
+import type { LocalDate } from '../../../schema/period';
+import type { Principal } from '../../../security/principal';
+
+/**
+ * Cache keys and the rules of what may be cached.
+ *
+ * A key is `<visibility>|<scope kind>|<scope code>|<period>|<measure>`, where the visibility is
+ * the caller's principal kind, id, and a hash of everything that decides what it may see (its
+ * grants, division, org code, roles and suppression flag). Domain subgraphs decide FORBIDDEN
+ * per triple for the caller who asked, so a value one principal was given is only ever served
+ * again to the same principal with the same visibility — never to another whose scope differs.
+ * Small-count suppression runs after the cache (engine/suppress.ts, on evaluations), so cached
+ * raw values never reach an app unsuppressed; the principal stays in the key anyway, as defence
+ * in depth.
+ */
+
+/** Hex digits of the visibility hash kept in the key. */
+const HASH_LENGTH = 16;
+
+/** Key part for one caller: `<kind>:<id>:<hash of grants, division, org code, roles, suppression>`. */
+export function visibilityKey(principal: Principal): string {
+  const grants = principal.grants.map((g) => `${g.kind}:${g.code}`).sort();
+  const roles = [...principal.roles].sort();
+  const facts = JSON.stringify([
+    grants,
+    principal.division,
+    principal.orgCode,
+    roles,
+    principal.suppressSmallCounts,
+  ]);
+  const hash = createHash('sha256').update(facts).digest('hex').slice(0, HASH_LENGTH);
+  return `${principal.kind}:${encodeURIComponent(principal.id)}:${hash}`;
+}
+
+/** The cache key of one (scope, period, measure) triple as seen by `principal`. */
+export function measureCacheKey(principal: Principal, r: MeasureRequest): string {
+  return [visibilityKey(principal), r.scopeKind, r.scopeCode, r.period, r.measure]
+    .map((part, i) => (i === 0 ? part : encodeURIComponent(part)))
+    .join('|');
+}
+
+/** A triple may be looked up and stored only when its period is closed (ended before today, Asia/Shanghai). */
+export function isCacheableRequest(r: MeasureRequest, today: LocalDate = todayInShanghai()): boolean {
+  try {
+    return isClosed(parsePeriod(r.period), today);
+  } catch (e) {
+    if (e instanceof PeriodFormatError) return false;
+    throw e;
+  }
+}
+
+/** Only complete answers without an error are stored: partial answers and FORBIDDEN never are. */
+export function isStorableValue(v: MeasureValueData): boolean {
+  return v.complete === true && (v.error === null || v.error === undefined);
+}
