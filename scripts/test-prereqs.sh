@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Services the test suite talks to: a local MariaDB (127.0.0.1:3306, root, empty password) and
+# Services the test suite talks to: a local MariaDB (127.0.0.1:3306, root, empty password), Redis and
 # Debian's Chromium for the playground test. Starts or installs what is missing; idempotent.
 set -euo pipefail
 
@@ -11,6 +11,15 @@ if ! mariadb_up; then
   start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd
   for _ in $(seq 1 60); do mariadb_up && break; sleep 1; done
   mariadb_up || { echo "[prereqs] MariaDB did not come up on 127.0.0.1:3306" >&2; exit 1; }
+fi
+
+# Redis (127.0.0.1:6379) for the shared result cache's tests.
+redis_up() { redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; }
+if ! redis_up; then
+  echo "[prereqs] starting Redis"
+  redis-server --bind 127.0.0.1 --port 6379 --save '' --appendonly no --daemonize yes >/dev/null
+  for _ in $(seq 1 30); do redis_up && break; sleep 1; done
+  redis_up || { echo "[prereqs] Redis did not come up on 127.0.0.1:6379" >&2; exit 1; }
 fi
 
 if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
