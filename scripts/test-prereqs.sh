@@ -27,3 +27,10 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
+
+# docker-compose validates docker-compose.yml in the tests (no daemon needed for `config`).
+if ! command -v docker-compose >/dev/null 2>&1; then
+  echo "[prereqs] installing Debian docker-compose"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null
+fi
