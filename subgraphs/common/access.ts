@@ -95,6 +95,16 @@ export class AccessGuard {
     }
   }
 
+  /** Throws FORBIDDEN for callers under small-count suppression asking for raw aggregates. */
+  assertUnsuppressed(field: string): void {
+    if (this.principal.suppressSmallCounts) {
+      throw userError(
+        ErrorCode.FORBIDDEN,
+        `${field}: callers with small-count suppression read indicators, not raw aggregates (小数抑制：仅可查询指标)`,
+      );
+    }
+  }
+
   /** Throws FORBIDDEN (on the field concerned) when the caller may not see the scope's data. */
   async assert(kind: GuardedScope, code: string): Promise<void> {
     const access = await this.check(kind, code);

@@ -29,10 +29,15 @@ function guarded(
   kind: GuardedScope,
   key: string,
   resolve: GraphQLFieldResolver<unknown, unknown>,
+  raw: boolean,
 ): GraphQLFieldResolver<unknown, unknown> {
   return async (root, args, context, info) => {
     const code = (root as Record<string, unknown>)[key];
-    if (typeof code === 'string') await accessOf(context as GuardedContext).assert(kind, code);
+    const guard = accessOf(context as GuardedContext);
+    if (typeof code === 'string') await guard.assert(kind, code);
+    // Callers under small-count suppression (apps) read indicators, whose counts are suppressed,
+    // never the raw aggregates behind them — even if an operation asking for them was registered.
+    if (raw) guard.assertUnsuppressed(info.fieldName);
     return resolve(root, args, context, info);
   };
 }
@@ -50,7 +55,7 @@ function guardScopedFields(schema: GraphQLSchema, resolvers: GraphQLResolverMap<
         typeof entry === 'function'
           ? entry
           : (entry?.resolve ?? (defaultFieldResolver as GraphQLFieldResolver<unknown, unknown>));
-      typeResolvers[field.name] = guarded(scope.kind, scope.key, resolve);
+      typeResolvers[field.name] = guarded(scope.kind, scope.key, resolve, field.name !== 'indicators');
     }
     resolvers[typeName] = typeResolvers as GraphQLResolverMap<unknown>[string];
   }

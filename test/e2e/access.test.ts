@@ -575,6 +575,20 @@ describe('the subgraphs answer the gateway only', () => {
     expect([res.status, ...errorCodes(res.body)]).toEqual([401, 'UNAUTHENTICATED']);
   });
 
+  test('an app reaching a subgraph with a valid signature still gets no raw aggregates (suppression)', async () => {
+    const app = signPrincipal(buildPrincipal(TEST_ACCOUNTS.app.principal), DEMO_SUBGRAPH_SECRET);
+    const res = await rawRequest(stack.subgraphs.institutions.url.replace(/\/graphql$/, ''), {
+      headers: app,
+      body: {
+        query: `{ region(code: "610921") { name serviceVolume(period: "${P}") { visits { total } } } }`,
+      },
+    });
+    bodies.push(res.text);
+    // Its granted region's registry data resolves; the raw volume (small counts) is refused.
+    expect(res.body?.data).toEqual({ region: { name: '汉阴县', serviceVolume: null } });
+    expect(errorCodes(res.body)).toEqual(['FORBIDDEN']);
+  });
+
   test('the same query through the gateway works', async () => {
     const res = await ask('national', QUERY.query);
     expect(res.body).toEqual({ data: { region: { name: '汉阴县' } } });
