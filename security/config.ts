@@ -1,3 +1,4 @@
+import { interpolateEnv } from '../schema/env';
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
@@ -141,18 +142,6 @@ export const SECURITY_DEFAULTS = {
   clockToleranceSec: 30,
 } as const;
 
-/** `${NAME}` → the environment variable NAME; an unset variable is a problem. */
-function interpolate(text: string, env: NodeJS.ProcessEnv, problems: string[], where: string): string {
-  return text.replace(/\$\{([A-Z0-9_]+)\}/g, (_m, name: string) => {
-    const value = env[name];
-    if (value === undefined) {
-      problems.push(`${where}: environment variable ${name} is not set`);
-      return '';
-    }
-    return value;
-  });
-}
-
 function secretProblems(secret: string, where: string): string[] {
   return Buffer.byteLength(secret, 'utf8') >= MIN_SECRET_BYTES
     ? []
@@ -194,8 +183,8 @@ function parseJwt(
     return null;
   }
   const common = {
-    issuer: interpolate(jwt.issuer, env, problems, 'jwt.issuer'),
-    audience: interpolate(jwt.audience, env, problems, 'jwt.audience'),
+    issuer: interpolateEnv(jwt.issuer, env, problems, 'jwt.issuer'),
+    audience: interpolateEnv(jwt.audience, env, problems, 'jwt.audience'),
     clockToleranceSec: jwt.clockToleranceSec ?? SECURITY_DEFAULTS.clockToleranceSec,
   };
   if (families.has('HS256')) {
@@ -205,7 +194,7 @@ function parseJwt(
       problems.push('jwt.secret: required for HS256');
       return null;
     }
-    const secret = interpolate(jwt.secret, env, problems, 'jwt.secret');
+    const secret = interpolateEnv(jwt.secret, env, problems, 'jwt.secret');
     problems.push(...secretProblems(secret, 'jwt.secret'));
     return { algorithm: 'HS256', secret, ...common };
   }
@@ -217,12 +206,12 @@ function parseJwt(
   let publicKeyPem: string | null = null;
   let jwks: JwtRs256Config['jwks'] = null;
   if (jwt.publicKeyPem) {
-    publicKeyPem = interpolate(jwt.publicKeyPem, env, problems, 'jwt.publicKeyPem');
+    publicKeyPem = interpolateEnv(jwt.publicKeyPem, env, problems, 'jwt.publicKeyPem');
     if (!/-----BEGIN PUBLIC KEY-----/.test(publicKeyPem)) {
       problems.push('jwt.publicKeyPem: a PEM "-----BEGIN PUBLIC KEY-----" (SPKI) block is required');
     }
   } else if (jwt.jwksFile) {
-    const file = interpolate(jwt.jwksFile, env, problems, 'jwt.jwksFile');
+    const file = interpolateEnv(jwt.jwksFile, env, problems, 'jwt.jwksFile');
     if (/^[a-z]+:\/\//i.test(file)) problems.push('jwt.jwksFile: a local file path, never a URL');
     else jwks = readJwks(isAbsolute(file) ? file : resolve(baseDir, file), problems);
   }
@@ -248,7 +237,7 @@ export function parseSecurityConfig(
   const data = parsed.data;
   const problems: string[] = [];
   const jwt = data.jwt ? parseJwt(data.jwt, env, baseDir, problems) : null;
-  const subgraphSecret = interpolate(data.subgraphSecret, env, problems, 'subgraphSecret');
+  const subgraphSecret = interpolateEnv(data.subgraphSecret, env, problems, 'subgraphSecret');
   problems.push(...secretProblems(subgraphSecret, 'subgraphSecret'));
   if (jwt?.algorithm === 'HS256' && jwt.secret === subgraphSecret) {
     problems.push('jwt.secret and subgraphSecret must differ');
@@ -268,7 +257,7 @@ export function parseSecurityConfig(
   });
   const rateLimit = data.rateLimit ?? SECURITY_DEFAULTS.rateLimit;
   const ops = data.persistedOperations
-    ? interpolate(data.persistedOperations, env, problems, 'persistedOperations')
+    ? interpolateEnv(data.persistedOperations, env, problems, 'persistedOperations')
     : null;
   if (ops !== null && /^[a-z]+:\/\//i.test(ops))
     problems.push('persistedOperations: a local file path, never a URL');

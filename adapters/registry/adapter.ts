@@ -15,6 +15,10 @@ import {
   ownershipOf,
   regionLevelOf,
   textOrNull,
+  CENTER_KINDS,
+  MECHANISM_ITEMS,
+  POLICY_KINDS,
+  SUPPORT_KINDS,
 } from './codes';
 import type {
   AllianceKind,
@@ -23,67 +27,13 @@ import type {
   DivisionStatRecord,
   DivisionRecord,
   InstitutionRecord,
-  MechanismItem,
   MechanismRecord,
   PolicyDocumentRecord,
-  PolicyKind,
-  SharedCenterKind,
   SharedCenterRecord,
   SupportActivityCount,
-  SupportKind,
 } from './model';
 
 type Row = Record<string, unknown>;
-
-const MECHANISM_ITEMS: readonly MechanismItem[] = [
-  'CHARTER',
-  'QUALITY_HOMOGENEITY',
-  'REFERRAL_STANDARD',
-  'PRIORITY_SERVICE',
-  'CONTINUITY',
-  'EMR_SHARING',
-  'PACKAGED_PAYMENT',
-  'GLOBAL_BUDGET',
-  'PRESCRIPTION_EXTENSION',
-  'BENEFIT_SHARING',
-  'PERF_PAY',
-];
-const CENTER_KINDS: readonly SharedCenterKind[] = [
-  'IMAGING',
-  'LAB',
-  'PATHOLOGY',
-  'DIALYSIS',
-  'HOSPICE',
-  'DISINFECTION',
-  'REHAB',
-  'NURSING',
-  'EYE',
-  'CHECKUP',
-  'LOGISTICS',
-  'ECG',
-];
-const SUPPORT_KINDS: readonly SupportKind[] = [
-  'NEW_TECH',
-  'NEW_PROJECT',
-  'SPECIALTY',
-  'EQUIPMENT',
-  'EXPERT_CLINIC',
-  'TEACHING_ROUND',
-  'LECTURE',
-  'TEACHING_SURGERY',
-  'MGMT_OUTPUT',
-];
-const POLICY_KINDS: readonly PolicyKind[] = [
-  'ALLIANCE_PLAN',
-  'GRID_PLAN',
-  'INSURANCE_DIFF',
-  'BENEFIT_SHARING',
-  'TELEMED_PRICING',
-  'PERF_PAY',
-  'HOME_BED_PRICING',
-  'GRADING_IN_GOV_ASSESSMENT',
-  'COUNTY_PLAN',
-];
 
 /** 30万元: the threshold of 赠送30万元以上大型设备. */
 const LARGE_EQUIPMENT_YUAN = 300_000;

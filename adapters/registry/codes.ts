@@ -1,4 +1,4 @@
-import type { AllianceKind } from './model';
+import type { AllianceKind, MechanismItem, PolicyKind, SharedCenterKind, SupportKind } from './model';
 import {
   HospitalGrade,
   HospitalLevel,
@@ -154,3 +154,54 @@ export function codeOf<T extends string>(raw: string | null | undefined, allowed
   const t = (raw ?? '').trim().toUpperCase();
   return (allowed as readonly string[]).includes(t) ? (t as T) : null;
 }
+
+/** The contract's code sets of alliance_mechanism.item, shared_center.kind, support_activity.kind, policy_document.kind. */
+export const MECHANISM_ITEMS: readonly MechanismItem[] = [
+  'CHARTER',
+  'QUALITY_HOMOGENEITY',
+  'REFERRAL_STANDARD',
+  'PRIORITY_SERVICE',
+  'CONTINUITY',
+  'EMR_SHARING',
+  'PACKAGED_PAYMENT',
+  'GLOBAL_BUDGET',
+  'PRESCRIPTION_EXTENSION',
+  'BENEFIT_SHARING',
+  'PERF_PAY',
+];
+export const CENTER_KINDS: readonly SharedCenterKind[] = [
+  'IMAGING',
+  'LAB',
+  'PATHOLOGY',
+  'DIALYSIS',
+  'HOSPICE',
+  'DISINFECTION',
+  'REHAB',
+  'NURSING',
+  'EYE',
+  'CHECKUP',
+  'LOGISTICS',
+  'ECG',
+];
+export const SUPPORT_KINDS: readonly SupportKind[] = [
+  'NEW_TECH',
+  'NEW_PROJECT',
+  'SPECIALTY',
+  'EQUIPMENT',
+  'EXPERT_CLINIC',
+  'TEACHING_ROUND',
+  'LECTURE',
+  'TEACHING_SURGERY',
+  'MGMT_OUTPUT',
+];
+export const POLICY_KINDS: readonly PolicyKind[] = [
+  'ALLIANCE_PLAN',
+  'GRID_PLAN',
+  'INSURANCE_DIFF',
+  'BENEFIT_SHARING',
+  'TELEMED_PRICING',
+  'PERF_PAY',
+  'HOME_BED_PRICING',
+  'GRADING_IN_GOV_ASSESSMENT',
+  'COUNTY_PLAN',
+];

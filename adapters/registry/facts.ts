@@ -5,7 +5,15 @@ import { placeholders, toNumber } from '../sql/dialect';
 import { distinctPeriods, valuesTable } from '../sql/periods';
 import { toCount } from '../sql/rows';
 import type { SqlSource } from '../sql/source';
-import { codeOf, memberRoleOf, textOrNull } from './codes';
+import {
+  CENTER_KINDS,
+  codeOf,
+  MECHANISM_ITEMS,
+  memberRoleOf,
+  POLICY_KINDS,
+  SUPPORT_KINDS,
+  textOrNull,
+} from './codes';
 import type { MechanismItem, PolicyKind, SharedCenterKind, SupportKind } from './model';
 
 /**
@@ -123,56 +131,6 @@ export interface SupportPairCount {
   readonly toOpenAtEnd: boolean;
   readonly activities: number;
 }
-
-const MECHANISM_ITEMS: readonly MechanismItem[] = [
-  'CHARTER',
-  'QUALITY_HOMOGENEITY',
-  'REFERRAL_STANDARD',
-  'PRIORITY_SERVICE',
-  'CONTINUITY',
-  'EMR_SHARING',
-  'PACKAGED_PAYMENT',
-  'GLOBAL_BUDGET',
-  'PRESCRIPTION_EXTENSION',
-  'BENEFIT_SHARING',
-  'PERF_PAY',
-];
-const CENTER_KINDS: readonly SharedCenterKind[] = [
-  'IMAGING',
-  'LAB',
-  'PATHOLOGY',
-  'DIALYSIS',
-  'HOSPICE',
-  'DISINFECTION',
-  'REHAB',
-  'NURSING',
-  'EYE',
-  'CHECKUP',
-  'LOGISTICS',
-  'ECG',
-];
-const SUPPORT_KINDS: readonly SupportKind[] = [
-  'NEW_TECH',
-  'NEW_PROJECT',
-  'SPECIALTY',
-  'EQUIPMENT',
-  'EXPERT_CLINIC',
-  'TEACHING_ROUND',
-  'LECTURE',
-  'TEACHING_SURGERY',
-  'MGMT_OUTPUT',
-];
-const POLICY_KINDS: readonly PolicyKind[] = [
-  'ALLIANCE_PLAN',
-  'GRID_PLAN',
-  'INSURANCE_DIFF',
-  'BENEFIT_SHARING',
-  'TELEMED_PRICING',
-  'PERF_PAY',
-  'HOME_BED_PRICING',
-  'GRADING_IN_GOV_ASSESSMENT',
-  'COUNTY_PLAN',
-];
 
 const text = (v: unknown): string | null => textOrNull(v);
 const flag = (v: unknown): boolean => text(v) === '1';

@@ -1,3 +1,4 @@
+import { interpolateEnv } from '../../schema/env';
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
@@ -53,18 +54,6 @@ const fileSchema = z
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 
-/** `${NAME}` in a URL is replaced by the environment variable NAME (secrets stay out of files). */
-function interpolate(text: string, env: NodeJS.ProcessEnv, problems: string[], where: string): string {
-  return text.replace(/\$\{([A-Z0-9_]+)\}/g, (_m, name: string) => {
-    const value = env[name];
-    if (value === undefined) {
-      problems.push(`${where}: environment variable ${name} is not set`);
-      return '';
-    }
-    return value;
-  });
-}
-
 /** A relative `sqlite:` path is taken relative to the configuration file. */
 function resolveUrl(url: string, baseDir: string): string {
   if (!url.startsWith('sqlite:')) return url;
@@ -92,7 +81,7 @@ export function parseSourcesConfig(
     const where = `sources[${index}] (${s.id})`;
     if (ids.has(s.id)) problems.push(`${where}: duplicate source id`);
     ids.add(s.id);
-    const url = resolveUrl(interpolate(s.url, env, problems, where), baseDir);
+    const url = resolveUrl(interpolateEnv(s.url, env, problems, where), baseDir);
     if (!/^(mysql|mariadb):\/\//.test(url) && !url.startsWith('sqlite:')) {
       problems.push(`${where}: url must start with mysql://, mariadb:// or sqlite:`);
     }
