@@ -24,6 +24,13 @@ export interface SourceQueryEvent {
   readonly seconds: number;
   /** null when it answered. */
   readonly failure: SourceFailure | null;
+  /**
+   * The statement as the adapter sent it (before the read-only transaction and time limit are
+   * added), so a benchmark can replay exactly what a request ran. Always set by `SqlSource`.
+   */
+  readonly sql?: string;
+  /** Its parameters, in order. Always set by `SqlSource`. */
+  readonly params?: readonly unknown[];
 }
 
 /** Told about every statement a source runs; must not throw. */
@@ -132,7 +139,13 @@ export class SqlSource {
     const observer = this.observer;
     if (!observer) return answer;
     const observe = (failure: SourceFailure | null): void =>
-      observer({ source: this.config, seconds: (performance.now() - startedAt) / 1000, failure });
+      observer({
+        source: this.config,
+        seconds: (performance.now() - startedAt) / 1000,
+        failure,
+        sql,
+        params,
+      });
     return answer.then(
       (rows) => {
         observe(null);
