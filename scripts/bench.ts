@@ -28,7 +28,7 @@ import type { LoadFigures } from './bench/load';
 import { describeMachine } from './bench/machine';
 import type { Machine } from './bench/machine';
 import { measureCold, measureOverhead, measureWarm, statementsFor } from './bench/measure';
-import type { ColdFigures, OverheadFigures, WarmFigures } from './bench/measure';
+import type { ColdFigures, OverheadFigures, StatementFigures, WarmFigures } from './bench/measure';
 import { RssSampler } from './bench/memory';
 import { RawReplayer } from './bench/replay';
 import { figuresOf, markdown, textTable, writeBenchmarks } from './bench/report';
@@ -36,6 +36,9 @@ import { median } from './bench/stats';
 import { institutionsIn, volumeChecks, volumesOf } from './bench/volumes';
 import type { VolumeCheck, Volumes } from './bench/volumes';
 import { dashboard, ENTITY_QUERY, workloads } from './bench/workloads';
+
+/** One side of the statements-vs-institutions figure. */
+type DashboardStatements = StatementFigures & { counties: number; institutions: number };
 
 /** Counties of the "few" side of the statements-vs-institutions figure. */
 const FEW_COUNTIES = 10;
@@ -84,6 +87,10 @@ async function main(): Promise<void> {
       "the region is short of the issue's volumes: raise BENCH_VISIT_SCALE and run with BENCH_REBUILD=1",
     );
   }
+  if (config.buildOnly) {
+    say('BENCH_BUILD_ONLY=1: the region is ready, nothing measured');
+    return;
+  }
 
   const room = await roomForConnections(region.sources.sources.length);
   if (room.after !== room.before) say(`MariaDB max_connections ${room.before} → ${room.after} for this run`);
@@ -111,8 +118,8 @@ async function measure(
 
   say('cold stack (cache off)');
   const live = await start(region.sources, { kind: 'off' });
-  let few: { counties: number; institutions: number; statements: number };
-  let all: { counties: number; institutions: number; statements: number };
+  let few: DashboardStatements;
+  let all: DashboardStatements;
   try {
     const capture = new StatementCapture(live.sources.all());
     for (const w of list) {
@@ -135,12 +142,12 @@ async function measure(
     few = {
       counties: fewCodes.length,
       institutions: institutionsIn(volumes, fewCodes),
-      statements: await statementsFor(live, dashboard(fewCodes)),
+      ...(await statementsFor(live, capture, dashboard(fewCodes))),
     };
     all = {
       counties: volumes.countyCodes.length,
       institutions: institutionsIn(volumes, volumes.countyCodes),
-      statements: await statementsFor(live, dashboard(volumes.countyCodes)),
+      ...(await statementsFor(live, capture, dashboard(volumes.countyCodes))),
     };
     say(
       `  dashboard statements: ${few.counties} counties ${few.statements}, ${all.counties} counties ${all.statements}`,
@@ -154,8 +161,9 @@ async function measure(
   const cached = await start(region.sources, { kind: 'lru' });
   let load: LoadFigures;
   try {
+    const capture = new StatementCapture(cached.sources.all());
     for (const w of list) {
-      warm[w.key] = await measureWarm(cached, w, config.runs);
+      warm[w.key] = await measureWarm(cached, capture, w, config.runs);
       const f = warm[w.key];
       say(
         `  ${w.label}: ${median(f.productMs).toFixed(1)} ms, ${median(f.statements)} statements` +
@@ -163,11 +171,14 @@ async function measure(
       );
     }
     say(`  load: ${config.loadConnections} connections for ${config.loadSeconds} s`);
+    capture.start();
     load = await loadTest(`${cached.gateway.url}/graphql`, dashboard(volumes.countyCodes), gatewayHeaders(), {
       seconds: config.loadSeconds,
       connections: config.loadConnections,
       rss,
     });
+    // Requests cut off by the end of the load leave statements running: let them finish first.
+    await capture.stop();
   } finally {
     await cached.close();
   }

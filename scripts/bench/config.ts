@@ -2,7 +2,8 @@
  * What one `npm run bench` measures: the region's scale (the province, or a small one to prove
  * the script), where it is built, and how many times each figure is repeated. Read from the
  * environment: `BENCH_SCALE` (`full`, default, or `small`), `BENCH_RUNS` (default 5),
- * `BENCH_VISIT_SCALE` (overrides the visit volume), `BENCH_REBUILD=1` (rebuild the data).
+ * `BENCH_VISIT_SCALE` (overrides the visit volume), `BENCH_REBUILD=1` (rebuild the data),
+ * `BENCH_BUILD_ONLY=1` (build or check the region, measure nothing).
  */
 import type { DemoScale } from '../../adapters/demo';
 
@@ -21,6 +22,8 @@ export interface BenchConfig {
   readonly runs: number;
   /** Rebuild even when the marker matches. */
   readonly rebuild: boolean;
+  /** Build (or check) the region and stop without measuring. */
+  readonly buildOnly: boolean;
   /** Whether a region short of the issue's volumes stops the run (only the full province must meet them). */
   readonly enforceVolumes: boolean;
   /** Requests per side for the gateway-overhead p50. */
@@ -56,6 +59,7 @@ export function benchConfigFrom(env: NodeJS.ProcessEnv): BenchConfig {
     scale: { ...shape, visitScale },
     runs,
     rebuild: env.BENCH_REBUILD === '1',
+    buildOnly: env.BENCH_BUILD_ONLY === '1',
     enforceVolumes: name === 'full',
     overheadRequests: 200,
     loadSeconds: 10,

@@ -81,19 +81,27 @@ export async function measureCold(
   return { productMs, rawMs, statements, problems: [...new Set(problems)].slice(0, 5), failedRuns };
 }
 
-/** `runs` requests of `workload` after one priming request, on a stack with a result cache. */
+/**
+ * `runs` requests of `workload` after one priming request, on a stack with a result cache; each
+ * waits for statements still running (a partial answer leaves some) before the next.
+ */
 export async function measureWarm(
   stack: RunningStack,
+  capture: StatementCapture,
   workload: Workload,
   runs: number,
 ): Promise<WarmFigures> {
+  capture.start();
   const problems = problemsOf(await post(endpoint(stack), workload.op));
+  await capture.stop();
   const productMs: number[] = [];
   const statements: number[] = [];
   let failedRuns = 0;
   for (let run = 0; run < runs; run++) {
     const before = stack.sources.statementCount();
+    capture.start();
     const answer = await post(endpoint(stack), workload.op);
+    await capture.stop();
     statements.push(stack.sources.statementCount() - before);
     productMs.push(answer.ms);
     const seen = problemsOf(answer);
@@ -103,11 +111,32 @@ export async function measureWarm(
   return { productMs, statements, problems: [...new Set(problems)].slice(0, 5), failedRuns };
 }
 
-/** Data statements one request of `op` sends to the sources. */
-export async function statementsFor(stack: RunningStack, op: Operation): Promise<number> {
+/** What one request cost the sources: statements in all, and per source it touched. */
+export interface StatementFigures {
+  readonly statements: number;
+  /** Sources that ran at least one statement. */
+  readonly sources: number;
+  /** The most statements any one source ran. */
+  readonly maxPerSource: number;
+}
+
+/** Data statements one request of `op` sends to the sources (waiting for any still running). */
+export async function statementsFor(
+  stack: RunningStack,
+  capture: StatementCapture,
+  op: Operation,
+): Promise<StatementFigures> {
   const before = stack.sources.statementCount();
+  capture.start();
   await post(endpoint(stack), op);
-  return stack.sources.statementCount() - before;
+  const captured = await capture.stop();
+  const perSource = new Map<string, number>();
+  for (const c of captured) perSource.set(c.sourceId, (perSource.get(c.sourceId) ?? 0) + 1);
+  return {
+    statements: stack.sources.statementCount() - before,
+    sources: perSource.size,
+    maxPerSource: Math.max(0, ...perSource.values()),
+  };
 }
 
 /**
