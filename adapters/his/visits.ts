@@ -1,10 +1,15 @@
+import type { MonthlyQuery } from '../sql/time';
+
 /** The adapter interface lives in adapter.ts; it is re-exported here for existing imports. */
 export type { HisAdapter } from './adapter';
 
-/** One request for visit counts: institutions (null = every institution the source holds) and months. */
-export interface VisitCountQuery {
+/**
+ * One request for visit counts: institutions (null = every institution the source holds) and
+ * months (`yyyyMM`; the adapter turns them into the fewest index-friendly ranges). The measure
+ * store also asks by day (`grain`, `days`) and the live tail after it (`since`): see MonthlyQuery.
+ */
+export interface VisitCountQuery extends MonthlyQuery {
   readonly orgCodes: readonly string[] | null;
-  /** Month keys `yyyyMM`; the adapter turns them into the fewest index-friendly ranges. */
   readonly months: readonly string[];
 }
 

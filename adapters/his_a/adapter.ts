@@ -98,14 +98,14 @@ export const hisAAdapter: HisAdapter = {
       source,
       query,
       { time: 'GHSJ', format, org: 'JGDM' },
-      ({ bucket, scope }) =>
-        `SELECT JGDM AS org_code, ${bucket} AS ym, COUNT(*) AS visits,
+      ({ bucket, org, groupBy, scope }) =>
+        `SELECT ${org} AS org_code, ${bucket} AS ym, COUNT(*) AS visits,
                 SUM(CASE WHEN GHLB = '3' THEN 1 ELSE 0 END) AS er,
                 SUM(CASE WHEN ZYBZ = '1' THEN 1 ELSE 0 END) AS tcm,
                 SUM(ZFY) AS fee
            FROM MZ_GHXX
           WHERE THBZ = '0' AND ${scope}
-          GROUP BY JGDM, ${bucket}`,
+          GROUP BY ${groupBy}`,
     );
     return visitCountsOf(rows);
   },
@@ -116,12 +116,12 @@ export const hisAAdapter: HisAdapter = {
       source,
       query,
       DISCHARGED,
-      ({ bucket, scope }) =>
-        `SELECT JGDM AS org_code, ${bucket} AS ym, LYFS AS lyfs, RYTJ AS rytj, YLFKFS AS ylfkfs,
+      ({ bucket, org, groupBy, scope }) =>
+        `SELECT ${org} AS org_code, ${bucket} AS ym, LYFS AS lyfs, RYTJ AS rytj, YLFKFS AS ylfkfs,
                 WZBZ AS wzbz, COUNT(*) AS n, SUM(SJZYTS) AS stay, SUM(QJCS) AS rescues, SUM(ZFY) AS fee
            FROM BA_SY
           WHERE ${scope}
-          GROUP BY JGDM, ${bucket}, LYFS, RYTJ, YLFKFS, WZBZ`,
+          GROUP BY ${groupBy}, LYFS, RYTJ, YLFKFS, WZBZ`,
     );
     return dischargeCountsOf(rows, (r) => ({
       dischargeKind: dischargeKindOfLyfs(r.lyfs),
@@ -137,11 +137,11 @@ export const hisAAdapter: HisAdapter = {
       source,
       query,
       PERFORMED,
-      ({ bucket, scope }) =>
-        `SELECT JGDM AS org_code, ${bucket} AS ym, SSJB AS ssjb, RJSS AS rjss, ZQSS AS zqss, COUNT(*) AS n
+      ({ bucket, org, groupBy, scope }) =>
+        `SELECT ${org} AS org_code, ${bucket} AS ym, SSJB AS ssjb, RJSS AS rjss, ZQSS AS zqss, COUNT(*) AS n
            FROM BA_SS
           WHERE ${scope}
-          GROUP BY JGDM, ${bucket}, SSJB, RJSS, ZQSS`,
+          GROUP BY ${groupBy}, SSJB, RJSS, ZQSS`,
     );
     return surgeryCountsOf(rows, (r) => ({
       grade: gradeOfSsjb(r.ssjb),
@@ -156,12 +156,12 @@ export const hisAAdapter: HisAdapter = {
       source,
       query,
       CENSUS,
-      ({ bucket, scope }) =>
-        `SELECT JGDM AS org_code, ${bucket} AS ym, SUM(KFCW) AS open_days, SUM(ZYRS) AS occupied_days,
+      ({ bucket, org, groupBy, scope }) =>
+        `SELECT ${org} AS org_code, ${bucket} AS ym, SUM(KFCW) AS open_days, SUM(ZYRS) AS occupied_days,
                 COUNT(*) AS days
            FROM ZY_CWRB
           WHERE ${scope}
-          GROUP BY JGDM, ${bucket}`,
+          GROUP BY ${groupBy}`,
     );
     return bedDaysOf(rows);
   },
@@ -170,9 +170,9 @@ export const hisAAdapter: HisAdapter = {
   async countDischargesByDiagnosis(source, query) {
     const groups = diagnosisGroups(query.groups);
     if (groups.length === 0) return [];
-    const rows = await queryMonthly<GroupRow>(source, query, DISCHARGED, ({ bucket, scope }) =>
+    const rows = await queryMonthly<GroupRow>(source, query, DISCHARGED, ({ bucket, org, scope }) =>
       perCodeGroup(
-        `SELECT JGDM AS org_code, ${bucket} AS ym, ${codeGroupCase('JBDM', groups)} AS grp
+        `SELECT ${org} AS org_code, ${bucket} AS ym, ${codeGroupCase('JBDM', groups)} AS grp
            FROM BA_SY
           WHERE ${scope}`,
         'COUNT(*) AS n',
@@ -186,9 +186,9 @@ export const hisAAdapter: HisAdapter = {
     const groups = procedureGroups(query.groups);
     if (groups.length === 0) return [];
     const discharge = source.dialect.concat('BAH', "'/'", 'ZYCS');
-    const rows = await queryMonthly<GroupRow>(source, query, PERFORMED, ({ bucket, scope }) =>
+    const rows = await queryMonthly<GroupRow>(source, query, PERFORMED, ({ bucket, org, scope }) =>
       perCodeGroup(
-        `SELECT JGDM AS org_code, ${bucket} AS ym, ${codeGroupCase('SSBM', groups)} AS grp,
+        `SELECT ${org} AS org_code, ${bucket} AS ym, ${codeGroupCase('SSBM', groups)} AS grp,
                 ${discharge} AS discharge
            FROM BA_SS
           WHERE ${scope}`,
@@ -207,9 +207,9 @@ export const hisAAdapter: HisAdapter = {
       source,
       query,
       { time: 'GHSJ', format, org: 'JGDM' },
-      ({ bucket, scope }) =>
+      ({ bucket, org, scope }) =>
         perCodeGroup(
-          `SELECT JGDM AS org_code, ${bucket} AS ym, ${codeGroupCase('ZDDM', groups)} AS grp,
+          `SELECT ${org} AS org_code, ${bucket} AS ym, ${codeGroupCase('ZDDM', groups)} AS grp,
                   CASE WHEN GHLB = '3' THEN 1 ELSE 0 END AS er
              FROM MZ_GHXX
             WHERE THBZ = '0' AND ${scope}`,
@@ -231,12 +231,12 @@ export const hisAAdapter: HisAdapter = {
       source,
       query,
       DISCHARGED,
-      ({ bucket, scope }) =>
-        `SELECT JGDM AS org_code, ${bucket} AS ym, LYFS AS lyfs, NJSJGDM AS code, ${name} AS name,
+      ({ bucket, org, groupBy, scope }) =>
+        `SELECT ${org} AS org_code, ${bucket} AS ym, LYFS AS lyfs, NJSJGDM AS code, ${name} AS name,
                 COUNT(*) AS n
            FROM BA_SY
           WHERE LYFS IN ('${hospital}', '${primary}') AND ${scope}
-          GROUP BY JGDM, ${bucket}, LYFS, NJSJGDM, ${name}`,
+          GROUP BY ${groupBy}, LYFS, NJSJGDM, ${name}`,
     );
     return transfersOf(
       rows,
@@ -254,11 +254,11 @@ export const hisAAdapter: HisAdapter = {
       source,
       query,
       ADMITTED,
-      ({ bucket, scope }) =>
-        `SELECT JGDM AS org_code, ${bucket} AS ym, COUNT(*) AS n
+      ({ bucket, org, groupBy, scope }) =>
+        `SELECT ${org} AS org_code, ${bucket} AS ym, COUNT(*) AS n
            FROM BA_SY
           WHERE ${scope}
-          GROUP BY JGDM, ${bucket}`,
+          GROUP BY ${groupBy}`,
     );
     return admissionCountsOf(rows);
   },
@@ -270,12 +270,12 @@ export const hisAAdapter: HisAdapter = {
       source,
       query,
       PERFORMED_JOINED,
-      ({ bucket, scope }) =>
-        `SELECT s.JGDM AS org_code, ${bucket} AS ym, ${cat} AS cat, COUNT(*) AS n
+      ({ bucket, org, groupBy, scope }) =>
+        `SELECT ${org} AS org_code, ${bucket} AS ym, ${cat} AS cat, COUNT(*) AS n
            FROM BA_SS s
            JOIN BA_SY b ON b.JGDM = s.JGDM AND b.BAH = s.BAH AND b.ZYCS = s.ZYCS
           WHERE s.RJSS = '1' AND ${scope}
-          GROUP BY s.JGDM, ${bucket}, ${cat}`,
+          GROUP BY ${groupBy}, ${cat}`,
     );
     return dayCaseDiagnosesOf(rows);
   },

@@ -75,14 +75,14 @@ export const hisBAdapter: HisAdapter = {
       source,
       query,
       VISITED,
-      ({ bucket, scope }) =>
-        `SELECT org_code, ${bucket} AS ym, COUNT(*) AS visits,
+      ({ bucket, org, groupBy, scope }) =>
+        `SELECT ${org} AS org_code, ${bucket} AS ym, COUNT(*) AS visits,
                 SUM(CASE WHEN visit_kind = 'ER' THEN 1 ELSE 0 END) AS er,
                 SUM(CASE WHEN tcm = 1 THEN 1 ELSE 0 END) AS tcm,
                 SUM(fee_total) AS fee
            FROM outpatient_visit
           WHERE status = 'DONE' AND ${scope}
-          GROUP BY org_code, ${bucket}`,
+          GROUP BY ${groupBy}`,
     );
     return visitCountsOf(rows);
   },
@@ -94,12 +94,12 @@ export const hisBAdapter: HisAdapter = {
       source,
       query,
       DISCHARGED,
-      ({ bucket, scope }) =>
-        `SELECT org_code, ${bucket} AS ym, disposition, admission_source, payer, critical,
+      ({ bucket, org, groupBy, scope }) =>
+        `SELECT ${org} AS org_code, ${bucket} AS ym, disposition, admission_source, payer, critical,
                 COUNT(*) AS n, SUM(${stay}) AS stay, SUM(rescue_count) AS rescues, SUM(fee_total) AS fee
            FROM inpatient_episode
           WHERE discharged_at IS NOT NULL AND ${scope}
-          GROUP BY org_code, ${bucket}, disposition, admission_source, payer, critical`,
+          GROUP BY ${groupBy}, disposition, admission_source, payer, critical`,
     );
     return dischargeCountsOf(rows, (r) => ({
       dischargeKind: dischargeKindOfDisposition(r.disposition),
@@ -115,13 +115,13 @@ export const hisBAdapter: HisAdapter = {
       source,
       query,
       PERFORMED,
-      ({ bucket, scope }) =>
-        `SELECT e.org_code AS org_code, ${bucket} AS ym, s.grade AS grade, s.day_case AS day_case,
+      ({ bucket, org, groupBy, scope }) =>
+        `SELECT ${org} AS org_code, ${bucket} AS ym, s.grade AS grade, s.day_case AS day_case,
                 s.elective AS elective, COUNT(*) AS n
            FROM surgery s
            JOIN inpatient_episode e ON e.episode_id = s.episode_id
           WHERE ${scope}
-          GROUP BY e.org_code, ${bucket}, s.grade, s.day_case, s.elective`,
+          GROUP BY ${groupBy}, s.grade, s.day_case, s.elective`,
     );
     return surgeryCountsOf(rows, (r) => ({
       grade: gradeOf(r.grade),
@@ -136,12 +136,12 @@ export const hisBAdapter: HisAdapter = {
       source,
       query,
       CENSUS,
-      ({ bucket, scope }) =>
-        `SELECT org_code, ${bucket} AS ym, SUM(open_beds) AS open_days, SUM(occupied_beds) AS occupied_days,
+      ({ bucket, org, groupBy, scope }) =>
+        `SELECT ${org} AS org_code, ${bucket} AS ym, SUM(open_beds) AS open_days, SUM(occupied_beds) AS occupied_days,
                 COUNT(*) AS days
            FROM bed_census
           WHERE ${scope}
-          GROUP BY org_code, ${bucket}`,
+          GROUP BY ${groupBy}`,
     );
     return bedDaysOf(rows);
   },
@@ -150,9 +150,9 @@ export const hisBAdapter: HisAdapter = {
   async countDischargesByDiagnosis(source, query) {
     const groups = diagnosisGroups(query.groups);
     if (groups.length === 0) return [];
-    const rows = await queryMonthly<GroupRow>(source, query, DISCHARGED, ({ bucket, scope }) =>
+    const rows = await queryMonthly<GroupRow>(source, query, DISCHARGED, ({ bucket, org, scope }) =>
       perCodeGroup(
-        `SELECT org_code, ${bucket} AS ym, ${codeGroupCase('principal_dx', groups)} AS grp
+        `SELECT ${org} AS org_code, ${bucket} AS ym, ${codeGroupCase('principal_dx', groups)} AS grp
            FROM inpatient_episode
           WHERE discharged_at IS NOT NULL AND ${scope}`,
         'COUNT(*) AS n',
@@ -165,9 +165,9 @@ export const hisBAdapter: HisAdapter = {
   async countProcedures(source, query) {
     const groups = procedureGroups(query.groups);
     if (groups.length === 0) return [];
-    const rows = await queryMonthly<GroupRow>(source, query, PERFORMED, ({ bucket, scope }) =>
+    const rows = await queryMonthly<GroupRow>(source, query, PERFORMED, ({ bucket, org, scope }) =>
       perCodeGroup(
-        `SELECT e.org_code AS org_code, ${bucket} AS ym, ${codeGroupCase('s.proc_code', groups)} AS grp,
+        `SELECT ${org} AS org_code, ${bucket} AS ym, ${codeGroupCase('s.proc_code', groups)} AS grp,
                 s.episode_id AS episode_id
            FROM surgery s
            JOIN inpatient_episode e ON e.episode_id = s.episode_id
@@ -182,9 +182,9 @@ export const hisBAdapter: HisAdapter = {
   async countVisitsByDiagnosis(source, query) {
     const groups = diagnosisGroups(query.groups);
     if (groups.length === 0) return [];
-    const rows = await queryMonthly<GroupRow>(source, query, VISITED, ({ bucket, scope }) =>
+    const rows = await queryMonthly<GroupRow>(source, query, VISITED, ({ bucket, org, scope }) =>
       perCodeGroup(
-        `SELECT org_code, ${bucket} AS ym, ${codeGroupCase('dx_code', groups)} AS grp,
+        `SELECT ${org} AS org_code, ${bucket} AS ym, ${codeGroupCase('dx_code', groups)} AS grp,
                 CASE WHEN visit_kind = 'ER' THEN 1 ELSE 0 END AS er
            FROM outpatient_visit
           WHERE status = 'DONE' AND ${scope}`,
@@ -201,11 +201,11 @@ export const hisBAdapter: HisAdapter = {
       source,
       query,
       DISCHARGED,
-      ({ bucket, scope }) =>
-        `SELECT org_code, ${bucket} AS ym, disposition, dest_org_code AS code, COUNT(*) AS n
+      ({ bucket, org, groupBy, scope }) =>
+        `SELECT ${org} AS org_code, ${bucket} AS ym, disposition, dest_org_code AS code, COUNT(*) AS n
            FROM inpatient_episode
           WHERE discharged_at IS NOT NULL AND disposition IN (${kinds}) AND ${scope}
-          GROUP BY org_code, ${bucket}, disposition, dest_org_code`,
+          GROUP BY ${groupBy}, disposition, dest_org_code`,
     );
     // Vendor B keeps no receiver names.
     return transfersOf(rows, (r) => dischargeKindOfDisposition(r.disposition));
@@ -217,11 +217,11 @@ export const hisBAdapter: HisAdapter = {
       source,
       query,
       ADMITTED,
-      ({ bucket, scope }) =>
-        `SELECT org_code, ${bucket} AS ym, COUNT(*) AS n
+      ({ bucket, org, groupBy, scope }) =>
+        `SELECT ${org} AS org_code, ${bucket} AS ym, COUNT(*) AS n
            FROM inpatient_episode
           WHERE ${scope}
-          GROUP BY org_code, ${bucket}`,
+          GROUP BY ${groupBy}`,
     );
     return admissionCountsOf(rows);
   },
@@ -233,12 +233,12 @@ export const hisBAdapter: HisAdapter = {
       source,
       query,
       PERFORMED,
-      ({ bucket, scope }) =>
-        `SELECT e.org_code AS org_code, ${bucket} AS ym, ${cat} AS cat, COUNT(*) AS n
+      ({ bucket, org, groupBy, scope }) =>
+        `SELECT ${org} AS org_code, ${bucket} AS ym, ${cat} AS cat, COUNT(*) AS n
            FROM surgery s
            JOIN inpatient_episode e ON e.episode_id = s.episode_id
           WHERE s.day_case = 1 AND ${scope}
-          GROUP BY e.org_code, ${bucket}, ${cat}`,
+          GROUP BY ${groupBy}, ${cat}`,
     );
     return dayCaseDiagnosesOf(rows);
   },

@@ -66,10 +66,22 @@ interface RequestCount {
 /** Requests counted by the month of requested_at, for the institutions in org_code: one statement. */
 function countRequests<R>(source: SqlSource, query: LisQuery, c: RequestCount): Promise<R[]> {
   const columns = { time: 'requested_at', format: 'DATETIME', org: 'org_code' } as const;
-  const statement = ({ bucket, scope }: MonthlyScope): string => {
-    const keys = groupKeys([['org', 'org_code'], ['ym', bucket], ...c.keys]);
+  const statement = ({ bucket, org, perInstitution, dayFirst, scope }: MonthlyScope): string => {
+    const time: ReadonlyArray<readonly [string, string]> = perInstitution
+      ? dayFirst
+        ? [
+            ['ym', bucket],
+            ['org', org],
+          ]
+        : [
+            ['org', org],
+            ['ym', bucket],
+          ]
+      : [['ym', bucket]];
+    const keys = groupKeys([...time, ...c.keys]);
     const aggregates = ['COUNT(*) AS n', ...c.counts].join(', ');
-    return `SELECT ${keys.select}, ${aggregates}
+    const total = perInstitution ? '' : `${org} AS k_org, `;
+    return `SELECT ${total}${keys.select}, ${aggregates}
               FROM ${c.from}
              WHERE ${c.where ? `${c.where} AND ` : ''}${scope}
              GROUP BY ${keys.groupBy}`;

@@ -1,4 +1,5 @@
 /** Canonical facts of laboratory and imaging systems (LIS/RIS, legacy-systems.md §4). */
+import type { MonthlyQuery } from '../sql/time';
 
 /** 患者类别: 门诊, 急诊, 住院, 体检; empty or another code UNKNOWN. */
 export type PatientClass = 'OP' | 'ER' | 'IP' | 'PE' | 'UNKNOWN';
@@ -7,7 +8,8 @@ export type PatientClass = 'OP' | 'ER' | 'IP' | 'PE' | 'UNKNOWN';
 export type Modality = 'CT' | 'MR' | 'DR' | 'US' | 'ECG' | 'OTHER';
 
 /** One request to an institution-held LIS: institutions (null = every one it holds) and months. */
-export interface LisQuery {
+/** Institutions and months (by day for the measure store: see MonthlyQuery). */
+export interface LisQuery extends MonthlyQuery {
   readonly orgCodes: readonly string[] | null;
   /** Month keys `yyyyMM` of requested_at. */
   readonly months: readonly string[];

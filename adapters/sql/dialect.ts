@@ -10,6 +10,8 @@ export interface Dialect {
   readonly name: DialectName;
   /** `yyyyMM` text of a DATETIME/DATE column, for GROUP BY (never used in WHERE). */
   yearMonth(column: string): string;
+  /** `yyyyMMdd` of a DATE/DATETIME column. */
+  yearMonthDay(column: string): string;
   /** Quote an identifier. */
   quote(identifier: string): string;
   /**
@@ -32,6 +34,7 @@ export interface Dialect {
 export const mysqlDialect: Dialect = {
   name: 'mysql',
   yearMonth: (column) => `DATE_FORMAT(${column}, '%Y%m')`,
+  yearMonthDay: (column) => `DATE_FORMAT(${column}, '%Y%m%d')`,
   quote: (identifier) => `\`${identifier.replace(/`/g, '``')}\``,
   secondsBetween: (from, to) => `TIMESTAMPDIFF(SECOND, ${from}, ${to})`,
   daysBetween: (from, to) => `DATEDIFF(${to}, ${from})`,
@@ -42,6 +45,7 @@ export const mysqlDialect: Dialect = {
 export const sqliteDialect: Dialect = {
   name: 'sqlite',
   yearMonth: (column) => `strftime('%Y%m', ${column})`,
+  yearMonthDay: (column) => `strftime('%Y%m%d', ${column})`,
   quote: (identifier) => `"${identifier.replace(/"/g, '""')}"`,
   secondsBetween: (from, to) => `CAST(ROUND((julianday(${to}) - julianday(${from})) * 86400) AS INTEGER)`,
   daysBetween: (from, to) => `CAST(julianday(date(${to})) - julianday(date(${from})) AS INTEGER)`,

@@ -1,5 +1,5 @@
 import { toNumber } from './dialect';
-import { monthKey } from './time';
+import { bucketKey } from './time';
 
 /**
  * From the grouped rows a driver returns to canonical rows. The database groups by the vendor's
@@ -15,9 +15,12 @@ export function toCount(value: unknown): number {
   return toNumber(value) ?? 0;
 }
 
-/** The institution code (trimmed) and the `yyyyMM` month (`monthKey`) of a grouped row. */
+/**
+ * The institution code (trimmed) and the bucket of a grouped row: `yyyyMM`, or `yyyyMMdd` for a
+ * statement grouped by day (`bucketKey`).
+ */
 export function orgMonth(org: unknown, ym: unknown): { orgCode: string; month: string } {
-  return { orgCode: String(org).trim(), month: monthKey(ym) };
+  return { orgCode: String(org).trim(), month: bucketKey(ym) };
 }
 
 /** A grouping key that may be NULL (a blank code grouped as NULL) as text or null. */

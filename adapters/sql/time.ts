@@ -65,9 +65,32 @@ export function monthBucket(column: string, format: TimeFormat, dialect: Dialect
   }
 }
 
-/** A bucket value from the database (`201906`, `2019-06`, 201906) → `yyyyMM`. */
+/** SELECT/GROUP BY expression giving the day of a time column as `yyyyMMdd` (or `yyyy-MM-dd`). */
+export function dayBucket(column: string, format: TimeFormat, dialect: Dialect): string {
+  switch (format) {
+    case 'CHAR14':
+    case 'CHAR8':
+      return `SUBSTR(${column}, 1, 8)`;
+    case 'CHAR19':
+      return `SUBSTR(${column}, 1, 10)`;
+    case 'DATETIME':
+    case 'DATE':
+      return dialect.yearMonthDay(column);
+  }
+}
+
+/** A month bucket value from the database (`201906`, `2019-06`, 201906) → `yyyyMM`. */
 export function monthKey(value: unknown): string {
   return String(value).replace('-', '').slice(0, 6);
+}
+
+/**
+ * A bucket value of either grain → `yyyyMM` (month buckets) or `yyyyMMdd` (day buckets:
+ * `20190605`, `2019-06-05`).
+ */
+export function bucketKey(value: unknown): string {
+  const text = String(value).replace(/-/g, '');
+  return text.length >= 8 ? text.slice(0, 8) : text.slice(0, 6);
 }
 
 /** `col IN (?, ?, …)` for a list (pushes the parameters), or nothing when the list is null. */
@@ -85,22 +108,99 @@ export interface MonthlyColumns {
   readonly org: string;
 }
 
-/** A request for monthly facts: `yyyyMM` months and institutions (null or absent: every one). */
+/**
+ * How a statement groups time and institutions:
+ *   MONTH        per institution and month (the default; rows carry `month` = `yyyyMM`)
+ *   DAY          per institution and day (the measure store's fill; `month` = `yyyyMMdd`)
+ *   DAY_TOTAL    per day over every institution asked (the measure store's cheap verification:
+ *                no GROUP BY institution; rows carry orgCode `*` and `month` = `yyyyMMdd`)
+ */
+export type Grain = 'MONTH' | 'DAY' | 'DAY_TOTAL';
+
+/** Days `[from, to)` as `yyyyMMdd`. */
+export interface DayRange {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** The orgCode of DAY_TOTAL rows: every institution of the statement together. */
+export const ALL_INSTITUTIONS = '*';
+
+/**
+ * A request for facts by month (or by day): `yyyyMM` months and institutions (null or absent:
+ * every one). With `days`, the time predicate is that range instead of the months (`months`
+ * must still name the months it falls in).
+ */
 export interface MonthlyQuery {
   readonly months: readonly string[];
   readonly orgCodes?: readonly string[] | null;
+  /** Default MONTH. */
+  readonly grain?: Grain;
+  readonly days?: DayRange;
+  /** With `months`: only days on or after this one (`yyyyMMdd`): the live tail after the measure store. */
+  readonly since?: string;
 }
 
 /** What a monthly statement is written with. */
 export interface MonthlyScope {
-  /** SELECT/GROUP BY expression of the month (`monthBucket`; normalise with `monthKey`). */
+  /** SELECT expression of the bucket (`monthBucket` or `dayBucket`; normalise with `bucketKey`). */
   readonly bucket: string;
-  /** WHERE text: the months predicate in parentheses, then ` AND org IN (…)` unless every institution is asked. */
+  /** SELECT expression of the institution: its column, or the constant `'*'` for DAY_TOTAL. */
+  readonly org: string;
+  /**
+   * GROUP BY list of the bucket and the institution (further keys follow it): `org, bucket`, or the
+   * bucket first for DAY (so a day-range fill does not walk an (institution, time) index), or the
+   * bucket alone for DAY_TOTAL.
+   */
+  readonly groupBy: string;
+  /** False for DAY_TOTAL: `org` is the constant `'*'` and must not be grouped by. */
+  readonly perInstitution: boolean;
+  /** DAY: `groupBy` puts the bucket before the institution. */
+  readonly dayFirst: boolean;
+  /** WHERE text: the time predicate in parentheses, then ` AND org IN (…)` unless every institution is asked. */
   readonly scope: string;
 }
 
+/** The WHERE text and GROUP BY pieces of a query against `columns` (pushes the parameters). */
+export function monthlyScope(
+  query: MonthlyQuery,
+  columns: MonthlyColumns,
+  dialect: Dialect,
+  params: unknown[],
+): MonthlyScope {
+  let time: string;
+  if (query.days) {
+    params.push(timeLiteral(query.days.from, columns.format), timeLiteral(query.days.to, columns.format));
+    time = `${columns.time} >= ? AND ${columns.time} < ?`;
+  } else {
+    time = monthsPredicate(columns.time, columns.format, query.months, params);
+    if (query.since) {
+      params.push(timeLiteral(query.since, columns.format));
+      time = `(${time}) AND ${columns.time} >= ?`;
+    }
+  }
+  const scope = `(${time})${inList(columns.org, query.orgCodes ?? null, params)}`;
+  const grain = query.grain ?? 'MONTH';
+  const org = columns.org;
+  if (grain === 'MONTH') {
+    const bucket = monthBucket(columns.time, columns.format, dialect);
+    return { bucket, org, groupBy: `${org}, ${bucket}`, perInstitution: true, dayFirst: false, scope };
+  }
+  const bucket = dayBucket(columns.time, columns.format, dialect);
+  return grain === 'DAY'
+    ? { bucket, org, groupBy: `${bucket}, ${org}`, perInstitution: true, dayFirst: true, scope }
+    : {
+        bucket,
+        org: `'${ALL_INSTITUTIONS}'`,
+        groupBy: bucket,
+        perInstitution: false,
+        dayFirst: false,
+        scope,
+      };
+}
+
 /**
- * One aggregate statement grouped by month: nothing (and no statement sent) when nothing can
+ * One aggregate statement grouped by month (or day, `query.grain`): nothing (and no statement sent) when nothing can
  * match (no month, or an empty institution list); else the SQL `statement` writes with the month
  * bucket and the WHERE scope of `columns`, run with `leading` (the parameters of `?` written before
  * the scope) and then the scope's parameters.
@@ -114,8 +214,5 @@ export async function queryMonthly<R>(
 ): Promise<R[]> {
   if (nothingAsked(query.months, query.orgCodes)) return [];
   const params = [...leading];
-  const months = monthsPredicate(columns.time, columns.format, query.months, params);
-  const scope = `(${months})${inList(columns.org, query.orgCodes ?? null, params)}`;
-  const bucket = monthBucket(columns.time, columns.format, source.dialect);
-  return source.query<R>(statement({ bucket, scope }), params);
+  return source.query<R>(statement(monthlyScope(query, columns, source.dialect, params)), params);
 }
