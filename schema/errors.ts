@@ -36,6 +36,8 @@ export const ErrorCode = {
   UNKNOWN_MEASURE: 'UNKNOWN_MEASURE',
   /** 数据源不可用 — a source the answer cannot do without (e.g. the registry) did not answer. */
   SOURCE_UNAVAILABLE: 'SOURCE_UNAVAILABLE',
+  /** 度量存储未配置 — the measure store is not configured (every answer is live). */
+  STORE_NOT_CONFIGURED: 'STORE_NOT_CONFIGURED',
   /** 度量不可用 — no subgraph serves a measure an indicator needs. */
   MEASURE_UNAVAILABLE: 'MEASURE_UNAVAILABLE',
   /** 未认证 — missing, expired, forged or unsigned credentials; or a subgraph called directly. */

@@ -14,6 +14,9 @@ import {
 } from '../subgraphs/indicators';
 import type { MeasureCache, MeasureCacheConfig } from '../subgraphs/indicators';
 import { DOMAIN_SUBGRAPHS } from './subgraphs';
+import type { OpenSubgraph } from './subgraphs';
+import type { InstitutionsStore } from '../subgraphs/institutions';
+import type { StoreConfig } from '../adapters/sources/config';
 import type { SecurityConfig } from '../security/config';
 import { demoSecurityConfig } from '../security/demo';
 import { silentLogger } from '../gateway/ops/logging';
@@ -44,6 +47,8 @@ export interface StackOptions {
    * (`INDICATOR_CACHE`: unset = in-process LRU, `off`, or a `redis://` URL).
    */
   readonly cache?: MeasureCacheConfig;
+  /** The measure store; default: the sources configuration's `store` (absent: live only); null: off. */
+  readonly store?: StoreConfig | null;
 }
 
 export interface RunningStack {
@@ -55,6 +60,8 @@ export interface RunningStack {
   readonly measures: MeasureDirectory;
   /** The indicator engine's result cache (null when configured off). */
   readonly cache?: MeasureCache | null;
+  /** The measure store of the institutions subgraph (absent: live only). */
+  readonly store?: InstitutionsStore;
   close(): Promise<void>;
 }
 
@@ -81,7 +88,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   observeSources(sources.all());
   const log = options.log ?? silentLogger();
   const running: Record<string, RunningServer> = {};
+  const store = options.store === undefined ? options.sources.store : (options.store ?? undefined);
+  const opened: OpenSubgraph[] = [];
   for (const subgraph of DOMAIN_SUBGRAPHS) {
+    const services = subgraph.open(sources, { ...(store ? { store } : {}), logger: options.logger });
+    opened.push(services);
     running[subgraph.name] = await serveSubgraph({
       name: subgraph.name,
       schema: await subgraph.build(),
@@ -89,7 +100,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       host,
       secret,
       log,
-      context: () => subgraph.context(sources),
+      context: () => services.context(),
     });
   }
   const domain = DOMAIN_SUBGRAPHS.map((s) => ({ name: s.name, url: running[s.name].url }));
@@ -124,9 +135,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     sources,
     measures: directory,
     cache,
+    ...(opened.find((o) => o.store)?.store ? { store: opened.find((o) => o.store)!.store } : {}),
     async close() {
       await gateway.close();
       for (const server of Object.values(running).reverse()) await server.close();
+      for (const services of opened) await services.close();
       await cache?.close();
       await sources.close();
     },

@@ -1,6 +1,7 @@
 import { SignJWT } from 'jose';
 import { parseSecurityConfig } from './config';
 import type { SecurityConfig } from './config';
+import { ACCOUNT_DEFAULT_ROLES, STORE_ADMIN_ROLE } from './principal';
 import type { PrincipalInput } from './principal';
 import { apiKeySha256 } from './tokens';
 
@@ -58,6 +59,12 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     labelZh: `安康市中心医院 ${DEMO_CENTRAL_HOSPITAL_ORG_CODE}`,
     key: 'hag_demo_institution_central_hospital',
     principal: { id: DEMO_CENTRAL_HOSPITAL_ORG_CODE, kind: 'INSTITUTION' },
+  },
+  {
+    name: 'admin',
+    labelZh: '运维管理员 (全国范围 + 度量存储管理)',
+    key: 'hag_demo_admin',
+    principal: { id: 'ops-admin', kind: 'NATIONAL', roles: [...ACCOUNT_DEFAULT_ROLES, STORE_ADMIN_ROLE] },
   },
   {
     name: 'app',

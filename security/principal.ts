@@ -70,6 +70,9 @@ export const ACCOUNT_DEFAULT_ROLES: readonly string[] = [
   'forms:read',
 ];
 
+/** Role of the administrators of the measure store (refresh, rebuild, progress): given explicitly only. */
+export const STORE_ADMIN_ROLE = 'store:admin';
+
 /** Roles of the anonymous principal, and of an APP that was given no roles: public master data only. */
 export const PUBLIC_ROLES: readonly string[] = ['catalog:read', 'registry:read'];
 

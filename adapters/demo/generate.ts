@@ -505,6 +505,14 @@ export async function buildDemoDatabases(
   return { config, sources, rows, institutions: region.institutions.length, seconds: seconds(started) };
 }
 
+/**
+ * The demo's measure store: a SQLite file beside the demo databases, from the first demo year,
+ * refreshed at start and hourly (see StoreConfig).
+ */
+export function demoStore(scale: Pick<DemoScale, 'years'>): Readonly<Record<string, unknown>> {
+  return { url: 'sqlite:store.sqlite', from: `${scale.years[0]}-01-01` };
+}
+
 /** Build (once) SQLite databases for the demo under `dir` and a `sources.json` naming them; later calls reuse them when the marker matches. */
 export async function ensureDemoData(
   dir: string,
@@ -540,7 +548,8 @@ export async function ensureDemoData(
   mkdirSync(root, { recursive: true });
   rmSync(markerPath, { force: true });
   const build = await buildDemoDatabases({ kind: 'sqlite', dir: root }, { scale, log });
-  writeAtomically(sourcesFile, `${JSON.stringify(build.config, null, 2)}\n`);
+  const config = { ...build.config, store: demoStore(scale) };
+  writeAtomically(sourcesFile, `${JSON.stringify(config, null, 2)}\n`);
   const marker: Marker = { generatorVersion: GENERATOR_VERSION, scale, rows: build.rows };
   writeAtomically(markerPath, `${JSON.stringify(marker, null, 2)}\n`);
   const result: DemoResult = { sourcesFile, reused: false, rows: build.rows, seconds: seconds(started) };

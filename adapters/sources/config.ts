@@ -20,8 +20,33 @@ export interface SourceConfig {
   readonly queryTimeoutMs: number;
 }
 
+/**
+ * The product's own measure store (daily aggregates per institution of the institution-held
+ * facts): its database (never a legacy source) and how it is kept current.
+ */
+export interface StoreConfig {
+  /** `sqlite:/path/store.sqlite` (created if absent) or `mysql://user:password@host/db` (an existing database). */
+  readonly url: string;
+  /** First day stored (`yyyyMMdd`); earlier days are always read live. */
+  readonly from: string;
+  /** Recent days re-aggregated on every refresh (late records, reversals, cancellations). */
+  readonly windowDays: number;
+  /** Minutes between background refreshes; 0: only at start and when an administrator asks. */
+  readonly refreshMinutes: number;
+  /** Months of older days verified (per-day totals compared) per fact and source on each refresh. */
+  readonly verifyMonthsPerRun: number;
+  /** Statements one source runs at once for the store (bounded so the store never floods a source). */
+  readonly concurrencyPerSource: number;
+  /** Months one fill statement covers. */
+  readonly fillChunkMonths: number;
+  /** Whether this process refreshes (false on all replicas but one that share a MySQL store). */
+  readonly refresh: boolean;
+}
+
 export interface SourcesConfig {
   readonly sources: readonly SourceConfig[];
+  /** Absent: every answer is computed live. */
+  readonly store?: StoreConfig;
 }
 
 export class SourceConfigError extends Error {
@@ -45,10 +70,28 @@ const sourceSchema = z
   })
   .strict();
 
+const storeSchema = z
+  .object({
+    url: z.string().min(1),
+    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date yyyy-MM-dd'),
+    windowDays: z.number().int().min(0).max(366).optional(),
+    refreshMinutes: z
+      .number()
+      .min(0)
+      .max(7 * 24 * 60)
+      .optional(),
+    verifyMonthsPerRun: z.number().int().min(0).max(120).optional(),
+    concurrencyPerSource: z.number().int().min(1).max(8).optional(),
+    fillChunkMonths: z.number().int().min(1).max(120).optional(),
+    refresh: z.boolean().optional(),
+  })
+  .strict();
+
 const fileSchema = z
   .object({
     queryTimeoutMs: z.number().int().positive().max(600_000).optional(),
     sources: z.array(sourceSchema).min(1),
+    store: storeSchema.optional(),
   })
   .strict();
 
@@ -107,8 +150,33 @@ export function parseSourcesConfig(
   });
   const registries = sources.filter((s) => s.kind === 'registry').length;
   if (registries !== 1) problems.push(`exactly one registry source is required, found ${registries}`);
+  const store = parsed.data.store ? storeOf(parsed.data.store, baseDir, env, problems) : undefined;
   if (problems.length) throw new SourceConfigError(problems);
-  return { sources };
+  return store ? { sources, store } : { sources };
+}
+
+function storeOf(
+  raw: z.infer<typeof storeSchema>,
+  baseDir: string,
+  env: NodeJS.ProcessEnv,
+  problems: string[],
+): StoreConfig {
+  const url = resolveUrl(interpolateEnv(raw.url, env, problems, 'store'), baseDir);
+  if (!/^(mysql|mariadb):\/\//.test(url) && !url.startsWith('sqlite:')) {
+    problems.push('store: url must start with mysql://, mariadb:// or sqlite:');
+  }
+  const from = raw.from.replace(/-/g, '');
+  if (Number.isNaN(Date.parse(raw.from))) problems.push(`store.from: ${raw.from} is not a date`);
+  return {
+    url,
+    from,
+    windowDays: raw.windowDays ?? 30,
+    refreshMinutes: raw.refreshMinutes ?? 60,
+    verifyMonthsPerRun: raw.verifyMonthsPerRun ?? 3,
+    concurrencyPerSource: raw.concurrencyPerSource ?? 1,
+    fillChunkMonths: raw.fillChunkMonths ?? 12,
+    refresh: raw.refresh ?? env.MEASURE_STORE_REFRESH !== '0',
+  };
 }
 
 /** Read and validate the JSON file named by GATEWAY_SOURCES. */

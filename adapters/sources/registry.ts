@@ -20,7 +20,7 @@ export class SourceRegistry {
 
   constructor(
     readonly config: SourcesConfig,
-    private readonly logger: Logger = console,
+    readonly logger: Logger = console,
   ) {
     this.sources = config.sources.map((c) => new SqlSource(c));
   }

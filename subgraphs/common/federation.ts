@@ -4,7 +4,9 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { defaultFieldResolver, isObjectType, parse } from 'graphql';
 import type { GraphQLFieldResolver, GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap } from 'type-graphql';
-import type { BuildSchemaOptions } from 'type-graphql';
+import type { AuthChecker, BuildSchemaOptions } from 'type-graphql';
+import { ErrorCode, userError } from '../../schema/errors';
+import { hasRole } from '../../security/principal';
 import { accessOf } from './access';
 import type { GuardedContext, GuardedScope } from './access';
 
@@ -61,6 +63,17 @@ function guardScopedFields(schema: GraphQLSchema, resolvers: GraphQLResolverMap<
   }
 }
 
+/**
+ * `@Authorized('role')` on a field: the caller (the signed principal) must hold every role named;
+ * otherwise FORBIDDEN on that field.
+ */
+const roleChecker: AuthChecker<object> = ({ context }, roles) => {
+  const principal = (context as GuardedContext).principal;
+  const lacking = roles.filter((r) => !hasRole(principal, r));
+  if (lacking.length === 0) return true;
+  throw userError(ErrorCode.FORBIDDEN, `Requires role ${lacking.join(', ')} (需要管理员权限)`);
+};
+
 const FEDERATION_IMPORTS = ['@key', '@shareable', '@external', '@requires', '@provides', '@inaccessible'];
 
 /** `__resolveReference` for each entity type this subgraph resolves. */
@@ -78,11 +91,21 @@ export async function buildFederatedSchema<TContext>(
   options: Omit<BuildSchemaOptions, 'skipCheck'>,
   referenceResolvers: ReferenceResolvers<TContext>,
 ): Promise<GraphQLSchema> {
-  const schema = await buildSchema({ ...options, skipCheck: true, validate: false });
-  const sdl = printSchemaWithDirectives(schema).replace(
-    /^type Query \{/m,
-    '"""查询 Query: the entry points this subgraph contributes to the graph"""\ntype Query {',
-  );
+  const schema = await buildSchema({
+    authChecker: roleChecker,
+    ...options,
+    skipCheck: true,
+    validate: false,
+  });
+  const sdl = printSchemaWithDirectives(schema)
+    .replace(
+      /^type Query \{/m,
+      '"""查询 Query: the entry points this subgraph contributes to the graph"""\ntype Query {',
+    )
+    .replace(
+      /^type Mutation \{/m,
+      '"""变更 Mutation: the operations this subgraph contributes (administration only)"""\ntype Mutation {',
+    );
   const typeDefs = parse(
     `extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ${JSON.stringify(FEDERATION_IMPORTS)})\n${sdl}`,
   );

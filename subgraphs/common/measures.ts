@@ -173,7 +173,13 @@ export interface MeasureValueData {
   readonly measure: string;
   readonly value: number | null;
   readonly complete: boolean;
-  readonly sources: ReadonlyArray<{ id: string; kind: string; status: string; institutions: number }>;
+  readonly sources: ReadonlyArray<{
+    id: string;
+    kind: string;
+    status: string;
+    institutions: number;
+    storedThrough?: string | null;
+  }>;
   readonly missingInstitutions: readonly string[];
   readonly uncoveredInstitutions: number;
   /** Qualitative (定性) measures: the documents or mechanisms behind a yes. Absent = none. */
@@ -200,7 +206,7 @@ export const MEASURE_VALUES_QUERY = `
   query MeasureValues($requests: [MeasureRequestInput!]!) {
     _measureValues(requests: $requests) {
       scopeKind scopeCode period measure value complete
-      sources { id kind status institutions }
+      sources { id kind status institutions storedThrough }
       missingInstitutions uncoveredInstitutions
       evidence { kind title date holder }
       error

@@ -33,4 +33,21 @@ export class SourceReport {
 
   @Field(() => Int, { description: '涉及机构数 Institutions of the scope this source holds' })
   institutions!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '存储截至日 Last day (yyyy-MM-dd) answered from the measure store for this source; the days after it were read live. Null: read live only',
+  })
+  storedThrough?: string | null;
+}
+
+/** The later of two stored-through days (yyyy-MM-dd or null): how far an answer merged from several came from the store. */
+export function laterStoredThrough(
+  a: string | null | undefined,
+  b: string | null | undefined,
+): string | null {
+  if (!a) return b ?? null;
+  if (!b) return a;
+  return a > b ? a : b;
 }

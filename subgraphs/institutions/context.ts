@@ -4,10 +4,13 @@ import type { SourceRegistry } from '../../adapters';
 import type { DivisionStatRecord } from '../../adapters/registry/model';
 import { RegistryView, registryUnavailable } from '../common/registry-view';
 import { ServiceVolumeLoaders } from './service-volume';
+import type { InstitutionsStore } from './store';
 
 /** Long-lived services of the institutions subgraph. */
 export interface InstitutionsServices {
   readonly sources: SourceRegistry;
+  /** The measure store (absent: every answer is live). */
+  readonly store?: InstitutionsStore;
 }
 
 /** Per-request context: a fresh registry view (and its DataLoaders) for every operation. */

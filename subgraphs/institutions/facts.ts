@@ -14,6 +14,7 @@ import type { CtReportTime } from '../../adapters/lis/model';
 import type { ChronicManagementCounts, TwoWeekSurveyCounts } from '../../adapters/phs/model';
 import { memberDuring, overlaps, registryAdapter } from '../../adapters/registry/adapter';
 import type { SqlSource } from '../../adapters/sql/source';
+import type { MonthlyQuery } from '../../adapters/sql/time';
 import { ErrorCode, userError } from '../../schema/errors';
 import { periodEnd, periodMonths, periodStart } from '../../schema/period';
 import type { Period } from '../../schema/period';
@@ -21,6 +22,9 @@ import { ScopeKind } from '../common/measures';
 import { SourceStatus } from '../common/provenance';
 import { institutionsOfRegions, registryUnavailable } from '../common/registry-view';
 import type { InstitutionsContext } from './context';
+import { isoDay } from '../common/store/days';
+import { storedThrough } from '../common/store/reader';
+import type { SourcePlan } from '../common/store/reader';
 
 /**
  * The facts behind service volume, fetched for a whole batch of (scope, period) pairs at once:
@@ -167,7 +171,8 @@ export interface HeldRows {
 export type HeldFact = keyof HeldRows;
 
 const HIS_KINDS: readonly SystemKind[] = ['his_a', 'his_b'];
-const KINDS_OF: Readonly<Record<HeldFact, readonly SystemKind[]>> = {
+/** The system kinds holding each fact. */
+export const KINDS_OF: Readonly<Record<HeldFact, readonly SystemKind[]>> = {
   visits: HIS_KINDS,
   discharges: HIS_KINDS,
   surgeries: HIS_KINDS,
@@ -180,12 +185,11 @@ const KINDS_OF: Readonly<Record<HeldFact, readonly SystemKind[]>> = {
   dayCaseDiagnoses: HIS_KINDS,
 };
 
-type MonthlyQuery = { orgCodes: readonly string[] | null; months: readonly string[] };
-
-function callHeld<F extends HeldFact>(
+/** One adapter statement of `fact` on `source` (by month, or by day for the measure store). */
+export function callHeld<F extends HeldFact>(
   fact: F,
   source: SqlSource,
-  query: MonthlyQuery,
+  query: MonthlyQuery & { orgCodes: readonly string[] | null },
 ): Promise<HeldRows[F][]> {
   if (fact === 'ct') return lisAdapter.outpatientCtReportTime(source, query) as Promise<HeldRows[F][]>;
   const his = hisAdapters[source.config.kind as 'his_a' | 'his_b'];
@@ -208,17 +212,20 @@ function statusOf(o: SourceOutcome<unknown>): SourceStatus {
   return o.ok ? SourceStatus.OK : (o.failure as SourceStatus);
 }
 
-/** What the sources of one held fact answered for a batch. */
+/** What the sources (and the measure store) of one held fact answered for a batch. */
 export class HeldFetch<R extends { orgCode: string; month: string }> {
   constructor(
     readonly holderOf: ReadonlyMap<string, SqlSource>,
     readonly statusOf: ReadonlyMap<string, SourceStatus>,
     readonly rowsOf: ReadonlyMap<string, R[]>,
+    /** Per source id: how the store and live shared the months (absent: all live). */
+    readonly plans: ReadonlyMap<string, SourcePlan> = new Map(),
   ) {}
 
   /**
    * The rows of a population's institutions in a period, and its coverage: the sources behind
-   * it, institutions whose source failed, open institutions no source holds.
+   * it (and up to which day the store answered for each), institutions whose source failed, open
+   * institutions no source holds.
    */
   collect(population: readonly InstitutionRecord[], period: Period): { rows: R[]; coverage: Coverage } {
     const months = new Set(periodMonths(period));
@@ -241,12 +248,17 @@ export class HeldFetch<R extends { orgCode: string; month: string }> {
       answered += 1;
       for (const row of this.rowsOf.get(org.orgCode) ?? []) if (months.has(row.month)) rows.push(row);
     }
-    const sources = [...perSource].map(([source, n]) => ({
-      id: source.id,
-      kind: source.config.kind,
-      status: this.statusOf.get(source.id) ?? SourceStatus.QUERY_FAILED,
-      institutions: n,
-    }));
+    const sources = [...perSource].map(([source, n]) => {
+      const plan = this.plans.get(source.id);
+      const through = plan ? storedThrough(plan, periodStart(period), periodEnd(period)) : null;
+      return {
+        id: source.id,
+        kind: source.config.kind,
+        status: this.statusOf.get(source.id) ?? SourceStatus.QUERY_FAILED,
+        institutions: n,
+        storedThrough: through ? isoDay(through) : null,
+      };
+    });
     return {
       rows,
       coverage: {
@@ -263,12 +275,42 @@ export class HeldFetch<R extends { orgCode: string; month: string }> {
 
 /** Provenance of one summed value. */
 export interface Coverage {
-  readonly sources: Array<{ id: string; kind: string; status: SourceStatus; institutions: number }>;
+  readonly sources: Array<{
+    id: string;
+    kind: string;
+    status: SourceStatus;
+    institutions: number;
+    /** The last day (yyyy-MM-dd) the measure store answered for this source; null: all live. */
+    storedThrough?: string | null;
+  }>;
   readonly missingInstitutions: string[];
   readonly uncoveredInstitutions: number;
   readonly complete: boolean;
   /** False when no source answered for the scope: the values are null, not zero. */
   readonly counted: boolean;
+}
+
+/**
+ * How the store and the sources share a batch's months, per source: from the store (one
+ * statement for all sources) what it holds, live the rest (the days after the store's frontier,
+ * months before its first day); nothing live when the store holds it all.
+ */
+async function planStore<F extends HeldFact>(
+  ctx: InstitutionsContext,
+  fact: F,
+  sources: Iterable<SqlSource>,
+  months: readonly string[],
+): Promise<Map<string, SourcePlan>> {
+  const store = ctx.services.store;
+  const plans = new Map<string, SourcePlan>();
+  if (!store) return plans;
+  try {
+    for (const source of sources) plans.set(source.id, await store.reader.plan(fact, source.id, months));
+  } catch (e) {
+    ctx.services.sources.logger.warn(`[store] states unreadable, answering live: ${(e as Error).message}`);
+    plans.clear();
+  }
+  return plans;
 }
 
 /** One held fact for the institutions and months of a batch: one statement per source holding any of them. */
@@ -283,10 +325,36 @@ export async function fetchHeld<F extends HeldFact>(
   const holderOf = new Map<string, SqlSource>();
   for (const [source, orgs] of bySource) for (const org of orgs) holderOf.set(org, source);
   const monthList = [...new Set(months)];
-  const outcomes = await sources.fanOut(bySource.keys(), (source) => {
-    const held = bySource.get(source) ?? [];
-    const all = held.length === source.config.institutions.length;
-    return callHeld(fact, source, { orgCodes: all ? null : held, months: monthList });
+  const wholly = (source: SqlSource): boolean =>
+    (bySource.get(source) ?? []).length === source.config.institutions.length;
+  const plans = await planStore(ctx, fact, bySource.keys(), monthList);
+  let stored = new Map<string, unknown[]>();
+  if (plans.size) {
+    const everyOrg = [...bySource.keys()].every(wholly);
+    try {
+      stored = await ctx.services.store!.reader.rows(fact, plans, everyOrg ? null : [...holderOf.keys()]);
+    } catch (e) {
+      sources.logger.warn(`[store] unreadable, answering live: ${(e as Error).message}`);
+      plans.clear();
+    }
+  }
+  const outcomes = await sources.fanOut(bySource.keys(), async (source) => {
+    const orgs = wholly(source) ? null : (bySource.get(source) ?? []);
+    const plan = plans.get(source.id);
+    if (!plan) return callHeld(fact, source, { orgCodes: orgs, months: monthList });
+    const live: Array<Promise<HeldRows[F][]>> = [];
+    if (plan.earlyMonths.length)
+      live.push(callHeld(fact, source, { orgCodes: orgs, months: plan.earlyMonths }));
+    if (plan.tailMonths.length)
+      live.push(
+        callHeld(fact, source, {
+          orgCodes: orgs,
+          months: plan.tailMonths,
+          ...(plan.state?.storedTo ? { since: plan.state.storedTo } : {}),
+        }),
+      );
+    const fromStore = (stored.get(source.id) ?? []) as HeldRows[F][];
+    return [...fromStore, ...(await Promise.all(live)).flat()];
   });
   const status = new Map<string, SourceStatus>();
   const rows = new Map<string, HeldRows[F][]>();
@@ -299,7 +367,7 @@ export async function fetchHeld<F extends HeldFact>(
       rows.set(row.orgCode, list);
     }
   }
-  return new HeldFetch(holderOf, status, rows);
+  return new HeldFetch(holderOf, status, rows, plans);
 }
 
 /** What the public-health sources (not institution-held: every phs source is asked) answered. */

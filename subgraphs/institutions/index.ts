@@ -6,11 +6,14 @@ import { InstitutionResolver, resolveInstitutionReference } from './resolvers/in
 import { MeasuresResolver } from './resolvers/measures.resolver';
 import { RegionResolver, resolveRegionReference } from './resolvers/region.resolver';
 import { ServiceVolumeResolver } from './resolvers/service-volume.resolver';
+import { StoreResolver } from './resolvers/store.resolver';
 import { Institution } from './types/institution';
 import { Region } from './types/region';
 
 export { createInstitutionsContext } from './context';
 export type { InstitutionsContext, InstitutionsServices } from './context';
+export { openInstitutionsStore } from './store';
+export type { InstitutionsStore } from './store';
 
 /**
  * The `institutions` subgraph: Region and Institution entities (statistics, institution lists,
@@ -19,7 +22,13 @@ export type { InstitutionsContext, InstitutionsServices } from './context';
 export function buildInstitutionsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<InstitutionsContext>(
     {
-      resolvers: [RegionResolver, InstitutionResolver, ServiceVolumeResolver, MeasuresResolver],
+      resolvers: [
+        RegionResolver,
+        InstitutionResolver,
+        ServiceVolumeResolver,
+        MeasuresResolver,
+        StoreResolver,
+      ],
       orphanedTypes: [Region, Institution],
     },
     {

@@ -35,6 +35,12 @@ export function useStack(
     get measures() {
       return current().measures;
     },
+    get cache() {
+      return current().cache;
+    },
+    get store() {
+      return current().store;
+    },
     close: () => current().close(),
   };
 }

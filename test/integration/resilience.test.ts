@@ -97,9 +97,9 @@ describe('sources that are down or hang', () => {
     expect(city.value).toBe(5);
     expect(city.complete).toBe(false);
     expect(city.sources).toEqual([
-      { id: 'his-a-city', kind: 'his_a', status: 'OK', institutions: 2 },
-      { id: 'his-a-upgraded', kind: 'his_a', status: 'TIMEOUT', institutions: 2 },
-      { id: 'his-b-county', kind: 'his_b', status: 'UNREACHABLE', institutions: 2 },
+      { id: 'his-a-city', kind: 'his_a', status: 'OK', institutions: 2, storedThrough: null },
+      { id: 'his-a-upgraded', kind: 'his_a', status: 'TIMEOUT', institutions: 2, storedThrough: null },
+      { id: 'his-b-county', kind: 'his_b', status: 'UNREACHABLE', institutions: 2, storedThrough: null },
     ]);
     expect(city.missingInstitutions).toEqual([ORG.P1, ORG.H2, ORG.P2, ORG.P3].sort());
     expect(logger.lines.some((l) => l.includes('his-b-county') && l.includes('UNREACHABLE'))).toBe(true);

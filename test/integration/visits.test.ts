@@ -88,8 +88,8 @@ describe.each<Engine>(['sqlite', 'mariadb'])('HIS adapters and measures on %s', 
     expect(values.map((v) => v.value)).toEqual([8, 5, 5, 3, 13, 8, 2, 1, 7]);
     expect(values.every((v) => v.complete)).toBe(true);
     expect(values[0].sources).toEqual([
-      { id: 'his-a-upgraded', kind: 'his_a', status: 'OK', institutions: 2 },
-      { id: 'his-b-county', kind: 'his_b', status: 'OK', institutions: 2 },
+      { id: 'his-a-upgraded', kind: 'his_a', status: 'OK', institutions: 2, storedThrough: null },
+      { id: 'his-b-county', kind: 'his_b', status: 'OK', institutions: 2, storedThrough: null },
     ]);
   });
 

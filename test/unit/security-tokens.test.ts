@@ -477,6 +477,7 @@ describe('demo credentials', () => {
       ['URBAN_ALLIANCE', '6109001', '610900', ''],
       ['COUNTY_ALLIANCE', '6109002', '610900', ''],
       ['INSTITUTION', '1261090216141035WD', null, ''],
+      ['NATIONAL', 'ops-admin', null, ''],
       ['APP', 'demo-app', null, 'REGION:610902'],
     ]);
   });

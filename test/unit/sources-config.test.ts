@@ -64,4 +64,38 @@ describe('sources configuration', () => {
       /Unrecognized key/,
     );
   });
+
+  test('the measure store: defaults, a relative sqlite path, ${ENV}, and every problem at once', () => {
+    const registry = { id: 'registry', kind: 'registry', url: 'sqlite:registry.sqlite' };
+    const config = parseSourcesConfig(
+      { sources: [registry], store: { url: 'sqlite:store.sqlite', from: '2018-01-01' } },
+      { baseDir: '/etc/hag', env: {} },
+    );
+    expect(config.store).toEqual({
+      url: 'sqlite:/etc/hag/store.sqlite',
+      from: '20180101',
+      windowDays: 30,
+      refreshMinutes: 60,
+      verifyMonthsPerRun: 3,
+      concurrencyPerSource: 1,
+      fillChunkMonths: 12,
+      refresh: true,
+    });
+    const replica = parseSourcesConfig(
+      { sources: [registry], store: { url: 'mysql://store:${PW}@db/hag_store', from: '2018-01-01' } },
+      { baseDir: '/etc/hag', env: { PW: 'pw', MEASURE_STORE_REFRESH: '0' } },
+    );
+    expect([replica.store?.url, replica.store?.refresh]).toEqual(['mysql://store:pw@db/hag_store', false]);
+    expect(parseSourcesConfig({ sources: [registry] }, { env: {} }).store).toBeUndefined();
+    expect(
+      problems({
+        sources: [registry],
+        store: { url: 'postgres://x', from: '2018/01/01', windowDays: -1, concurrencyPerSource: 99 },
+      }),
+    ).toEqual([
+      'store.from: a date yyyy-MM-dd',
+      'store.windowDays: Number must be greater than or equal to 0',
+      'store.concurrencyPerSource: Number must be less than or equal to 8',
+    ]);
+  });
 });

@@ -2,6 +2,7 @@ import { evaluate, measuresOf } from '../../../schema/catalog/expression';
 import type { Comparator, IndicatorDefinition, TargetDefinition } from '../../../schema/catalog';
 import type { Period } from '../../../schema/period';
 import type { EvidenceData, MeasureValueData, ScopeKind } from '../../common/measures';
+import { laterStoredThrough } from '../../common/provenance';
 
 /**
  * Why a value is absent — or, for NOT_CARRIED_OUT, why it is a defended 0. The seed (二、部分评估
@@ -45,7 +46,13 @@ export interface Evaluation {
   readonly targets: ReadonlyArray<TargetDefinition & { met: boolean | null; applies: boolean }>;
   readonly target: (TargetDefinition & { met: boolean | null; applies: boolean }) | null;
   readonly complete: boolean;
-  readonly sources: ReadonlyArray<{ id: string; kind: string; status: string; institutions: number }>;
+  readonly sources: ReadonlyArray<{
+    id: string;
+    kind: string;
+    status: string;
+    institutions: number;
+    storedThrough?: string | null;
+  }>;
   readonly missingInstitutions: readonly string[];
   readonly uncoveredInstitutions: number;
 }
@@ -165,7 +172,10 @@ export function evaluateIndicator(
     })),
   ];
 
-  const sources = new Map<string, { id: string; kind: string; status: string; institutions: number }>();
+  const sources = new Map<
+    string,
+    { id: string; kind: string; status: string; institutions: number; storedThrough?: string | null }
+  >();
   const missingOrgs = new Set<string>();
   let uncovered = 0;
   let complete = true;
@@ -178,6 +188,7 @@ export function evaluateIndicator(
       if (!prev) sources.set(s.id, { ...s });
       else {
         prev.institutions = Math.max(prev.institutions, s.institutions);
+        prev.storedThrough = laterStoredThrough(prev.storedThrough, s.storedThrough);
         if ((STATUS_RANK[s.status] ?? 9) > (STATUS_RANK[prev.status] ?? 9)) prev.status = s.status;
       }
     }

@@ -1,5 +1,5 @@
 import type { FormEvaluation } from '../engine/form';
-import { SourceReport, SourceStatus } from '../../common/provenance';
+import { laterStoredThrough, SourceReport, SourceStatus } from '../../common/provenance';
 import { Citation, EvaluationFormCode } from '../types/definition';
 import {
   AuditFinding,
@@ -56,6 +56,7 @@ export function toEvaluationForm(f: FormEvaluation): EvaluationForm {
         continue;
       }
       known.institutions = Math.max(known.institutions, s.institutions);
+      known.storedThrough = laterStoredThrough(known.storedThrough, s.storedThrough);
       if ((STATUS_RANK[s.status] ?? 9) > (STATUS_RANK[known.status] ?? 9)) known.status = s.status;
     }
   }

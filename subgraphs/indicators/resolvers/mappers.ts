@@ -135,6 +135,7 @@ export function toIndicatorValue(e: Evaluation): IndicatorValue {
         kind: s.kind,
         status: (SourceStatus as Record<string, SourceStatus>)[s.status] ?? SourceStatus.QUERY_FAILED,
         institutions: s.institutions,
+        storedThrough: s.storedThrough ?? null,
       }),
     ),
     missingInstitutions: [...e.missingInstitutions],

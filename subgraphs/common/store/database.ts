@@ -1,0 +1,391 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { placeholders } from '../../../adapters/sql/dialect';
+import type { LocalDate } from '../../../schema/period';
+import { addMonths, monthStart, monthsOf } from './days';
+
+/**
+ * The measure store's own database (SQLite by default, MySQL/MariaDB when configured; never a
+ * legacy source): daily aggregates per institution, their monthly roll-up, and how far each
+ * (fact, source) is stored and verified. Tables are created here if absent: it is our database.
+ *
+ *   hag_store_day    fact, source_id, day, org_code, dims, v1…v8   one row per institution, day and
+ *                                                                   key combination (dims)
+ *   hag_store_month  fact, month, source_id, org_code, dims, v1…v8 the days summed per month (kept
+ *                                                                   in step by every write)
+ *   hag_store_state  fact, source_id, stored_from, stored_to, verified_to, times, last_error
+ *
+ * Values are positional (v1…v8): a fact names its fields in order (`StoredFactSpec.fields`).
+ */
+
+/** Most summed fields one fact may have. */
+export const MAX_FIELDS = 8;
+const V = Array.from({ length: MAX_FIELDS }, (_, i) => `v${i + 1}`);
+const SUM_V = V.map((v) => `SUM(${v}) AS ${v}`).join(', ');
+/** Rows per INSERT statement (13 parameters a row stays under SQLite's variable limit). */
+const INSERT_BATCH = 1000;
+
+/** One stored row: an institution, a bucket (day `yyyyMMdd` or month `yyyyMM`), its keys and values. */
+export interface StoredRow {
+  readonly orgCode: string;
+  readonly bucket: string;
+  /** Canonical text of the row's keys (`encodeDims`); '' when the fact has none. */
+  readonly dims: string;
+  readonly values: readonly number[];
+}
+
+/** A stored row read back for answers: which source holds it, and its month. */
+export interface StoredMonthRow extends StoredRow {
+  readonly sourceId: string;
+}
+
+/** How far one (fact, source) is stored and verified. */
+export interface StoreState {
+  readonly fact: string;
+  readonly sourceId: string;
+  /** First day stored; null: nothing yet. */
+  readonly storedFrom: LocalDate | null;
+  /** Day after the last day stored (`[storedFrom, storedTo)` is complete); null: nothing yet. */
+  readonly storedTo: LocalDate | null;
+  /** Verification reached this day (exclusive); it starts again from storedFrom when it reaches the window. */
+  readonly verifiedTo: LocalDate | null;
+  readonly refreshedAt: string | null;
+  readonly verifiedAt: string | null;
+  /** The last failure of this (fact, source), cleared by a success. */
+  readonly lastError: string | null;
+}
+
+type Row = Record<string, unknown>;
+
+const DDL = (mysql: boolean): string[] => {
+  const key = (n: number): string => (mysql ? `VARCHAR(${n}) CHARACTER SET ascii NOT NULL` : `TEXT NOT NULL`);
+  const values = V.map((v) => `${v} DOUBLE NOT NULL DEFAULT 0`).join(', ');
+  const engine = mysql ? ' ENGINE=InnoDB' : '';
+  return [
+    `CREATE TABLE IF NOT EXISTS hag_store_day (fact ${key(32)}, source_id ${key(64)}, day ${key(8)},
+       org_code ${key(32)}, dims ${key(400)}, ${values},
+       PRIMARY KEY (fact, source_id, day, org_code, dims))${engine}`,
+    `CREATE TABLE IF NOT EXISTS hag_store_month (fact ${key(32)}, month ${key(6)}, source_id ${key(64)},
+       org_code ${key(32)}, dims ${key(400)}, ${values},
+       PRIMARY KEY (fact, month, source_id, org_code, dims))${engine}`,
+    `CREATE TABLE IF NOT EXISTS hag_store_state (fact ${key(32)}, source_id ${key(64)},
+       stored_from CHAR(8) NULL, stored_to CHAR(8) NULL, verified_to CHAR(8) NULL,
+       refreshed_at VARCHAR(32) NULL, verified_at VARCHAR(32) NULL, last_error VARCHAR(500) NULL,
+       PRIMARY KEY (fact, source_id))${engine}`,
+  ];
+};
+
+/** The row's keys as canonical text: sorted members, non-ASCII escaped (the key columns are ASCII). */
+export function encodeDims(dims: Readonly<Record<string, unknown>>): string {
+  const keys = Object.keys(dims).sort();
+  if (keys.length === 0) return '';
+  const text = JSON.stringify(Object.fromEntries(keys.map((k) => [k, dims[k] ?? null])));
+  return text.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+export function decodeDims(text: string): Record<string, unknown> {
+  return text === '' ? {} : (JSON.parse(text) as Record<string, unknown>);
+}
+
+function stateOf(r: Row): StoreState {
+  const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+  return {
+    fact: String(r.fact),
+    sourceId: String(r.source_id),
+    storedFrom: text(r.stored_from),
+    storedTo: text(r.stored_to),
+    verifiedTo: text(r.verified_to),
+    refreshedAt: text(r.refreshed_at),
+    verifiedAt: text(r.verified_at),
+    lastError: text(r.last_error),
+  };
+}
+
+const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+
+export class StoreDatabase {
+  private readonly mysql: boolean;
+  /** SQLite: readers and the writer on separate connections (WAL), so a read never sees a write in progress. */
+  private reader: DataSource | null = null;
+  private writer: DataSource | null = null;
+  private opening: Promise<void> | null = null;
+  /** Statements sent to the store (reads and writes), for the benchmark's figures. */
+  statements = 0;
+  /**
+   * Writes one at a time: reading the sources is the slow, parallel part; concurrent range
+   * deletes and inserts on one InnoDB table would only deadlock each other.
+   */
+  private writing: Promise<unknown> = Promise.resolve();
+
+  /** One write transaction, after the previous one. */
+  private tx(work: (em: EntityManager) => Promise<void>): Promise<void> {
+    const next = this.writing.then(
+      () => this.writer!.transaction(work),
+      () => this.writer!.transaction(work),
+    );
+    this.writing = next.catch(() => undefined);
+    return next;
+  }
+
+  constructor(readonly url: string) {
+    this.mysql = !url.startsWith('sqlite:');
+  }
+
+  private async open(): Promise<void> {
+    if (this.reader && this.writer) return;
+    this.opening ??= this.connect().finally(() => {
+      this.opening = null;
+    });
+    return this.opening;
+  }
+
+  private async connect(): Promise<void> {
+    if (this.mysql) {
+      const ds = new DataSource({
+        type: 'mysql',
+        url: this.url.replace(/^mariadb:/, 'mysql:'),
+        poolSize: 6,
+        supportBigNumbers: true,
+        bigNumberStrings: false,
+        logging: false,
+      });
+      await ds.initialize();
+      for (const sql of DDL(true)) await ds.query(sql);
+      this.reader = ds;
+      this.writer = ds;
+      return;
+    }
+    const file = this.url.slice('sqlite:'.length);
+    mkdirSync(dirname(file), { recursive: true });
+    const writer = new DataSource({ type: 'better-sqlite3', database: file, logging: false });
+    await writer.initialize();
+    await writer.query('PRAGMA journal_mode = WAL');
+    await writer.query('PRAGMA synchronous = NORMAL');
+    for (const sql of DDL(false)) await writer.query(sql);
+    const reader = new DataSource({ type: 'better-sqlite3', database: file, readonly: true, logging: false });
+    await reader.initialize();
+    this.writer = writer;
+    this.reader = reader;
+  }
+
+  private async read(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+    await this.open();
+    this.statements += 1;
+    return (await this.reader!.query(sql, [...params])) as Row[];
+  }
+
+  /** Every (fact, source) state. */
+  async states(): Promise<StoreState[]> {
+    return (await this.read('SELECT * FROM hag_store_state')).map(stateOf);
+  }
+
+  /**
+   * Replace what is stored of `fact` from `sourceId` for the days `[from, to)` (DAY grain: days;
+   * MONTH grain: the whole months, `from`/`to` on month starts) by `rows`, roll the touched months
+   * up, and record the new state, in one transaction: a reader sees all of it or none of it.
+   */
+  async replace(
+    fact: string,
+    grain: 'DAY' | 'MONTH',
+    sourceId: string,
+    range: { from: LocalDate; to: LocalDate },
+    rows: readonly StoredRow[],
+    state: Omit<StoreState, 'fact' | 'sourceId'>,
+  ): Promise<void> {
+    await this.open();
+    const months = monthsOf(range.from, range.to);
+    await this.tx(async (em) => {
+      const q = async (sql: string, params: unknown[]): Promise<void> => {
+        this.statements += 1;
+        await em.query(sql, params);
+      };
+      const insert = async (
+        table: 'hag_store_day' | 'hag_store_month',
+        bucket: 'day' | 'month',
+      ): Promise<void> => {
+        for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+          const batch = rows.slice(i, i + INSERT_BATCH);
+          const params: unknown[] = [];
+          for (const r of batch) {
+            params.push(fact, sourceId, r.bucket, r.orgCode, r.dims);
+            for (let v = 0; v < MAX_FIELDS; v++) params.push(r.values[v] ?? 0);
+          }
+          await q(
+            `INSERT INTO ${table} (fact, source_id, ${bucket}, org_code, dims, ${V.join(', ')}) VALUES ${batch
+              .map(() => `(${placeholders(5 + MAX_FIELDS)})`)
+              .join(', ')}`,
+            params,
+          );
+        }
+      };
+      await q(
+        `DELETE FROM hag_store_month WHERE fact = ? AND source_id = ? AND month IN (${placeholders(months.length)})`,
+        [fact, sourceId, ...months],
+      );
+      if (grain === 'DAY') {
+        await q('DELETE FROM hag_store_day WHERE fact = ? AND source_id = ? AND day >= ? AND day < ?', [
+          fact,
+          sourceId,
+          range.from,
+          range.to,
+        ]);
+        await insert('hag_store_day', 'day');
+        // The touched months again from every stored day of them (days outside the range included).
+        await q(
+          `INSERT INTO hag_store_month (fact, month, source_id, org_code, dims, ${V.join(', ')})
+           SELECT fact, SUBSTR(day, 1, 6), source_id, org_code, dims, ${V.map((v) => `SUM(${v})`).join(', ')}
+             FROM hag_store_day
+            WHERE fact = ? AND source_id = ? AND day >= ? AND day < ?
+            GROUP BY fact, SUBSTR(day, 1, 6), source_id, org_code, dims`,
+          [fact, sourceId, monthStart(range.from), addMonths(`${months[months.length - 1]}01`, 1)],
+        );
+      } else {
+        await insert('hag_store_month', 'month');
+      }
+      await q('DELETE FROM hag_store_state WHERE fact = ? AND source_id = ?', [fact, sourceId]);
+      await q(
+        `INSERT INTO hag_store_state (fact, source_id, stored_from, stored_to, verified_to, refreshed_at, verified_at, last_error)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          fact,
+          sourceId,
+          state.storedFrom,
+          state.storedTo,
+          state.verifiedTo,
+          state.refreshedAt,
+          state.verifiedAt,
+          state.lastError,
+        ],
+      );
+    });
+  }
+
+  /** Record a state change without data (a failure, a verification step, a reset). */
+  async saveState(state: StoreState): Promise<void> {
+    await this.open();
+    await this.tx(async (em) => {
+      this.statements += 2;
+      await em.query('DELETE FROM hag_store_state WHERE fact = ? AND source_id = ?', [
+        state.fact,
+        state.sourceId,
+      ]);
+      await em.query(
+        `INSERT INTO hag_store_state (fact, source_id, stored_from, stored_to, verified_to, refreshed_at, verified_at, last_error)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          state.fact,
+          state.sourceId,
+          state.storedFrom,
+          state.storedTo,
+          state.verifiedTo,
+          state.refreshedAt,
+          state.verifiedAt,
+          state.lastError,
+        ],
+      );
+    });
+  }
+
+  /** Forget everything stored of (fact, source): a rebuild starts from nothing. */
+  async clear(fact: string, sourceId: string): Promise<void> {
+    await this.open();
+    await this.tx(async (em) => {
+      this.statements += 3;
+      for (const table of ['hag_store_day', 'hag_store_month', 'hag_store_state']) {
+        await em.query(`DELETE FROM ${table} WHERE fact = ? AND source_id = ?`, [fact, sourceId]);
+      }
+    });
+  }
+
+  /**
+   * Stored rows of `fact` for answers, summed per source, institution, month and keys, in one
+   * statement: whole months from the monthly roll-up, and the days `[monthStart, upTo)` of a month
+   * a source has only partly stored from the daily rows. `parts` says, per source, which whole
+   * months and which partial month to read; `orgCodes` null reads every institution of them.
+   */
+  async monthRows(
+    fact: string,
+    parts: ReadonlyArray<{
+      sourceId: string;
+      months: readonly string[];
+      partial: { month: string; upTo: LocalDate } | null;
+    }>,
+    orgCodes: readonly string[] | null,
+  ): Promise<StoredMonthRow[]> {
+    const params: unknown[] = [];
+    const orgs = (): string => {
+      if (orgCodes === null) return '';
+      params.push(...orgCodes);
+      return ` AND org_code IN (${placeholders(orgCodes.length)})`;
+    };
+    const selects: string[] = [];
+    const whole = new Map<string, string[]>();
+    for (const p of parts) {
+      if (p.months.length === 0) continue;
+      const key = [...p.months].sort().join(',');
+      whole.set(key, [...(whole.get(key) ?? []), p.sourceId]);
+    }
+    for (const [key, sources] of whole) {
+      const months = key.split(',');
+      params.push(fact, ...months, ...sources);
+      selects.push(
+        `SELECT source_id, org_code, month AS bucket, dims, ${V.join(', ')} FROM hag_store_month
+          WHERE fact = ? AND month IN (${placeholders(months.length)}) AND source_id IN (${placeholders(sources.length)})${orgs()}`,
+      );
+    }
+    for (const p of parts) {
+      if (!p.partial) continue;
+      params.push(fact, p.sourceId, `${p.partial.month}01`, p.partial.upTo);
+      selects.push(
+        `SELECT source_id, org_code, SUBSTR(day, 1, 6) AS bucket, dims, ${SUM_V} FROM hag_store_day
+          WHERE fact = ? AND source_id = ? AND day >= ? AND day < ?${orgs()}
+          GROUP BY source_id, org_code, SUBSTR(day, 1, 6), dims`,
+      );
+    }
+    if (selects.length === 0) return [];
+    const rows = await this.read(selects.join(' UNION ALL '), params);
+    return rows.map((r) => ({
+      sourceId: String(r.source_id),
+      orgCode: String(r.org_code),
+      bucket: String(r.bucket),
+      dims: String(r.dims),
+      values: V.map((v) => num(r[v])),
+    }));
+  }
+
+  /**
+   * Stored totals of `fact` from `sourceId` per day (DAY grain) or month (MONTH grain) of
+   * `[from, to)`, over every institution and key: what verification compares with the source.
+   */
+  async totals(
+    fact: string,
+    grain: 'DAY' | 'MONTH',
+    sourceId: string,
+    range: { from: LocalDate; to: LocalDate },
+  ): Promise<Map<string, number[]>> {
+    const rows =
+      grain === 'DAY'
+        ? await this.read(
+            `SELECT day AS bucket, ${SUM_V} FROM hag_store_day
+              WHERE fact = ? AND source_id = ? AND day >= ? AND day < ? GROUP BY day`,
+            [fact, sourceId, range.from, range.to],
+          )
+        : await this.read(
+            `SELECT month AS bucket, ${SUM_V} FROM hag_store_month
+              WHERE fact = ? AND source_id = ? AND month IN (${placeholders(monthsOf(range.from, range.to).length)})
+              GROUP BY month`,
+            [fact, sourceId, ...monthsOf(range.from, range.to)],
+          );
+    return new Map(rows.map((r) => [String(r.bucket), V.map((v) => num(r[v]))]));
+  }
+
+  async close(): Promise<void> {
+    const { reader, writer } = this;
+    this.reader = null;
+    this.writer = null;
+    if (reader?.isInitialized) await reader.destroy();
+    if (writer && writer !== reader && writer.isInitialized) await writer.destroy();
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Calendar arithmetic of the measure store on local dates `yyyyMMdd` (Asia/Shanghai days, as
+ * the periods use). Pure functions.
+ */
+import type { LocalDate } from '../../../schema/period';
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+function toUtc(day: LocalDate): Date {
+  return new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(4, 6)) - 1, Number(day.slice(6, 8))));
+}
+
+function fromUtc(d: Date): LocalDate {
+  return `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}`;
+}
+
+/** `day` moved by `n` days (negative: earlier). */
+export function addDays(day: LocalDate, n: number): LocalDate {
+  const d = toUtc(day);
+  d.setUTCDate(d.getUTCDate() + n);
+  return fromUtc(d);
+}
+
+/** The first day of the month `n` months after the month of `day`. */
+export function addMonths(day: LocalDate, n: number): LocalDate {
+  const d = toUtc(`${day.slice(0, 6)}01`);
+  d.setUTCMonth(d.getUTCMonth() + n);
+  return fromUtc(d);
+}
+
+/** First day of the month of `day`. */
+export function monthStart(day: LocalDate): LocalDate {
+  return `${day.slice(0, 6)}01`;
+}
+
+/** Month keys `yyyyMM` touched by the days `[from, to)`. */
+export function monthsOf(from: LocalDate, to: LocalDate): string[] {
+  const out: string[] = [];
+  for (let m = monthStart(from); m < to; m = addMonths(m, 1)) out.push(m.slice(0, 6));
+  return out;
+}
+
+/** `[from, to)` cut at month boundaries into pieces of at most `months` months. */
+export function chunks(
+  from: LocalDate,
+  to: LocalDate,
+  months: number,
+): Array<{ from: LocalDate; to: LocalDate }> {
+  const out: Array<{ from: LocalDate; to: LocalDate }> = [];
+  let start = from;
+  while (start < to) {
+    const next = addMonths(start, months);
+    const end = next < to ? next : to;
+    out.push({ from: start, to: end });
+    start = end;
+  }
+  return out;
+}
+
+/** The smaller / larger of two days. */
+export const minDay = (a: LocalDate, b: LocalDate): LocalDate => (a < b ? a : b);
+export const maxDay = (a: LocalDate, b: LocalDate): LocalDate => (a > b ? a : b);
+
+/** `yyyyMMdd` → `yyyy-MM-dd`. */
+export function isoDay(day: LocalDate): string {
+  return `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}`;
+}
+
+/** Consecutive days grouped into ranges `[from, to)`. */
+export function dayRuns(days: readonly LocalDate[]): Array<{ from: LocalDate; to: LocalDate }> {
+  const sorted = [...new Set(days)].sort();
+  const out: Array<{ from: LocalDate; to: LocalDate }> = [];
+  for (const d of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.to === d) last.to = addDays(d, 1);
+    else out.push({ from: d, to: addDays(d, 1) });
+  }
+  return out;
+}

@@ -1,0 +1,116 @@
+import { addDays, addMonths, minDay } from './days';
+import type { StoreDatabase, StoreState } from './database';
+import { fromStored } from './spec';
+import type { FactRow, StoredFactSpec } from './spec';
+import type { LocalDate } from '../../../schema/period';
+
+/**
+ * How one source answers a fact for a set of months: the months the store holds wholly, the one
+ * month it holds in part (its stored days, then the rest live), and the months read live.
+ */
+export interface SourcePlan {
+  readonly storedMonths: string[];
+  /** The month holding the store's frontier: stored days `[month01, upTo)`, the rest live. */
+  readonly partial: { readonly month: string; readonly upTo: LocalDate } | null;
+  /** Live months on or after the frontier (the partial one included): read with `since` = the frontier. */
+  readonly tailMonths: string[];
+  /** Live months before the store's first day. */
+  readonly earlyMonths: string[];
+  /** The store's state behind the plan (null: nothing stored). */
+  readonly state: StoreState | null;
+}
+
+/** Split `months` between the store and live, for one source whose state is `state`. */
+export function planSource(
+  state: StoreState | undefined,
+  grain: 'DAY' | 'MONTH',
+  months: readonly string[],
+): SourcePlan {
+  const plan = {
+    storedMonths: [] as string[],
+    partial: null as SourcePlan['partial'],
+    tailMonths: [] as string[],
+    earlyMonths: [] as string[],
+    state: state && state.storedFrom && state.storedTo ? state : null,
+  };
+  const from = plan.state?.storedFrom ?? null;
+  const to = plan.state?.storedTo ?? null;
+  for (const m of [...new Set(months)].sort()) {
+    const start = `${m}01`;
+    const end = addMonths(start, 1);
+    if (from === null || to === null) plan.earlyMonths.push(m);
+    else if (start < from) plan.earlyMonths.push(m);
+    else if (end <= to) plan.storedMonths.push(m);
+    else if (start < to && grain === 'DAY') {
+      plan.partial = { month: m, upTo: to };
+      plan.tailMonths.push(m);
+    } else plan.tailMonths.push(m);
+  }
+  return plan;
+}
+
+/** The last stored day an answer for `[periodStart, periodEnd)` used from this plan, or null. */
+export function storedThrough(
+  plan: SourcePlan,
+  periodStart: LocalDate,
+  periodEnd: LocalDate,
+): LocalDate | null {
+  const s = plan.state;
+  if (!s?.storedFrom || !s.storedTo || s.storedFrom > periodStart || s.storedTo <= periodStart) return null;
+  return minDay(addDays(s.storedTo, -1), addDays(periodEnd, -1));
+}
+
+/** States are re-read at most this often (another process may be the one refreshing). */
+const STATE_TTL_MS = 2_000;
+
+/**
+ * The answering side of the measure store: the (fact, source) states, cached briefly, and the
+ * stored rows of a fact for many sources in one statement.
+ */
+export class MeasureStore {
+  private cached: { at: number; states: Map<string, StoreState> } | null = null;
+
+  constructor(
+    readonly db: StoreDatabase,
+    readonly specs: ReadonlyMap<string, StoredFactSpec>,
+  ) {}
+
+  /** Forget the cached states (after a write of this process). */
+  invalidate(): void {
+    this.cached = null;
+  }
+
+  async states(): Promise<Map<string, StoreState>> {
+    if (this.cached && Date.now() - this.cached.at < STATE_TTL_MS) return this.cached.states;
+    const states = new Map((await this.db.states()).map((s) => [`${s.fact}|${s.sourceId}`, s]));
+    this.cached = { at: Date.now(), states };
+    return states;
+  }
+
+  async plan(fact: string, sourceId: string, months: readonly string[]): Promise<SourcePlan> {
+    const spec = this.specs.get(fact);
+    if (!spec) return planSource(undefined, 'DAY', months);
+    return planSource((await this.states()).get(`${fact}|${sourceId}`), spec.grain, months);
+  }
+
+  /** Stored rows of `fact` for the plans of many sources (one statement), as adapter rows per source. */
+  async rows(
+    fact: string,
+    plans: ReadonlyMap<string, SourcePlan>,
+    orgCodes: readonly string[] | null,
+  ): Promise<Map<string, FactRow[]>> {
+    const spec = this.specs.get(fact);
+    const out = new Map<string, FactRow[]>();
+    if (!spec) return out;
+    const parts = [...plans]
+      .filter(([, p]) => p.storedMonths.length > 0 || p.partial)
+      .map(([sourceId, p]) => ({ sourceId, months: p.storedMonths, partial: p.partial }));
+    if (parts.length === 0) return out;
+    for (const r of await this.db.monthRows(fact, parts, orgCodes)) {
+      const list = out.get(r.sourceId) ?? [];
+      list.push(fromStored(spec, r));
+      out.set(r.sourceId, list);
+    }
+    return out;
+  }
+}

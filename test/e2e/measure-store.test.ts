@@ -1,0 +1,167 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { StoreConfig } from '../../adapters/sources/config';
+import { todayInShanghai } from '../../schema/period';
+import { addDays, isoDay } from '../../subgraphs/common/store/days';
+import { buildEvaluationFixture, ORG } from '../fixtures/evaluation.fixture';
+import { gql } from '../helpers/http';
+import { useStack } from '../helpers/stack';
+
+/**
+ * The measure store end to end: the evaluation forms of the hand-computed fixture
+ * (evaluation.fixture.ts) answered from the store are the forms answered live, row for row, with
+ * no statement to any HIS; the store is administered through the gateway by administrators only.
+ */
+
+const FORM = `query F($form: EvaluationFormCode!, $scope: EvaluationScopeInput!, $period: Period!, $part: String) {
+  evaluationForm(form: $form, scope: $scope, period: $period, part: $part) {
+    complete sources { id status storedThrough }
+    rows { key indicator display previousDisplay value { missing status complete } }
+  }
+}`;
+
+const STATUS = `{ measureStore {
+  enabled database from windowDays refreshing
+  run { trigger running started tasksTotal tasksDone rowsWritten failures { sourceId fact failure } }
+  states { fact sourceId storedFrom storedThrough lastError }
+} }`;
+
+const REFRESH = `mutation R($facts: [String!], $sourceIds: [String!], $rebuild: Boolean) {
+  refreshMeasureStore(facts: $facts, sourceIds: $sourceIds, rebuild: $rebuild) {
+    trigger started running tasksTotal
+  }
+}`;
+
+interface Form {
+  complete: boolean;
+  sources: Array<{ id: string; status: string; storedThrough: string | null }>;
+  rows: Array<{ key: string; indicator: string | null; display: string; previousDisplay: string }>;
+}
+
+const storeConfig = (): StoreConfig => ({
+  url: `sqlite:${join(mkdtempSync(join(tmpdir(), 'hag-e2e-store-')), 'store.sqlite')}`,
+  from: '20180101',
+  windowDays: 30,
+  refreshMinutes: 0,
+  verifyMonthsPerRun: 3,
+  concurrencyPerSource: 1,
+  fillChunkMonths: 12,
+  refresh: true,
+});
+
+const FORMS: ReadonlyArray<[string, string, string, string | undefined]> = [
+  ['T2', 'REGION', '610900', undefined],
+  ['T3', 'INSTITUTION', ORG.C3, 'LEAD'],
+  ['T4', 'INSTITUTION', ORG.H2, 'LEAD'],
+];
+
+describe('the measure store through the gateway (sqlite)', () => {
+  const live = useStack(() => buildEvaluationFixture('sqlite', 'hag_storelive'), { store: null });
+  const stored = useStack(() => buildEvaluationFixture('sqlite', 'hag_storee2e'), { store: storeConfig() });
+  const his = (): number =>
+    stored.sources
+      .all()
+      .filter((s) => s.config.kind === 'his_a' || s.config.kind === 'his_b')
+      .reduce((n, s) => n + s.statements, 0);
+
+  beforeAll(async () => {
+    await stored.store!.refresher.idle();
+  });
+
+  const fill = async (url: string, [form, kind, code, part]: (typeof FORMS)[number]): Promise<Form> => {
+    const { body } = await gql(url, FORM, { form, scope: { kind, code }, period: '2019', part });
+    expect(body.errors).toBeUndefined();
+    return (body.data as { evaluationForm: Form }).evaluationForm;
+  };
+
+  test('the startup run filled every fact of every HIS source up to yesterday, without a failure', async () => {
+    const { body } = await gql(stored.gateway.url, STATUS, {}, 'admin');
+    expect(body.errors).toBeUndefined();
+    const s = (body.data as { measureStore: Record<string, unknown> }).measureStore as {
+      enabled: boolean;
+      run: { trigger: string; running: boolean; tasksTotal: number; tasksDone: number; failures: unknown[] };
+      states: Array<{
+        fact: string;
+        sourceId: string;
+        storedFrom: string;
+        storedThrough: string;
+        lastError: null;
+      }>;
+    };
+    expect(s.enabled).toBe(true);
+    expect(s.run).toMatchObject({ trigger: 'STARTUP', running: false, failures: [] });
+    expect(s.run.tasksDone).toBe(s.run.tasksTotal);
+    const yesterday = isoDay(addDays(todayInShanghai(), -1));
+    const visits = s.states.filter((x) => x.fact === 'visits');
+    expect(visits.length).toBeGreaterThan(0);
+    for (const v of visits)
+      expect([v.storedFrom, v.storedThrough, v.lastError]).toEqual(['2018-01-01', yesterday, null]);
+  });
+
+  test.each(FORMS)(
+    '%s from the store is the live form, row for row, with no statement to a HIS',
+    async (...form) => {
+      const fromLive = await fill(live.gateway.url, form);
+      const before = his();
+      const fromStore = await fill(stored.gateway.url, form);
+      expect(his() - before).toBe(0);
+      expect(fromStore.rows).toEqual(fromLive.rows);
+      expect(fromStore.complete).toBe(fromLive.complete);
+      const hisSources = fromStore.sources.filter((s) => s.id.startsWith('his'));
+      expect(hisSources.length).toBeGreaterThan(0);
+      // 2019 against 2018: both years from the store, through the period's last day.
+      for (const s of hisSources) expect(s.storedThrough).toBe('2019-12-31');
+      for (const s of fromLive.sources) expect(s.storedThrough).toBeNull();
+    },
+  );
+
+  test('hand-computed rows still hold from the store (表2 636, 表3 947)', async () => {
+    const t2 = await fill(stored.gateway.url, FORMS[0]);
+    const t3 = await fill(stored.gateway.url, FORMS[1]);
+    const row = (f: Form, key: string): [string, string] => {
+      const r = f.rows.find((x) => x.key === key)!;
+      return [r.display, r.previousDisplay];
+    };
+    expect(row(t2, '636')).toEqual(['107.14', '90.00']); // 1500 / 14; 2018 90
+    expect(row(t3, '947')).toEqual(['4', '1']); // d1–d4; 2018 d5
+  });
+
+  test('an administrator starts a refresh and watches it; nobody else may', async () => {
+    const { body } = await gql(stored.gateway.url, REFRESH, { facts: ['visits'] }, 'admin');
+    expect(body.errors).toBeUndefined();
+    expect((body.data as { refreshMeasureStore: unknown }).refreshMeasureStore).toMatchObject({
+      trigger: 'ADMIN',
+      started: true,
+    });
+    await stored.store!.refresher.idle();
+    const after = await gql(stored.gateway.url, STATUS, {}, 'admin');
+    expect((after.body.data as { measureStore: { run: unknown } }).measureStore.run).toMatchObject({
+      trigger: 'ADMIN',
+      running: false,
+      failures: [],
+    });
+    // Apps send registered operations only: theirs is refused before it reaches the store.
+    const app = await gql(stored.gateway.url, REFRESH, {}, 'app');
+    expect(app.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_ALLOWED');
+    for (const caller of ['city', 'national'] as const) {
+      const refused = await gql(stored.gateway.url, REFRESH, {}, caller);
+      expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const status = await gql(stored.gateway.url, STATUS, {}, caller);
+      expect(status.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    const anonymous = await gql(stored.gateway.url, STATUS, {}, null);
+    expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  test('bad arguments and a stack without a store get stable codes', async () => {
+    const badFact = await gql(stored.gateway.url, REFRESH, { facts: ['patients'] }, 'admin');
+    expect(badFact.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const badSource = await gql(stored.gateway.url, REFRESH, { sourceIds: ['nope'] }, 'admin');
+    expect(badSource.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const none = await gql(live.gateway.url, REFRESH, {}, 'admin');
+    expect(none.body.errors?.[0]?.extensions?.code).toBe('STORE_NOT_CONFIGURED');
+    const status = await gql(live.gateway.url, STATUS, {}, 'admin');
+    expect((status.body.data as { measureStore: { enabled: boolean } }).measureStore.enabled).toBe(false);
+  });
+});
