@@ -30,6 +30,9 @@ import type { Machine } from './bench/machine';
 import { measureCold, measureOverhead, measureWarm, statementsFor } from './bench/measure';
 import type { ColdFigures, OverheadFigures, StatementFigures, WarmFigures } from './bench/measure';
 import { RssSampler } from './bench/memory';
+import { benchStore } from './bench/store';
+import type { StoreFigures } from './bench/store';
+import type { StoreConfig } from '../adapters/sources/config';
 import { RawReplayer } from './bench/replay';
 import { figuresOf, markdown, textTable, writeBenchmarks } from './bench/report';
 import { median } from './bench/stats';
@@ -53,13 +56,18 @@ function benchSecurity(): SecurityConfig {
   return { ...demoSecurityConfig(), rateLimit: { perMinute: 100_000_000, burst: 1_000_000 } };
 }
 
-function start(sources: SourcesConfig, cache: MeasureCacheConfig): Promise<RunningStack> {
+function start(
+  sources: SourcesConfig,
+  cache: MeasureCacheConfig,
+  store: StoreConfig | null = null,
+): Promise<RunningStack> {
   const quiet = { warn: (): void => undefined, info: (): void => undefined };
   return startStack({
     sources,
     port: 0,
     security: benchSecurity(),
     cache,
+    store,
     logger: quiet,
     audit: () => undefined,
   });
@@ -157,6 +165,36 @@ async function measure(
     await replayer.close();
   }
 
+  say('store stack (measure store on MariaDB, result cache off)');
+  const stored = await start(region.sources, { kind: 'off' }, await benchStore(config));
+  let store: StoreFigures;
+  try {
+    const t = performance.now();
+    await stored.store!.refresher.idle();
+    const run = stored.store!.refresher.lastRun()!;
+    const refreshSeconds = (performance.now() - t) / 1000;
+    say(
+      `  startup refresh: ${refreshSeconds.toFixed(0)} s, ${run.rowsWritten.toLocaleString('en-US')} rows written, ${run.failures.length} failures`,
+    );
+    const capture = new StatementCapture(stored.sources.all());
+    const workloads: Record<string, StoreFigures['workloads'][string]> = {};
+    for (const w of list) {
+      const before = stored.store!.db.statements;
+      const f = await measureWarm(stored, capture, w, config.runs);
+      const storeStatements = Array.from({ length: f.statements.length }, () =>
+        Math.round((stored.store!.db.statements - before) / (config.runs + 1)),
+      );
+      workloads[w.key] = { ...f, storeStatements };
+      say(
+        `  ${w.label}: ${median(f.productMs).toFixed(1)} ms, ${median(f.statements)} legacy statements, ` +
+          `${storeStatements[0]} store statements${f.problems.length ? ` — ERRORS: ${f.problems[0]}` : ''}`,
+      );
+    }
+    store = { refreshSeconds, rowsWritten: run.rowsWritten, failures: run.failures.length, workloads };
+  } finally {
+    await stored.close();
+  }
+
   say('warm stack (LRU cache)');
   const cached = await start(region.sources, { kind: 'lru' });
   let load: LoadFigures;
@@ -194,6 +232,7 @@ async function measure(
     workloads: list.map((w) => ({ key: w.key, label: w.label, cold: cold[w.key], warm: warm[w.key] })),
     overhead,
     dashboardStatements: { few, all },
+    store,
     load,
     memory,
     measureSeconds: (performance.now() - measuring) / 1000,
