@@ -4,6 +4,7 @@
  */
 import { envPort, parseEndpointList } from '../subgraphs/common/endpoints';
 import { securityFromEnv } from '../security/runtime';
+import { createResponseCache, responseCacheConfigFromEnv } from './response-cache';
 import { startGateway } from './server';
 
 async function main(): Promise<void> {
@@ -18,6 +19,8 @@ async function main(): Promise<void> {
     port: envPort('PORT', 4000),
     host: process.env.HOST ?? '127.0.0.1',
     security: securityFromEnv().config,
+    // RESPONSE_CACHE: unset = in-process LRU, `off`, or redis://host:port (shared by replicas).
+    responseCache: createResponseCache(responseCacheConfigFromEnv(process.env), console),
   });
   console.info(`gateway at ${gateway.url}/graphql, playground at ${gateway.url}/`);
 }

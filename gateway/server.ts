@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import type { ResponseCache } from './response-cache';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginLandingPageDisabled,
@@ -66,6 +67,10 @@ export interface GatewayOptions {
   readonly readinessCacheMs?: number;
   /** The playground's preset request headers (the demo presets a demo key). */
   readonly playgroundHeaders?: Record<string, string>;
+  /** Time limit of one request (ms, default 60 000; 503 after it). */
+  readonly requestTimeoutMs?: number;
+  /** Whole answers of closed periods (gateway/response-cache); default: none. */
+  readonly responseCache?: ResponseCache;
 }
 
 export interface RunningGateway {
@@ -95,6 +100,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ? loadManifestFile(security.persistedOperations)
     : (options.persistedOperations ?? builtInOperations());
   const guard = hardening<GatewayContext>({
+    ...(options.requestTimeoutMs !== undefined ? { timeoutMs: options.requestTimeoutMs } : {}),
     // Cost is a static estimate that grows 1.5× per level: 200 000 admits the product's own
     // list-of-entities queries (a region's institutions with their volumes, ~40 000) and refuses
     // wide-and-deep abuse; aliases and depth have their own limits.
@@ -129,6 +135,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: http }),
       ...guard.plugins,
+      // After the guards: a cached answer is served only to a caller they let through.
+      ...(options.responseCache?.plugins ?? []),
       metricsPlugin<GatewayContext>(),
     ],
   });
@@ -160,6 +168,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
     port,
     supergraphSdl,
-    close: () => server.stop(),
+    close: async () => {
+      await server.stop();
+      await options.responseCache?.close();
+    },
   };
 }

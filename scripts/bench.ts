@@ -68,6 +68,8 @@ function start(
     security: benchSecurity(),
     cache,
     store,
+    // A cold province form computed fully live takes minutes: it must finish to be measured.
+    timeouts: { requestMs: 900_000, subgraphMs: 900_000, measureMs: 900_000 },
     logger: quiet,
     audit: () => undefined,
   });

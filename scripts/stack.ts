@@ -9,12 +9,16 @@ import {
   buildIndicatorsSchema,
   createIndicatorsContext,
   createMeasureCache,
+  indicatorsPlugins,
   measureCacheConfigFromEnv,
   MeasureDirectory,
 } from '../subgraphs/indicators';
 import type { MeasureCache, MeasureCacheConfig } from '../subgraphs/indicators';
 import { DOMAIN_SUBGRAPHS } from './subgraphs';
 import type { OpenSubgraph } from './subgraphs';
+import { createResponseCache, RESPONSE_KEY_PREFIX } from '../gateway/response-cache';
+import type { ResponseCacheConfig } from '../gateway/response-cache';
+import { REDIS_KEY_PREFIX } from '../subgraphs/indicators/cache';
 import type { InstitutionsStore } from '../subgraphs/institutions';
 import type { StoreConfig } from '../adapters/sources/config';
 import type { SecurityConfig } from '../security/config';
@@ -49,6 +53,16 @@ export interface StackOptions {
   readonly cache?: MeasureCacheConfig;
   /** The measure store; default: the sources configuration's `store` (absent: live only); null: off. */
   readonly store?: StoreConfig | null;
+  /**
+   * Time limits (ms): of a request at the gateway (default 60 000), of a gateway → subgraph fetch
+   * (60 000) and of an indicators → measure-owner call (30 000). The benchmark lifts them so a
+   * cold province form computed fully live finishes.
+   */
+  readonly timeouts?: {
+    readonly requestMs?: number;
+    readonly subgraphMs?: number;
+    readonly measureMs?: number;
+  };
 }
 
 export interface RunningStack {
@@ -63,6 +77,15 @@ export interface RunningStack {
   /** The measure store of the institutions subgraph (absent: live only). */
   readonly store?: InstitutionsStore;
   close(): Promise<void>;
+}
+
+/** The gateway's whole-answer cache follows the measure cache: off, in-process, or the same Redis. */
+function responseCacheOf(measure: MeasureCacheConfig): ResponseCacheConfig {
+  if (measure.kind !== 'redis') return { kind: measure.kind };
+  const below = measure.prefix?.startsWith(REDIS_KEY_PREFIX)
+    ? measure.prefix.slice(REDIS_KEY_PREFIX.length)
+    : '';
+  return { kind: 'redis', url: measure.url, prefix: `${RESPONSE_KEY_PREFIX}${below}` };
 }
 
 /** Every source tried once: `OK`, or why it cannot be reached (for the gateway's `/readyz`). */
@@ -104,7 +127,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     });
   }
   const domain = DOMAIN_SUBGRAPHS.map((s) => ({ name: s.name, url: running[s.name].url }));
-  const directory = new MeasureDirectory(domain, secret);
+  const directory = new MeasureDirectory(domain, secret, options.timeouts?.measureMs);
   const cache = createMeasureCache(options.cache ?? measureCacheConfigFromEnv(process.env), options.logger);
   running.indicators = await serveSubgraph({
     name: 'indicators',
@@ -114,8 +137,13 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     secret,
     log,
     context: (principal) => createIndicatorsContext({ directory, smallCountThreshold, cache }, principal),
+    plugins: indicatorsPlugins(),
   });
   const gateway = await startGateway({
+    responseCache: createResponseCache(
+      responseCacheOf(options.cache ?? measureCacheConfigFromEnv(process.env)),
+      options.logger,
+    ),
     port: options.port,
     host,
     subgraphs: [...domain, { name: 'indicators', url: running.indicators.url }],
@@ -124,6 +152,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     log,
     readiness: () => readinessOf(sources),
     readinessCacheMs: options.readinessCacheMs,
+    subgraphTimeoutMs: options.timeouts?.subgraphMs,
+    requestTimeoutMs: options.timeouts?.requestMs,
     // With the demo's (public) keys, the playground opens as the 安康市 account.
     playgroundHeaders:
       options.playgroundHeaders ??

@@ -4,6 +4,7 @@ import type { Principal } from '../../security/principal';
 import { createMeasureLoader } from './measure-client';
 import type { MeasureDirectory } from './measure-client';
 import type { MeasureCache } from './cache';
+import { ResultPolicy } from './cache/result-policy';
 
 /** Long-lived services of the indicators subgraph. */
 export interface IndicatorsServices {
@@ -23,15 +24,22 @@ export interface IndicatorsContext {
   /** The caller, as the gateway verified it; forwarded (signed) with every measure request. */
   readonly principal: Principal;
   readonly measures: DataLoader<MeasureRequest, MeasureValueData, string>;
+  /** Whether this request's whole answer may be cached by the gateway (every value closed and complete). */
+  readonly resultPolicy: ResultPolicy;
 }
 
 export function createIndicatorsContext(
   services: IndicatorsServices,
   principal: Principal,
 ): IndicatorsContext {
+  const resultPolicy = new ResultPolicy();
   return {
     services,
     principal,
-    measures: createMeasureLoader(services.directory, principal, { cache: services.cache ?? null }),
+    measures: createMeasureLoader(services.directory, principal, {
+      cache: services.cache ?? null,
+      observe: (cacheable) => resultPolicy.note(cacheable),
+    }),
+    resultPolicy,
   };
 }

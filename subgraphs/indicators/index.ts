@@ -1,5 +1,8 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
+import { resultCachePolicyPlugin } from './cache/result-policy';
 import { buildFederatedSchema } from '../common/federation';
 import type { IndicatorsContext } from './context';
 import { IndicatorBatchResolver } from './resolvers/batch.resolver';
@@ -17,6 +20,14 @@ export { MeasureDirectory } from './measure-client';
 export type { SubgraphEndpoint } from './measure-client';
 export { createMeasureCache, measureCacheConfigFromEnv } from './cache';
 export type { MeasureCache, MeasureCacheConfig } from './cache';
+
+/**
+ * The plugins the indicators subgraph serves with: its answers tell the gateway whether they may
+ * be cached whole (`Cache-Control` from the request's ResultPolicy) instead of Apollo's own header.
+ */
+export function indicatorsPlugins(): ApolloServerPlugin<IndicatorsContext>[] {
+  return [ApolloServerPluginCacheControl({ calculateHttpHeaders: false }), resultCachePolicyPlugin()];
+}
 
 /** The `indicators` subgraph: the catalog, and `indicators(...)` on Region. */
 export function buildIndicatorsSchema(): Promise<GraphQLSchema> {

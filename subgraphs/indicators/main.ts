@@ -13,6 +13,7 @@ import {
   buildIndicatorsSchema,
   createIndicatorsContext,
   createMeasureCache,
+  indicatorsPlugins,
   measureCacheConfigFromEnv,
   MeasureDirectory,
 } from '.';
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
     host: process.env.HOST ?? '127.0.0.1',
     secret,
     context: (principal) => createIndicatorsContext({ directory, smallCountThreshold, cache }, principal),
+    plugins: indicatorsPlugins(),
   });
   console.info(`indicators subgraph at ${server.url} (measure cache: ${cache?.kind ?? 'off'})`);
 }

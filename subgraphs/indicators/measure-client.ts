@@ -157,6 +157,8 @@ export interface MeasureLoaderCache {
   readonly cache: MeasureCache | null;
   /** Today in Asia/Shanghai (`yyyyMMdd`), which decides what is closed; injectable for tests. */
   readonly today?: () => LocalDate;
+  /** Told, for every triple the request loaded, whether it may be cached (closed period, complete answer). */
+  readonly observe?: (cacheable: boolean) => void;
 }
 
 /**
@@ -202,7 +204,7 @@ function storeCached(
 export function createMeasureLoader(
   directory: MeasureDirectory,
   principal: Principal,
-  { cache, today = todayInShanghai }: MeasureLoaderCache = { cache: null },
+  { cache, today = todayInShanghai, observe }: MeasureLoaderCache = { cache: null },
 ): DataLoader<MeasureRequest, MeasureValueData, string> {
   return new DataLoader<MeasureRequest, MeasureValueData, string>(
     async (keys) => {
@@ -257,7 +259,12 @@ export function createMeasureLoader(
         }),
       );
       if (cache) await storeCached(answered, principal, cache, day);
-      return keys.map((k) => results.get(requestKey(k)) ?? new Error('measure not answered'));
+      const out = keys.map((k) => results.get(requestKey(k)) ?? new Error('measure not answered'));
+      if (observe)
+        out.forEach((v, i) =>
+          observe(!(v instanceof Error) && isCacheableRequest(keys[i], day) && isStorableValue(v)),
+        );
+      return out;
     },
     { cacheKeyFn: requestKey },
   );

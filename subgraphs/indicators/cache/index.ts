@@ -10,6 +10,7 @@ export type { LruCacheOptions } from './lru';
 export { REDIS_KEY_PREFIX, RedisMeasureCache } from './redis';
 export type { RedisCacheOptions } from './redis';
 export { isCacheableRequest, isStorableValue, measureCacheKey, visibilityKey } from './key';
+export { RESULT_MAX_AGE_SECONDS, ResultPolicy, resultCachePolicyPlugin } from './result-policy';
 
 /**
  * Which result cache the indicator engine uses for closed periods: `lru` (in-process, the

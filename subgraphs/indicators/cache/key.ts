@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { MeasureRequest, MeasureValueData } from '../../common/measures';
 import { isClosed, parsePeriod, PeriodFormatError, todayInShanghai } from '../../../schema/period';
 import type { LocalDate } from '../../../schema/period';
 import type { Principal } from '../../../security/principal';
+import { visibilityKey } from '../../../security/visibility';
 
 /**
  * Cache keys and the rules of what may be cached.
@@ -17,23 +17,7 @@ import type { Principal } from '../../../security/principal';
  * in depth.
  */
 
-/** Hex digits of the visibility hash kept in the key. */
-const HASH_LENGTH = 16;
-
-/** Key part for one caller: `<kind>:<id>:<hash of grants, division, org code, roles, suppression>`. */
-export function visibilityKey(principal: Principal): string {
-  const grants = principal.grants.map((g) => `${g.kind}:${g.code}`).sort();
-  const roles = [...principal.roles].sort();
-  const facts = JSON.stringify([
-    grants,
-    principal.division,
-    principal.orgCode,
-    roles,
-    principal.suppressSmallCounts,
-  ]);
-  const hash = createHash('sha256').update(facts).digest('hex').slice(0, HASH_LENGTH);
-  return `${principal.kind}:${encodeURIComponent(principal.id)}:${hash}`;
-}
+export { visibilityKey };
 
 /** The cache key of one (scope, period, measure) triple as seen by `principal`. */
 export function measureCacheKey(principal: Principal, r: MeasureRequest): string {

@@ -51,7 +51,7 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
  * is unreachable or fails, it logs once (until it works again), answers misses and drops stores
  * — requests go live — and tries to connect again after `retryAfterMs`.
  */
-export class RedisMeasureCache implements MeasureCache {
+export class RedisJsonStore<V> {
   readonly kind = 'redis';
   readonly prefix: string;
   private readonly ttlSeconds: number;
@@ -64,10 +64,16 @@ export class RedisMeasureCache implements MeasureCache {
   private warned = false;
   private closed = false;
 
-  constructor(private readonly options: RedisCacheOptions) {
-    this.prefix = options.prefix ?? REDIS_KEY_PREFIX;
-    if (!this.prefix.startsWith(REDIS_KEY_PREFIX)) {
-      throw new Error(`the Redis cache prefix must start with ${REDIS_KEY_PREFIX}`);
+  constructor(
+    private readonly options: RedisCacheOptions,
+    /** Every key of this store starts with it (the prefix option must too). */
+    root: string = REDIS_KEY_PREFIX,
+    /** What the log lines call it. */
+    private readonly label: string = 'measure cache',
+  ) {
+    this.prefix = options.prefix ?? root;
+    if (!this.prefix.startsWith(root)) {
+      throw new Error(`the Redis cache prefix must start with ${root}`);
     }
     this.ttlSeconds = Math.max(1, Math.ceil((options.ttlMs ?? DEFAULT_CACHE_TTL_MS) / 1000));
     this.timeoutMs = options.timeoutMs ?? 1000;
@@ -80,21 +86,21 @@ export class RedisMeasureCache implements MeasureCache {
     return this.client?.isReady === true;
   }
 
-  async getMany(keys: readonly string[]): Promise<Array<MeasureValueData | undefined>> {
-    const misses = keys.map((): MeasureValueData | undefined => undefined);
+  async getMany(keys: readonly string[]): Promise<Array<V | undefined>> {
+    const misses = keys.map((): V | undefined => undefined);
     if (keys.length === 0) return misses;
     const client = await this.ready();
     if (!client) return misses;
     try {
       const raw = await withTimeout(client.mGet(keys.map((k) => this.prefix + k)), this.timeoutMs);
-      return raw.map((v) => (typeof v === 'string' ? (JSON.parse(v) as MeasureValueData) : undefined));
+      return raw.map((v) => (typeof v === 'string' ? (JSON.parse(v) as V) : undefined));
     } catch (e) {
       this.fail(e);
       return misses;
     }
   }
 
-  async setMany(entries: ReadonlyArray<readonly [string, MeasureValueData]>): Promise<void> {
+  async setMany(entries: ReadonlyArray<readonly [string, V]>): Promise<void> {
     if (entries.length === 0) return;
     const client = await this.ready();
     if (!client) return;
@@ -140,7 +146,7 @@ export class RedisMeasureCache implements MeasureCache {
         return null;
       }
       this.client = client;
-      if (this.warned) this.options.logger?.info(`[indicators] measure cache: Redis is back`);
+      if (this.warned) this.options.logger?.info(`[cache] ${this.label}: Redis is back`);
       this.warned = false;
       return client;
     } catch (e) {
@@ -157,7 +163,7 @@ export class RedisMeasureCache implements MeasureCache {
       this.warned = true;
       const reason = e instanceof Error ? e.message : String(e);
       this.options.logger?.warn(
-        `[indicators] measure cache: Redis unavailable (${reason}); answering live until it is back`,
+        `[cache] ${this.label}: Redis unavailable (${reason}); answering live until it is back`,
       );
     }
     this.downUntil = this.now() + this.retryAfterMs;
@@ -169,5 +175,12 @@ export class RedisMeasureCache implements MeasureCache {
         // already closed
       }
     }
+  }
+}
+
+/** The measure cache on Redis (`hag:measure:v1:` keys). */
+export class RedisMeasureCache extends RedisJsonStore<MeasureValueData> implements MeasureCache {
+  constructor(options: RedisCacheOptions) {
+    super(options);
   }
 }
