@@ -261,7 +261,7 @@ export const registryAdapter = {
     const time = monthsPredicate('occurred_on', 'CHAR8', query.months, params);
     let orgs = '';
     if (query.orgCodes) {
-      params.push(...query.orgCodes, ...query.orgCodes);
+      for (const list of [query.orgCodes, query.orgCodes]) for (const o of list) params.push(o);
       const ph = placeholders(query.orgCodes.length);
       orgs = ` AND (from_org_code IN (${ph}) OR to_org_code IN (${ph}))`;
     }

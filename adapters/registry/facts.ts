@@ -235,7 +235,7 @@ export const registryFactsAdapter = {
     if (periods.length === 0 || orgCodes.length === 0) return [];
     const params: unknown[] = [];
     const p = periodsTable(periods, params);
-    params.push(...orgCodes, ...orgCodes);
+    for (const list of [orgCodes, orgCodes]) for (const o of list) params.push(o);
     const rows = await source.query<Row>(
       `SELECT p.pid AS k_pid, c.center_id AS k_id, UPPER(TRIM(c.kind)) AS k_kind, c.host_org_code AS k_host,
               c.alliance_id AS k_aid, a.lead_org_code AS k_lead, c.opened_on AS k_open

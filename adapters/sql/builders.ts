@@ -69,6 +69,6 @@ export function groupKeys(keys: ReadonlyArray<readonly [alias: string, expr: str
 export function eitherIn(a: string, b: string, values: readonly string[] | null, params: unknown[]): string {
   if (values === null) return '';
   const list = placeholders(values.length);
-  params.push(...values, ...values);
+  for (const list of [values, values]) for (const v of list) params.push(v);
   return ` AND (${a} IN (${list}) OR ${b} IN (${list}))`;
 }

@@ -96,7 +96,7 @@ export function bucketKey(value: unknown): string {
 /** `col IN (?, ?, …)` for a list (pushes the parameters), or nothing when the list is null. */
 export function inList(column: string, values: readonly string[] | null, params: unknown[]): string {
   if (values === null) return '';
-  params.push(...values);
+  for (const v of values) params.push(v);
   return ` AND ${column} IN (${placeholders(values.length)})`;
 }
 

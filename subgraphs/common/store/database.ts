@@ -317,7 +317,7 @@ export class StoreDatabase {
     const params: unknown[] = [];
     const orgs = (): string => {
       if (orgCodes === null) return '';
-      params.push(...orgCodes);
+      for (const o of orgCodes) params.push(o);
       return ` AND org_code IN (${placeholders(orgCodes.length)})`;
     };
     const selects: string[] = [];

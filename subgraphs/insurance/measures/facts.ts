@@ -101,7 +101,8 @@ export async function scopeFacts(
     insAdapter.settlements(source, query),
   );
   const rows: SettlementCounts[] = [];
-  for (const o of outcomes) if (o.ok) rows.push(...o.value);
+  // Not push(...rows): a province's settlement groups outnumber the arguments a call may take.
+  for (const o of outcomes) if (o.ok) for (const row of o.value) rows.push(row);
 
   // The registry's institutions: the institution scopes and every mapped treating institution
   // (to place a settlement in its county): one statement.
