@@ -114,3 +114,34 @@ export function inCountyRate(
     unplaced,
   };
 }
+
+/**
+ * `inCountyRate` of every county in `counties` in one pass over the rows (a province has 100
+ * counties and 10⁵ settlement groups: one pass, not one per county).
+ */
+export function inCountyRates(
+  rows: Parameters<typeof inCountyRate>[0],
+  counties: readonly string[],
+  months?: Iterable<string>,
+): InCountyRate[] {
+  const monthSet = months ? new Set(months) : null;
+  const sums = new Map(counties.map((c) => [c, { numerator: 0, denominator: 0, unplaced: 0 }]));
+  for (const r of rows) {
+    if (!r.inpatient || r.insuAdmdvs === null) continue;
+    const s = sums.get(r.insuAdmdvs);
+    if (!s || (monthSet && !monthSet.has(r.month))) continue;
+    s.denominator += r.settlements;
+    if (r.county !== r.insuAdmdvs) s.numerator += r.settlements;
+    if (r.county === null) s.unplaced += r.settlements;
+  }
+  return counties.map((county) => {
+    const { numerator, denominator, unplaced } = sums.get(county)!;
+    return {
+      county,
+      numerator,
+      denominator,
+      value: denominator === 0 ? null : 1 - numerator / denominator,
+      unplaced,
+    };
+  });
+}

@@ -1,4 +1,4 @@
-import { inCountyRate } from '../../../adapters/ins/county';
+import { inCountyRates } from '../../../adapters/ins/county';
 import type { InCountyRate } from '../../../adapters/ins/county';
 import { periodMonths } from '../../../schema/period';
 import { ScopeKind } from '../../common/measures';
@@ -60,16 +60,23 @@ export function totalsOf(rows: readonly PlacedSettlements[]): Totals {
   };
 }
 
-/** 县域内就诊率 of each county of a region scope (rows already restricted to the scope and period). */
+const RATES = new WeakMap<ScopeFacts, InCountyRate[]>();
+
+/**
+ * 县域内就诊率 of each county of a region scope (rows already restricted to the scope and period):
+ * one pass over the rows, once per scope whatever the number of measures asking.
+ */
 export function countyRatesOf(facts: ScopeFacts): InCountyRate[] {
-  const months = periodMonths(facts.request.period);
-  return facts.counties.map((county) =>
-    inCountyRate(
+  let rates = RATES.get(facts);
+  if (!rates) {
+    rates = inCountyRates(
       facts.rows.map((r) => ({ ...r, county: r.county ?? null })),
-      county,
-      months,
-    ),
-  );
+      facts.counties,
+      periodMonths(facts.request.period),
+    );
+    RATES.set(facts, rates);
+  }
+  return rates;
 }
 
 /** Percent (1 − numerator / denominator) × 100, null without a denominator. */
