@@ -95,24 +95,7 @@ export function inCountyRate(
   county: string,
   months?: Iterable<string>,
 ): InCountyRate {
-  const monthSet = months ? new Set(months) : null;
-  let numerator = 0;
-  let denominator = 0;
-  let unplaced = 0;
-  for (const r of rows) {
-    if (!r.inpatient || r.insuAdmdvs !== county) continue;
-    if (monthSet && !monthSet.has(r.month)) continue;
-    denominator += r.settlements;
-    if (r.county !== county) numerator += r.settlements;
-    if (r.county === null) unplaced += r.settlements;
-  }
-  return {
-    county,
-    numerator,
-    denominator,
-    value: denominator === 0 ? null : 1 - numerator / denominator,
-    unplaced,
-  };
+  return inCountyRates(rows, [county], months)[0];
 }
 
 /**

@@ -75,10 +75,23 @@ describe('measure cache keys carry the caller’s visibility', () => {
     expect(at('not-a-period', '20190615')).toBe(false);
   });
 
-  test('only complete answers without an error are stored', () => {
+  test('only answers every source gave, without an error, are stored', () => {
     expect(isStorableValue(value())).toBe(true);
     expect(isStorableValue(value({ error: undefined }))).toBe(true);
-    expect(isStorableValue(value({ complete: false }))).toBe(false);
+    // A source that did not answer: partial, asked again next time.
+    expect(isStorableValue(value({ complete: false, missingInstitutions: ['12610921MB0000101A'] }))).toBe(
+      false,
+    );
+    expect(
+      isStorableValue(
+        value({
+          complete: false,
+          sources: [{ id: 'his', kind: 'his_a', status: 'TIMEOUT', institutions: 1 }],
+        }),
+      ),
+    ).toBe(false);
+    // Institutions no source holds: a fact of the configuration, final like any answer.
+    expect(isStorableValue(value({ complete: false, uncoveredInstitutions: 3 }))).toBe(true);
     expect(isStorableValue(value({ value: null, error: 'FORBIDDEN' }))).toBe(false);
   });
 });

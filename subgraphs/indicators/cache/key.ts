@@ -36,7 +36,16 @@ export function isCacheableRequest(r: MeasureRequest, today: LocalDate = todayIn
   }
 }
 
-/** Only complete answers without an error are stored: partial answers and FORBIDDEN never are. */
+/**
+ * Only answers every source gave are stored: an answer with an institution whose source did not
+ * answer (partial), a source not OK, or an error (FORBIDDEN) never is. Institutions no source
+ * holds (`uncoveredInstitutions`) are a fact of the configuration, not a gap of this moment: an
+ * answer with them is as final as any, and is stored.
+ */
 export function isStorableValue(v: MeasureValueData): boolean {
-  return v.complete === true && (v.error === null || v.error === undefined);
+  return (
+    (v.error === null || v.error === undefined) &&
+    v.missingInstitutions.length === 0 &&
+    v.sources.every((s) => s.status === 'OK')
+  );
 }
