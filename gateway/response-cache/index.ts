@@ -60,7 +60,7 @@ export function createResponseCache(
       ? new RedisJsonStore<string>(
           { url: config.url, prefix: config.prefix ?? RESPONSE_KEY_PREFIX, ttlMs: 3_600_000, logger },
           RESPONSE_KEY_PREFIX,
-          'response cache',
+          '[gateway] response cache',
         )
       : null;
   const cache: KeyValueCache<string> = redis

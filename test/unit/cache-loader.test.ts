@@ -35,7 +35,8 @@ const answer = (r: MeasureRequest): MeasureValueData => ({
   value: r.scopeCode === 'FORBIDDEN' ? null : 10,
   complete: r.scopeCode !== 'PARTIAL',
   sources: [],
-  missingInstitutions: [],
+  // Partial: an institution whose source did not answer.
+  missingInstitutions: r.scopeCode === 'PARTIAL' ? ['12610921MB0000101A'] : [],
   uncoveredInstitutions: 0,
   error: r.scopeCode === 'FORBIDDEN' ? 'FORBIDDEN' : null,
 });

@@ -69,7 +69,7 @@ export class RedisJsonStore<V> {
     /** Every key of this store starts with it (the prefix option must too). */
     root: string = REDIS_KEY_PREFIX,
     /** What the log lines call it. */
-    private readonly label: string = 'measure cache',
+    private readonly label: string = '[indicators] measure cache',
   ) {
     this.prefix = options.prefix ?? root;
     if (!this.prefix.startsWith(root)) {
@@ -146,7 +146,7 @@ export class RedisJsonStore<V> {
         return null;
       }
       this.client = client;
-      if (this.warned) this.options.logger?.info(`[cache] ${this.label}: Redis is back`);
+      if (this.warned) this.options.logger?.info(`${this.label}: Redis is back`);
       this.warned = false;
       return client;
     } catch (e) {
@@ -163,7 +163,7 @@ export class RedisJsonStore<V> {
       this.warned = true;
       const reason = e instanceof Error ? e.message : String(e);
       this.options.logger?.warn(
-        `[cache] ${this.label}: Redis unavailable (${reason}); answering live until it is back`,
+        `${this.label}: Redis unavailable (${reason}); answering live until it is back`,
       );
     }
     this.downUntil = this.now() + this.retryAfterMs;
