@@ -159,13 +159,14 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       options.playgroundHeaders ??
       (options.security ? undefined : { Authorization: 'Bearer hag_demo_city_610900' }),
   });
+  const openedStore = opened.find((o) => o.store)?.store;
   return {
     gateway,
     subgraphs: running,
     sources,
     measures: directory,
     cache,
-    ...(opened.find((o) => o.store)?.store ? { store: opened.find((o) => o.store)!.store } : {}),
+    ...(openedStore ? { store: openedStore } : {}),
     async close() {
       await gateway.close();
       for (const server of Object.values(running).reverse()) await server.close();

@@ -173,19 +173,23 @@ export interface MeasureValueData {
   readonly measure: string;
   readonly value: number | null;
   readonly complete: boolean;
-  readonly sources: ReadonlyArray<{
-    id: string;
-    kind: string;
-    status: string;
-    institutions: number;
-    storedThrough?: string | null;
-  }>;
+  readonly sources: ReadonlyArray<SourceReportData>;
   readonly missingInstitutions: readonly string[];
   readonly uncoveredInstitutions: number;
   /** Qualitative (定性) measures: the documents or mechanisms behind a yes. Absent = none. */
   readonly evidence?: ReadonlyArray<EvidenceData>;
   /** A stable error code for this triple alone (FORBIDDEN: outside the caller's scope). */
   readonly error?: string | null;
+}
+
+/** One source behind a value (the plain shape of SourceReport). */
+export interface SourceReportData {
+  id: string;
+  kind: string;
+  status: string;
+  institutions: number;
+  /** Last day (yyyy-MM-dd) answered from the measure store; null or absent: live only. */
+  storedThrough?: string | null;
 }
 
 /** One policy document or alliance mechanism behind a qualitative value. */

@@ -244,48 +244,37 @@ export class StoreDatabase {
       } else {
         await insert('hag_store_month', 'month');
       }
-      await q('DELETE FROM hag_store_state WHERE fact = ? AND source_id = ?', [fact, sourceId]);
-      await q(
-        `INSERT INTO hag_store_state (fact, source_id, stored_from, stored_to, verified_to, refreshed_at, verified_at, last_error)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        [
-          fact,
-          sourceId,
-          state.storedFrom,
-          state.storedTo,
-          state.verifiedTo,
-          state.refreshedAt,
-          state.verifiedAt,
-          state.lastError,
-        ],
-      );
+      await this.writeState(em, { fact, sourceId, ...state });
     });
   }
 
   /** Record a state change without data (a failure, a verification step, a reset). */
   async saveState(state: StoreState): Promise<void> {
     await this.open();
-    await this.tx(async (em) => {
-      this.statements += 2;
-      await em.query('DELETE FROM hag_store_state WHERE fact = ? AND source_id = ?', [
+    await this.tx((em) => this.writeState(em, state));
+  }
+
+  /** Replace the state row of (fact, source), inside the caller's transaction. */
+  private async writeState(em: EntityManager, state: StoreState): Promise<void> {
+    this.statements += 2;
+    await em.query('DELETE FROM hag_store_state WHERE fact = ? AND source_id = ?', [
+      state.fact,
+      state.sourceId,
+    ]);
+    await em.query(
+      `INSERT INTO hag_store_state (fact, source_id, stored_from, stored_to, verified_to, refreshed_at, verified_at, last_error)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
         state.fact,
         state.sourceId,
-      ]);
-      await em.query(
-        `INSERT INTO hag_store_state (fact, source_id, stored_from, stored_to, verified_to, refreshed_at, verified_at, last_error)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        [
-          state.fact,
-          state.sourceId,
-          state.storedFrom,
-          state.storedTo,
-          state.verifiedTo,
-          state.refreshedAt,
-          state.verifiedAt,
-          state.lastError,
-        ],
-      );
-    });
+        state.storedFrom,
+        state.storedTo,
+        state.verifiedTo,
+        state.refreshedAt,
+        state.verifiedAt,
+        state.lastError,
+      ],
+    );
   }
 
   /** Forget everything stored of (fact, source): a rebuild starts from nothing. */

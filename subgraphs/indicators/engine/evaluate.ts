@@ -1,7 +1,7 @@
 import { evaluate, measuresOf } from '../../../schema/catalog/expression';
 import type { Comparator, IndicatorDefinition, TargetDefinition } from '../../../schema/catalog';
 import type { Period } from '../../../schema/period';
-import type { EvidenceData, MeasureValueData, ScopeKind } from '../../common/measures';
+import type { EvidenceData, MeasureValueData, ScopeKind, SourceReportData } from '../../common/measures';
 import { laterStoredThrough } from '../../common/provenance';
 
 /**
@@ -46,13 +46,7 @@ export interface Evaluation {
   readonly targets: ReadonlyArray<TargetDefinition & { met: boolean | null; applies: boolean }>;
   readonly target: (TargetDefinition & { met: boolean | null; applies: boolean }) | null;
   readonly complete: boolean;
-  readonly sources: ReadonlyArray<{
-    id: string;
-    kind: string;
-    status: string;
-    institutions: number;
-    storedThrough?: string | null;
-  }>;
+  readonly sources: ReadonlyArray<SourceReportData>;
   readonly missingInstitutions: readonly string[];
   readonly uncoveredInstitutions: number;
 }
@@ -172,10 +166,7 @@ export function evaluateIndicator(
     })),
   ];
 
-  const sources = new Map<
-    string,
-    { id: string; kind: string; status: string; institutions: number; storedThrough?: string | null }
-  >();
+  const sources = new Map<string, SourceReportData>();
   const missingOrgs = new Set<string>();
   let uncovered = 0;
   let complete = true;
