@@ -172,11 +172,13 @@ async function measure(
   let store: StoreFigures;
   try {
     const t = performance.now();
-    await stored.store!.refresher.idle();
-    const run = stored.store!.refresher.lastRun()!;
+    for (const opened of stored.stores) await opened.refresher.idle();
+    const runs = stored.stores.map((opened) => opened.refresher.lastRun()!);
+    const rowsWritten = runs.reduce((n, r) => n + r.rowsWritten, 0);
+    const failures = runs.reduce((n, r) => n + r.failures.length, 0);
     const refreshSeconds = (performance.now() - t) / 1000;
     say(
-      `  startup refresh: ${refreshSeconds.toFixed(0)} s, ${run.rowsWritten.toLocaleString('en-US')} rows written, ${run.failures.length} failures`,
+      `  startup refresh: ${refreshSeconds.toFixed(0)} s, ${rowsWritten.toLocaleString('en-US')} rows written, ${failures} failures`,
     );
     const capture = new StatementCapture(stored.sources.all());
     const workloads: Record<string, StoreFigures['workloads'][string]> = {};
@@ -192,7 +194,7 @@ async function measure(
           `${storeStatements[0]} store statements${f.problems.length ? ` — ERRORS: ${f.problems[0]}` : ''}`,
       );
     }
-    store = { refreshSeconds, rowsWritten: run.rowsWritten, failures: run.failures.length, workloads };
+    store = { refreshSeconds, rowsWritten, failures, workloads };
   } finally {
     await stored.close();
   }

@@ -19,7 +19,7 @@ import type { OpenSubgraph } from './subgraphs';
 import { createResponseCache, RESPONSE_KEY_PREFIX } from '../gateway/response-cache';
 import type { ResponseCacheConfig } from '../gateway/response-cache';
 import { REDIS_KEY_PREFIX } from '../subgraphs/indicators/cache';
-import type { InstitutionsStore } from '../subgraphs/institutions';
+import type { OpenedStore } from '../subgraphs/common/store/open';
 import type { StoreConfig } from '../adapters/sources/config';
 import type { SecurityConfig } from '../security/config';
 import { demoSecurityConfig } from '../security/demo';
@@ -75,7 +75,9 @@ export interface RunningStack {
   /** The indicator engine's result cache (null when configured off). */
   readonly cache?: MeasureCache | null;
   /** The measure store of the institutions subgraph (absent: live only). */
-  readonly store?: InstitutionsStore;
+  readonly store?: OpenedStore;
+  /** Every subgraph's measure store (institutions, insurance, …): one database, each its own facts. */
+  readonly stores: readonly OpenedStore[];
   close(): Promise<void>;
 }
 
@@ -159,13 +161,15 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       options.playgroundHeaders ??
       (options.security ? undefined : { Authorization: 'Bearer hag_demo_city_610900' }),
   });
-  const openedStore = opened.find((o) => o.store)?.store;
+  const stores = opened.flatMap((o) => (o.store ? [o.store] : []));
+  const openedStore = opened[DOMAIN_SUBGRAPHS.findIndex((s) => s.name === 'institutions')]?.store;
   return {
     gateway,
     subgraphs: running,
     sources,
     measures: directory,
     cache,
+    stores,
     ...(openedStore ? { store: openedStore } : {}),
     async close() {
       await gateway.close();

@@ -2,15 +2,15 @@ import type { BaseContext } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import type { SourceRegistry } from '../adapters';
 import type { StoreConfig } from '../adapters/sources/config';
-import { buildAlliancesSchema, createAlliancesContext } from '../subgraphs/alliances';
+import { buildAlliancesSchema, createAlliancesContext, openAlliancesStore } from '../subgraphs/alliances';
 import {
   buildInstitutionsSchema,
   createInstitutionsContext,
   openInstitutionsStore,
 } from '../subgraphs/institutions';
-import type { InstitutionsStore } from '../subgraphs/institutions';
 import { buildWorkforceSchema, createWorkforceContext } from '../subgraphs/workforce';
-import { buildInsuranceSchema, createInsuranceContext } from '../subgraphs/insurance';
+import { buildInsuranceSchema, createInsuranceContext, openInsuranceStore } from '../subgraphs/insurance';
+import type { OpenedStore } from '../subgraphs/common/store/open';
 
 /** A domain subgraph of the product: reads the sources, serves entities and measures. */
 export interface DomainSubgraph {
@@ -18,13 +18,13 @@ export interface DomainSubgraph {
   /** Default port = gateway PORT + offset (`<NAME>_PORT` overrides); the indicators subgraph is +2. */
   readonly portOffset: number;
   build(): Promise<GraphQLSchema>;
-  /** Its long-lived services over the sources (the institutions subgraph: the measure store). */
+  /** Its long-lived services over the sources (the measure store of its facts, when configured). */
   open(sources: SourceRegistry, options: SubgraphOptions): OpenSubgraph;
 }
 
 /** What a domain subgraph is opened with. */
 export interface SubgraphOptions {
-  /** The measure store (institutions subgraph); absent: live answers only. */
+  /** The measure store (each subgraph keeps its own facts there); absent: live answers only. */
   readonly store?: StoreConfig;
   readonly logger?: Pick<Console, 'info' | 'warn'>;
 }
@@ -33,8 +33,8 @@ export interface SubgraphOptions {
 export interface OpenSubgraph {
   context(): BaseContext;
   close(): Promise<void>;
-  /** The measure store it opened (the institutions subgraph, when configured). */
-  readonly store?: InstitutionsStore;
+  /** The measure store it opened for its facts, when configured. */
+  readonly store?: OpenedStore;
 }
 
 const stateless = (context: () => BaseContext): OpenSubgraph => ({
@@ -62,7 +62,15 @@ export const DOMAIN_SUBGRAPHS: readonly DomainSubgraph[] = [
     name: 'alliances',
     portOffset: 3,
     build: buildAlliancesSchema,
-    open: (sources) => stateless(() => createAlliancesContext({ sources })),
+    open: (sources, options) => {
+      const store = options.store ? openAlliancesStore(options.store, sources, options.logger) : undefined;
+      const services = { sources, ...(store ? { store } : {}) };
+      return {
+        context: () => createAlliancesContext(services),
+        close: async () => store?.close(),
+        ...(store ? { store } : {}),
+      };
+    },
   },
   {
     name: 'workforce',
@@ -74,6 +82,14 @@ export const DOMAIN_SUBGRAPHS: readonly DomainSubgraph[] = [
     name: 'insurance',
     portOffset: 5,
     build: buildInsuranceSchema,
-    open: (sources) => stateless(() => createInsuranceContext({ sources })),
+    open: (sources, options) => {
+      const store = options.store ? openInsuranceStore(options.store, sources, options.logger) : undefined;
+      const services = { sources, ...(store ? { store } : {}) };
+      return {
+        context: () => createInsuranceContext(services),
+        close: async () => store?.close(),
+        ...(store ? { store } : {}),
+      };
+    },
   },
 ];

@@ -6,7 +6,15 @@ import { distinctPeriods, periodsTable } from '../sql/periods';
 import { toCount, toYuan } from '../sql/rows';
 import type { Num } from '../sql/rows';
 import type { SqlSource } from '../sql/source';
-import { inList, monthBucket, monthKey, monthsPredicate } from '../sql/time';
+import {
+  bucketKey,
+  dayBucket,
+  inList,
+  monthBucket,
+  monthKey,
+  monthsPredicate,
+  timeLiteral,
+} from '../sql/time';
 import {
   canonicalCase,
   INPATIENT_MED_TYPES,
@@ -16,6 +24,7 @@ import {
   PAYMENT_METHODS,
 } from './codes';
 import type {
+  DailySettlements,
   InsuranceType,
   InsuredPersons,
   MedType,
@@ -49,6 +58,12 @@ interface PersonsRow {
   ip_persons: Num;
 }
 
+/** `setl_time >= ? AND setl_time < ?` for days `[from, to)` (pushes the parameters). */
+function dayRangePredicate(column: string, days: { from: string; to: string }, params: unknown[]): string {
+  params.push(timeLiteral(days.from, 'DATETIME'), timeLiteral(days.to, 'DATETIME'));
+  return `${column} >= ? AND ${column} < ?`;
+}
+
 /** A person with an empty or NULL psn_no is never counted as a person. */
 const PERSON = `NULLIF(TRIM(psn_no), '')`;
 
@@ -70,7 +85,9 @@ export const insAdapter = {
     const codes = query.fixmedinsCodes ?? null;
     if (nothingAsked(query.months, admdvs, codes)) return [];
     const params: unknown[] = [];
-    const timeWhere = monthsPredicate('setl_time', 'DATETIME', query.months, params);
+    const timeWhere = query.days
+      ? dayRangePredicate('setl_time', query.days, params)
+      : monthsPredicate('setl_time', 'DATETIME', query.months, params);
     const admWhere = inList('insu_admdvs', admdvs, params);
     const codeWhere = inList('fixmedins_code', codes, params);
     const groups = [
@@ -112,6 +129,24 @@ export const insAdapter = {
         personalPay: toYuan(r.own),
       };
     });
+  },
+
+  /**
+   * Valid settlements per day of `[from, to)` over every institution (no other grouping): the
+   * measure store's cheap verification of what it holds.
+   */
+  async dailySettlements(
+    source: SqlSource,
+    days: { readonly from: string; readonly to: string },
+  ): Promise<DailySettlements[]> {
+    const params: unknown[] = [];
+    const timeWhere = dayRangePredicate('setl_time', days, params);
+    const day = dayBucket('setl_time', 'DATETIME', source.dialect);
+    const rows = await source.query<{ d: string | number; n: Num }>(
+      `SELECT ${day} AS d, COUNT(*) AS n FROM setl_d WHERE vali_flag = '1' AND (${timeWhere}) GROUP BY ${day}`,
+      params,
+    );
+    return rows.map((r) => ({ day: bucketKey(r.d), settlements: toCount(r.n) }));
   },
 
   /**

@@ -36,6 +36,11 @@ export type PaymentMethod =
 /** One request: months (`yyyyMM`), insured areas and institutions (null = all). */
 export interface SettlementQuery {
   readonly months: readonly string[];
+  /**
+   * Days `[from, to)` (`yyyyMMdd`) instead of the months (the measure store fills whole closed
+   * months with it; `months` must still name the months it falls in).
+   */
+  readonly days?: { readonly from: string; readonly to: string };
   /** 参保地医保区划 (insu_admdvs); null = every insured area. */
   readonly insuAdmdvs?: readonly string[] | null;
   /** 定点医药机构编码; null = every institution. */
@@ -71,6 +76,13 @@ export interface SettlementCounts {
   readonly fundPay: number;
   /** 个人负担. */
   readonly personalPay: number;
+}
+
+/** Valid settlements of one day over every institution: what the measure store verifies. */
+export interface DailySettlements {
+  /** `yyyyMMdd` of setl_time. */
+  readonly day: string;
+  readonly settlements: number;
 }
 
 /** Distinct insured persons with a valid settlement in a period, per insured area. */

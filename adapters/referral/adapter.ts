@@ -1,7 +1,7 @@
 import { blankToNull, codeCase, groupKeys } from '../sql/builders';
 import { keyOrNull, toCount } from '../sql/rows';
 import type { SqlSource } from '../sql/source';
-import { monthKey, queryMonthly } from '../sql/time';
+import { bucketKey, queryMonthly } from '../sql/time';
 import type { MonthlyColumns } from '../sql/time';
 import { diseaseGroupCase, ZT_ACCEPTED, ZT_STATUSES, ZZLX_DIRECTIONS } from './codes';
 import type {
@@ -69,7 +69,7 @@ export const referralAdapter = {
       receiverOrg: keyOrNull(r.k_receiver),
       claimedDirection: r.k_claimed as ReferralDirection,
       diseaseGroup: r.k_dgroup as DiseaseGroup,
-      month: monthKey(r.k_ym),
+      month: bucketKey(r.k_ym),
       referrals: toCount(r.n),
     }));
   },
@@ -93,7 +93,7 @@ export const referralAdapter = {
     return rows.map((r) => ({
       senderOrg: keyOrNull(r.k_sender),
       status: r.k_st as ReferralStatus,
-      month: monthKey(r.k_ym),
+      month: bucketKey(r.k_ym),
       referrals: toCount(r.n),
     }));
   },

@@ -1,3 +1,5 @@
+import type { MonthlyQuery } from '../sql/time';
+
 /**
  * Canonical facts of the regional two-way referral platform (双向转诊, legacy-systems.md §7).
  * No patient identifier appears here: BRID is never selected.
@@ -25,15 +27,13 @@ export type DiseaseGroup = 'CEREBROVASCULAR' | 'HYPERTENSION' | 'DIABETES' | 'CO
 export type ReferralSide = 'SENDER' | 'RECEIVER';
 
 /** A request for referral counts. */
-export interface ReferralQuery {
+export interface ReferralQuery extends MonthlyQuery {
   /**
    * Institutions (null or absent: every institution on the platform). A referral belongs to its
    * sender's scope (`by` SENDER, the default); "received" measures select by RECEIVER.
    */
   readonly orgCodes?: readonly string[] | null;
   readonly by?: ReferralSide;
-  /** Month keys `yyyyMM` of SQSJ (申请时间). */
-  readonly months: readonly string[];
 }
 
 /** Accepted referrals (ZT '1') of one sender → receiver pair, claimed direction, disease group and month. */

@@ -1,7 +1,7 @@
 import { blankToNull, codeCase, groupKeys } from '../sql/builders';
 import { keyOrNull, toCount } from '../sql/rows';
 import type { SqlSource } from '../sql/source';
-import { monthKey, queryMonthly } from '../sql/time';
+import { bucketKey, queryMonthly } from '../sql/time';
 import { SERVICE_CODES, STATUS_DONE } from './codes';
 import type { TelemedQuery, TelemedService, TelemedSessionCount } from './model';
 
@@ -54,7 +54,7 @@ export const telemedAdapter = {
       providerOrg: keyOrNull(r.k_provider),
       networkId: keyOrNull(r.k_network),
       service: r.k_svc as TelemedService,
-      month: monthKey(r.k_ym),
+      month: bucketKey(r.k_ym),
       sessions: toCount(r.n),
       finishedSessions: toCount(r.finished),
       turnaroundSeconds: toCount(r.secs),

@@ -1,3 +1,5 @@
+import type { MonthlyQuery } from '../sql/time';
+
 /** Canonical facts of the telemedicine platform (远程医疗服务平台, legacy-systems.md §8). */
 
 /**
@@ -11,12 +13,10 @@ export type TelemedService =
 export type TelemedSide = 'REQUESTER' | 'PROVIDER';
 
 /** A request for session counts. */
-export interface TelemedQuery {
+export interface TelemedQuery extends MonthlyQuery {
   /** Institutions (null or absent: every institution on the platform), as `by` (default REQUESTER). */
   readonly orgCodes?: readonly string[] | null;
   readonly by?: TelemedSide;
-  /** Month keys `yyyyMM` of requested_at. */
-  readonly months: readonly string[];
 }
 
 /**

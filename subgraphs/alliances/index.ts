@@ -15,6 +15,7 @@ import { InstitutionRef, RegionRef } from './types/references';
 
 export { createAlliancesContext } from './context';
 export type { AlliancesContext, AlliancesServices } from './context';
+export { openAlliancesStore, ALLIANCES_STORED_FACTS } from './store';
 
 /**
  * The `alliances` subgraph: the Alliance entity (kind, lead, grid region, members, mechanisms,

@@ -7,19 +7,22 @@ import { loadSourcesConfig, SourceRegistry } from '../../adapters';
 import { envPort } from '../common/endpoints';
 import { serveSubgraph } from '../common/server';
 import { securityFromEnv } from '../../security/runtime';
-import { buildAlliancesSchema, createAlliancesContext } from '.';
+import { buildAlliancesSchema, createAlliancesContext, openAlliancesStore } from '.';
 
 async function main(): Promise<void> {
   const file = process.env.GATEWAY_SOURCES;
   if (!file) throw new Error('GATEWAY_SOURCES must name a sources configuration file');
-  const sources = new SourceRegistry(loadSourcesConfig(file));
+  const config = loadSourcesConfig(file);
+  const sources = new SourceRegistry(config);
+  // The measure store of referrals and sessions, when configured; MEASURE_STORE_REFRESH=0 on all replicas but one.
+  const store = config.store ? openAlliancesStore(config.store, sources) : undefined;
   const server = await serveSubgraph({
     name: 'alliances',
     schema: await buildAlliancesSchema(),
     port: envPort('ALLIANCES_PORT', 4003),
     host: process.env.HOST ?? '127.0.0.1',
     secret: securityFromEnv().config.subgraphSecret,
-    context: () => createAlliancesContext({ sources }),
+    context: () => createAlliancesContext({ sources, ...(store ? { store } : {}) }),
   });
   console.info(`alliances subgraph at ${server.url}`);
 }

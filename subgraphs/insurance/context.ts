@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { SourceRegistry } from '../../adapters';
+import type { OpenedStore } from '../common/store/open';
 import { computeSummaries } from './measures/summary';
 import type { ScopeRequest } from './measures/facts';
 import { scopeRequestKey } from './measures/facts';
@@ -9,6 +10,8 @@ import type { InsuranceSummary } from './types/summary';
 /** Long-lived services of the insurance subgraph. */
 export interface InsuranceServices {
   readonly sources: SourceRegistry;
+  /** The measure store of settlements (absent: live answers only). */
+  readonly store?: OpenedStore;
 }
 
 /** Per-request context: a fresh registry view and summary loader (DataLoaders) for every operation. */

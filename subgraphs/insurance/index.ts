@@ -8,6 +8,7 @@ import { InstitutionRef, RegionRef } from './types/references';
 
 export { createInsuranceContext } from './context';
 export type { InsuranceContext, InsuranceServices } from './context';
+export { openInsuranceStore, INSURANCE_STORED_FACTS } from './store';
 
 /**
  * The `insurance` subgraph: aggregates of the insurance settlement system (`insurance` on Region

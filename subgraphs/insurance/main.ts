@@ -7,19 +7,22 @@ import { loadSourcesConfig, SourceRegistry } from '../../adapters';
 import { envPort } from '../common/endpoints';
 import { serveSubgraph } from '../common/server';
 import { securityFromEnv } from '../../security/runtime';
-import { buildInsuranceSchema, createInsuranceContext } from '.';
+import { buildInsuranceSchema, createInsuranceContext, openInsuranceStore } from '.';
 
 async function main(): Promise<void> {
   const file = process.env.GATEWAY_SOURCES;
   if (!file) throw new Error('GATEWAY_SOURCES must name a sources configuration file');
-  const sources = new SourceRegistry(loadSourcesConfig(file));
+  const config = loadSourcesConfig(file);
+  const sources = new SourceRegistry(config);
+  // The measure store of settlements, when configured; MEASURE_STORE_REFRESH=0 on all replicas but one.
+  const store = config.store ? openInsuranceStore(config.store, sources) : undefined;
   const server = await serveSubgraph({
     name: 'insurance',
     schema: await buildInsuranceSchema(),
     port: envPort('INSURANCE_PORT', 4005),
     host: process.env.HOST ?? '127.0.0.1',
     secret: securityFromEnv().config.subgraphSecret,
-    context: () => createInsuranceContext({ sources }),
+    context: () => createInsuranceContext({ sources, ...(store ? { store } : {}) }),
   });
   console.info(`insurance subgraph at ${server.url}`);
 }

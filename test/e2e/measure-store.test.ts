@@ -59,14 +59,16 @@ const FORMS: ReadonlyArray<[string, string, string, string | undefined]> = [
 describe('the measure store through the gateway (sqlite)', () => {
   const live = useStack(() => buildEvaluationFixture('sqlite', 'hag_storelive'), { store: null });
   const stored = useStack(() => buildEvaluationFixture('sqlite', 'hag_storee2e'), { store: storeConfig() });
+  /** Statements sent to the sources whose facts the store keeps (HIS, referral, telemedicine). */
+  const STORED_KINDS = ['his_a', 'his_b', 'referral', 'telemed'];
   const his = (): number =>
     stored.sources
       .all()
-      .filter((s) => s.config.kind === 'his_a' || s.config.kind === 'his_b')
+      .filter((s) => STORED_KINDS.includes(s.config.kind))
       .reduce((n, s) => n + s.statements, 0);
 
   beforeAll(async () => {
-    await stored.store!.refresher.idle();
+    for (const store of stored.stores) await store.refresher.idle();
   });
 
   const fill = async (url: string, [form, kind, code, part]: (typeof FORMS)[number]): Promise<Form> => {
@@ -97,10 +99,16 @@ describe('the measure store through the gateway (sqlite)', () => {
     expect(visits.length).toBeGreaterThan(0);
     for (const v of visits)
       expect([v.storedFrom, v.storedThrough, v.lastError]).toEqual(['2018-01-01', yesterday, null]);
+    // The alliances subgraph keeps the flow platforms' facts in the same store.
+    const flows = s.states.filter((x) => x.fact === 'referrals' || x.fact === 'telemedSessions');
+    expect(flows.map((x) => [x.fact, x.sourceId, x.storedThrough, x.lastError]).sort()).toEqual([
+      ['referrals', 'referral', yesterday, null],
+      ['telemedSessions', 'telemed', yesterday, null],
+    ]);
   });
 
   test.each(FORMS)(
-    '%s from the store is the live form, row for row, with no statement to a HIS',
+    '%s from the store is the live form, row for row, with no statement to a HIS or flow platform',
     async (...form) => {
       const fromLive = await fill(live.gateway.url, form);
       const before = his();
@@ -108,7 +116,9 @@ describe('the measure store through the gateway (sqlite)', () => {
       expect(his() - before).toBe(0);
       expect(fromStore.rows).toEqual(fromLive.rows);
       expect(fromStore.complete).toBe(fromLive.complete);
-      const hisSources = fromStore.sources.filter((s) => s.id.startsWith('his'));
+      const hisSources = fromStore.sources.filter(
+        (s) => s.id.startsWith('his') || s.id === 'referral' || s.id === 'telemed',
+      );
       expect(hisSources.length).toBeGreaterThan(0);
       // 2019 against 2018: both years from the store, through the period's last day.
       for (const s of hisSources) expect(s.storedThrough).toBe('2019-12-31');
@@ -125,6 +135,11 @@ describe('the measure store through the gateway (sqlite)', () => {
     };
     expect(row(t2, '636')).toEqual(['107.14', '90.00']); // 1500 / 14; 2018 90
     expect(row(t3, '947')).toEqual(['4', '1']); // d1–d4; 2018 d5
+    // 表2's referral and telemedicine rows came from the store too.
+    expect(t2.sources.filter((s) => s.id === 'referral' || s.id === 'telemed')).toEqual([
+      { id: 'referral', status: 'OK', storedThrough: '2019-12-31' },
+      { id: 'telemed', status: 'OK', storedThrough: '2019-12-31' },
+    ]);
   });
 
   test('an administrator starts a refresh and watches it; nobody else may', async () => {

@@ -41,6 +41,9 @@ export function useStack(
     get store() {
       return current().store;
     },
+    get stores() {
+      return current().stores;
+    },
     close: () => current().close(),
   };
 }

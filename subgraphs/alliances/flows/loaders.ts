@@ -12,6 +12,12 @@ import type { ClassifiedReferralCount, ReferralCount, ReferralQuery } from '../.
 import type { SupportActivityCount } from '../../../adapters/registry/model';
 import type { TelemedSessionCount } from '../../../adapters/telemed/model';
 import type { RegistryView } from '../../common/registry-view';
+import { addMonths, isoDay } from '../../common/store/days';
+import { fetchStored } from '../../common/store/fetch';
+import type { OpenedStore } from '../../common/store/open';
+import { storedThrough } from '../../common/store/reader';
+import type { SourcePlan } from '../../common/store/reader';
+import { REFERRALS_FACT, referralOf, sessionOf, TELEMED_FACT } from '../store/facts';
 
 /**
  * What one scope needs from a flow source: its institutions (sorted) and months. `side` says which
@@ -27,6 +33,8 @@ export interface FlowKey {
 export interface FlowBatch<T> {
   readonly outcomes: ReadonlyArray<SourceOutcome<unknown>>;
   readonly rows: readonly T[];
+  /** Per source id: the last day (yyyy-MM-dd) of the key's months answered from the measure store. */
+  readonly storedThrough?: ReadonlyMap<string, string | null>;
 }
 
 export interface ReferralBatch extends FlowBatch<ClassifiedReferralCount> {
@@ -43,6 +51,23 @@ export interface LisBatch {
 const keyOf = (k: FlowKey): string => JSON.stringify([k.side ?? '', k.orgs, k.months]);
 const union = (lists: ReadonlyArray<readonly string[]>): string[] => [...new Set(lists.flat())].sort();
 
+/** Per source: the last day of `months` the measure store answered (see storedThrough). */
+function throughOf(
+  plans: ReadonlyMap<string, SourcePlan>,
+  months: readonly string[],
+): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  if (months.length === 0) return out;
+  const sorted = [...months].sort();
+  const start = `${sorted[0]}01`;
+  const end = addMonths(`${sorted[sorted.length - 1]}01`, 1);
+  for (const [id, plan] of plans) {
+    const day = storedThrough(plan, start, end);
+    out.set(id, day ? isoDay(day) : null);
+  }
+  return out;
+}
+
 function okRows<T>(outcomes: ReadonlyArray<SourceOutcome<T[]>>): T[] {
   return outcomes.flatMap((o) => (o.ok ? o.value : []));
 }
@@ -58,7 +83,7 @@ export class FlowLoaders {
   readonly support: DataLoader<FlowKey, FlowBatch<SupportActivityCount>, string>;
   readonly lis: DataLoader<FlowKey, LisBatch, string>;
 
-  constructor(sources: SourceRegistry, view: RegistryView) {
+  constructor(sources: SourceRegistry, view: RegistryView, store?: OpenedStore) {
     this.referrals = new DataLoader(
       async (keys) => {
         const referralSources = sources.ofKinds(['referral']);
@@ -72,9 +97,23 @@ export class FlowLoaders {
                 by: sides.has('RECEIVER') ? 'RECEIVER' : 'SENDER',
               }
             : { months, orgCodes: null };
-        const outcomes = await sources.fanOut(referralSources, (s) =>
-          referralAdapter.countAccepted(s, query),
-        );
+        const wantedOrgs = query.orgCodes ? new Set(query.orgCodes) : null;
+        const { outcomes, plans } = await fetchStored<ReferralCount>({
+          store,
+          fact: REFERRALS_FACT,
+          sources,
+          targets: referralSources,
+          months,
+          // Stored by sender: the store filters senders; receivers are filtered here.
+          orgCodes: query.by === 'SENDER' ? (query.orgCodes ?? null) : null,
+          live: (s, part) => referralAdapter.countAccepted(s, { ...query, ...part }),
+          fromStore: (row) => {
+            const r = referralOf(row);
+            if (query.by === 'RECEIVER' && wantedOrgs && !(r.receiverOrg && wantedOrgs.has(r.receiverOrg)))
+              return null;
+            return r;
+          },
+        });
         const rows: ReferralCount[] = okRows(outcomes);
         // The registry's view of the scopes' institutions and every counterpart: one batched statement.
         const wanted = new Set(keys.flatMap((k) => k.orgs));
@@ -90,7 +129,7 @@ export class FlowLoaders {
           if (org) known.set(org.orgCode, org);
         });
         const batch: ReferralBatch = { outcomes, rows: classifyReferrals(rows, known).rows, known };
-        return keys.map(() => batch);
+        return keys.map((k) => ({ ...batch, storedThrough: throughOf(plans, k.months) }));
       },
       { cacheKeyFn: keyOf },
     );
@@ -98,12 +137,19 @@ export class FlowLoaders {
     this.telemed = new DataLoader(
       async (keys) => {
         // Sessions of a network may join institutions outside any scope: every institution is read.
-        const query = { months: union(keys.map((k) => k.months)), orgCodes: null };
-        const outcomes = await sources.fanOut(sources.ofKinds(['telemed']), (s) =>
-          telemedAdapter.countSessions(s, query),
-        );
+        const months = union(keys.map((k) => k.months));
+        const { outcomes, plans } = await fetchStored<TelemedSessionCount>({
+          store,
+          fact: TELEMED_FACT,
+          sources,
+          targets: sources.ofKinds(['telemed']),
+          months,
+          orgCodes: null,
+          live: (s, part) => telemedAdapter.countSessions(s, { ...part, orgCodes: null }),
+          fromStore: sessionOf,
+        });
         const batch = { outcomes, rows: okRows(outcomes) };
-        return keys.map(() => batch);
+        return keys.map((k) => ({ ...batch, storedThrough: throughOf(plans, k.months) }));
       },
       { cacheKeyFn: keyOf },
     );

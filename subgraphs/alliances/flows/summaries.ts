@@ -34,6 +34,8 @@ export const TELEMED_SERVICES = Object.values(TelemedServiceEnum) as TelemedServ
 export function reportsOf(
   outcomes: ReadonlyArray<SourceOutcome<unknown>>,
   institutions: number | ((o: SourceOutcome<unknown>) => number),
+  /** Per source id: the last day answered from the measure store (FlowBatch.storedThrough). */
+  through?: ReadonlyMap<string, string | null>,
 ): { sources: SourceReport[]; answered: number; complete: boolean } {
   const sources = outcomes
     .map((o) =>
@@ -42,6 +44,7 @@ export function reportsOf(
         kind: o.source.kind,
         status: o.ok ? SourceStatus.OK : (o.failure as SourceStatus),
         institutions: typeof institutions === 'number' ? institutions : institutions(o),
+        storedThrough: through?.get(o.source.id) ?? null,
       }),
     )
     .sort((a, b) => a.id.localeCompare(b.id));
@@ -58,7 +61,7 @@ export function supportSummary(
   members: ReadonlySet<string>,
   months: ReadonlySet<string>,
 ): AllianceSupport {
-  const { sources, answered, complete } = reportsOf(batch.outcomes, members.size);
+  const { sources, answered, complete } = reportsOf(batch.outcomes, members.size, batch.storedThrough);
   const counted = answered > 0 && lead !== null;
   const byKind = new Map(SUPPORT_KINDS.map((k) => [k, { n: 0, amount: null as number | null, big: 0 }]));
   for (const r of batch.rows) {
@@ -123,7 +126,7 @@ export function allianceReferralSummary(
   members: ReadonlySet<string>,
   months: ReadonlySet<string>,
 ): AllianceReferrals {
-  const { sources, answered, complete } = reportsOf(batch.outcomes, members.size);
+  const { sources, answered, complete } = reportsOf(batch.outcomes, members.size, batch.storedThrough);
   const counted = answered > 0;
   const rows = batch.rows.filter(
     (r) =>
@@ -155,7 +158,7 @@ export function referralSummary(
   scope: ReadonlySet<string>,
   months: ReadonlySet<string>,
 ): ReferralSummary {
-  const { sources, answered, complete } = reportsOf(batch.outcomes, scope.size);
+  const { sources, answered, complete } = reportsOf(batch.outcomes, scope.size, batch.storedThrough);
   const counted = answered > 0;
   const inPeriod = batch.rows.filter((r) => months.has(r.month));
   const sent = inPeriod.filter((r) => r.senderOrg !== null && scope.has(r.senderOrg));
@@ -184,7 +187,7 @@ export function allianceTelemedSummary(
   networkId: string | null,
   months: ReadonlySet<string>,
 ): AllianceTelemedicine {
-  const { sources, answered, complete } = reportsOf(batch.outcomes, members.size);
+  const { sources, answered, complete } = reportsOf(batch.outcomes, members.size, batch.storedThrough);
   const counted = answered > 0;
   const byService = new Map(TELEMED_SERVICES.map((s) => [s, 0]));
   let total = 0;
@@ -217,7 +220,7 @@ export function telemedSummary(
   scope: ReadonlySet<string>,
   months: ReadonlySet<string>,
 ): TelemedicineSummary {
-  const { sources, answered, complete } = reportsOf(batch.outcomes, scope.size);
+  const { sources, answered, complete } = reportsOf(batch.outcomes, scope.size, batch.storedThrough);
   const counted = answered > 0;
   const req = new Map(TELEMED_SERVICES.map((s) => [s, 0]));
   const prov = new Map(TELEMED_SERVICES.map((s) => [s, 0]));

@@ -155,7 +155,11 @@ function answer(r: ParsedMeasureRequest, m: FlowMeasure, scope: Scope, batch: Ba
       uncoveredInstitutions: orgs.filter((o) => !held.has(o)).length,
     };
   }
-  const { sources, answered, complete } = reportsOf(batch.outcomes, scope.orgs.size);
+  const { sources, answered, complete } = reportsOf(
+    batch.outcomes,
+    scope.orgs.size,
+    'storedThrough' in batch ? batch.storedThrough : undefined,
+  );
   return {
     ...base,
     value: answered > 0 ? valueOf(r, m, scope, batch) : null,

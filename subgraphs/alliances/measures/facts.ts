@@ -66,6 +66,8 @@ export interface FactData {
   readonly support: readonly SupportPairCount[];
   readonly telemed: readonly TelemedSessionCount[];
   readonly telemedOutcomes: ReadonlyArray<SourceOutcome<unknown>>;
+  /** Per telemed source: the last day answered from the measure store. */
+  readonly telemedStoredThrough?: ReadonlyMap<string, string | null>;
   readonly institutions: ReadonlyMap<string, InstitutionRecord>;
   readonly divisions: DivisionIndex;
 }
@@ -1220,6 +1222,7 @@ export async function computeFactValues(
     support,
     telemed,
     telemedOutcomes: telemedBatch?.outcomes ?? [],
+    telemedStoredThrough: telemedBatch?.storedThrough,
     institutions,
     divisions,
   };
@@ -1228,7 +1231,9 @@ export async function computeFactValues(
     const measure = measures[i];
     const result = measure.compute(scopes[i], data);
     const usesTelemed = measure.needs.includes('TELEMED');
-    const report = usesTelemed ? reportsOf(data.telemedOutcomes, 0) : registryReport;
+    const report = usesTelemed
+      ? reportsOf(data.telemedOutcomes, 0, data.telemedStoredThrough)
+      : registryReport;
     return {
       scopeKind: r.scopeKind,
       scopeCode: r.scopeCode,

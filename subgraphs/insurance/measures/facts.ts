@@ -2,9 +2,15 @@ import { insAdapter } from '../../../adapters/ins/adapter';
 import { placeSettlements } from '../../../adapters/ins/county';
 import type { Placement } from '../../../adapters/ins/county';
 import type { SettlementCounts, SettlementQuery } from '../../../adapters/ins/model';
-import type { InstitutionRecord, SourceOutcome } from '../../../adapters';
+import type { InstitutionRecord } from '../../../adapters';
 import { ErrorCode, userError } from '../../../schema/errors';
-import { periodMonths } from '../../../schema/period';
+import { periodEnd, periodMonths, periodStart } from '../../../schema/period';
+import type { SqlSource } from '../../../adapters/sql/source';
+import { isoDay } from '../../common/store/days';
+import { storedThrough } from '../../common/store/reader';
+import { fetchStored } from '../../common/store/fetch';
+import type { StoredFetch } from '../../common/store/fetch';
+import { SETTLEMENTS_FACT, settlementOf } from '../store/facts';
 import type { Period } from '../../../schema/period';
 import { institutionsOfRegions } from '../../common/registry-view';
 import { ScopeKind } from '../../common/measures';
@@ -31,6 +37,8 @@ export interface SourceReportData {
   readonly kind: string;
   readonly status: SourceStatus;
   readonly institutions: number;
+  /** Last day (yyyy-MM-dd) of the period answered from the measure store; null: live only. */
+  readonly storedThrough: string | null;
 }
 
 /** What the insurance sources say about one scope and period. */
@@ -44,6 +52,33 @@ export interface ScopeFacts {
   readonly rows: PlacedSettlements[];
   /** For a region: its county-level divisions, by code; empty for an institution. */
   readonly counties: string[];
+}
+
+/**
+ * The settlements of `query` from every insurance source: the whole closed months the measure
+ * store holds from the store, the others live (see fetchStored).
+ */
+function fetchSettlements(
+  ctx: InsuranceContext,
+  insSources: readonly SqlSource[],
+  query: SettlementQuery,
+): Promise<StoredFetch<SettlementCounts>> {
+  const areas = query.insuAdmdvs ? new Set(query.insuAdmdvs) : null;
+  return fetchStored<SettlementCounts>({
+    store: ctx.services.store,
+    fact: SETTLEMENTS_FACT,
+    sources: ctx.services.sources,
+    targets: insSources,
+    months: query.months,
+    orgCodes: query.fixmedinsCodes ?? null,
+    // A month-grain fact: live months are whole months (`since` never cuts one).
+    live: (source, part) => insAdapter.settlements(source, { ...query, months: part.months }),
+    fromStore: (row) => {
+      const settlement = settlementOf(row);
+      const inArea = settlement.insuAdmdvs !== null && (!areas || areas.has(settlement.insuAdmdvs));
+      return !areas || inArea ? settlement : null;
+    },
+  });
 }
 
 /**
@@ -97,9 +132,7 @@ export async function scopeFacts(
         : { months, fixmedinsCodes: orgScopes.flatMap((o) => codesOfOrg.get(o) ?? []).sort() };
 
   const insSources = sources.ofKinds(['ins']);
-  const outcomes: SourceOutcome<SettlementCounts[]>[] = await sources.fanOut(insSources, (source) =>
-    insAdapter.settlements(source, query),
-  );
+  const { outcomes, plans } = await fetchSettlements(ctx, insSources, query);
   const rows: SettlementCounts[] = [];
   // Not push(...rows): a province's settlement groups outnumber the arguments a call may take.
   for (const o of outcomes) if (o.ok) for (const row of o.value) rows.push(row);
@@ -146,12 +179,19 @@ export async function scopeFacts(
       available,
       complete,
       sources: outcomes
-        .map((o) => ({
-          id: o.source.id,
-          kind: o.source.kind,
-          status: o.ok ? SourceStatus.OK : (o.failure as SourceStatus),
-          institutions,
-        }))
+        .map((o) => {
+          const plan = plans.get(o.source.id);
+          const through = plan
+            ? storedThrough(plan, periodStart(request.period), periodEnd(request.period))
+            : null;
+          return {
+            id: o.source.id,
+            kind: o.source.kind,
+            status: o.ok ? SourceStatus.OK : (o.failure as SourceStatus),
+            institutions,
+            storedThrough: through ? isoDay(through) : null,
+          };
+        })
         .sort((a, b) => a.id.localeCompare(b.id)),
       rows: placed.filter((r) => monthSet.has(r.month) && inScope(r)),
       counties: request.kind === ScopeKind.REGION ? (counties.get(request.code) ?? []) : [],
