@@ -142,11 +142,18 @@ export const insAdapter = {
     const params: unknown[] = [];
     const timeWhere = dayRangePredicate('setl_time', days, params);
     const day = dayBucket('setl_time', 'DATETIME', source.dialect);
-    const rows = await source.query<{ d: string | number; n: Num }>(
-      `SELECT ${day} AS d, COUNT(*) AS n FROM setl_d WHERE vali_flag = '1' AND (${timeWhere}) GROUP BY ${day}`,
+    const rows = await source.query<{ d: string | number; n: Num; fee: Num; fund: Num; own: Num }>(
+      `SELECT ${day} AS d, COUNT(*) AS n, SUM(medfee_sumamt) AS fee, SUM(fund_pay_sumamt) AS fund, SUM(psn_pay) AS own
+         FROM setl_d WHERE vali_flag = '1' AND (${timeWhere}) GROUP BY ${day}`,
       params,
     );
-    return rows.map((r) => ({ day: bucketKey(r.d), settlements: toCount(r.n) }));
+    return rows.map((r) => ({
+      day: bucketKey(r.d),
+      settlements: toCount(r.n),
+      medfeeSum: toYuan(r.fee),
+      fundPay: toYuan(r.fund),
+      personalPay: toYuan(r.own),
+    }));
   },
 
   /**

@@ -83,6 +83,9 @@ export interface DailySettlements {
   /** `yyyyMMdd` of setl_time. */
   readonly day: string;
   readonly settlements: number;
+  readonly medfeeSum: number;
+  readonly fundPay: number;
+  readonly personalPay: number;
 }
 
 /** Distinct insured persons with a valid settlement in a period, per insured area. */

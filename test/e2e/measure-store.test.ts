@@ -169,6 +169,32 @@ describe('the measure store through the gateway (sqlite)', () => {
     expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
+  test("one administrator request refreshes every subgraph's facts of this process, and is watched as one run", async () => {
+    const { body } = await gql(
+      stored.gateway.url,
+      REFRESH,
+      { facts: ['referrals', 'telemedSessions'] },
+      'admin',
+    );
+    expect(body.errors).toBeUndefined();
+    // The alliances subgraph's store runs them: one (fact, source) pair each.
+    expect((body.data as { refreshMeasureStore: unknown }).refreshMeasureStore).toMatchObject({
+      trigger: 'ADMIN',
+      started: true,
+      tasksTotal: 2,
+    });
+    for (const store of stored.stores) await store.refresher.idle();
+    const after = await gql(stored.gateway.url, STATUS, {}, 'admin');
+    const run = (after.body.data as { measureStore: { run: Record<string, unknown> } }).measureStore.run;
+    expect(run).toMatchObject({
+      trigger: 'ADMIN',
+      running: false,
+      tasksTotal: 2,
+      tasksDone: 2,
+      failures: [],
+    });
+  });
+
   test('bad arguments and a stack without a store get stable codes', async () => {
     const badFact = await gql(stored.gateway.url, REFRESH, { facts: ['patients'] }, 'admin');
     expect(badFact.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

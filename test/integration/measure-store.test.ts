@@ -210,6 +210,32 @@ describe.each<Engine>(['sqlite', 'mariadb'])('the measure store on %s', (engine)
     }
   });
 
+  test('a charge corrected after the window: verification finds the day by its fee total alone', async () => {
+    const refresh = async (): Promise<number> => {
+      store.refresher.trigger({ trigger: 'ADMIN', facts: ['visits'], sourceIds: ['his-a-city'] });
+      await store.refresher.idle();
+      expect(store.refresher.lastRun()!.failures).toEqual([]);
+      return store.refresher.lastRun()!.daysReaggregated;
+    };
+    const day = { from: '20190110', to: '20190111' };
+    // feeTotal is the 4th stored field of visits; A1 (H1, 2019-01-10) is that day's one visit, ZFY 50.
+    const fee = async (): Promise<number | undefined> =>
+      (await store.db.totals('visits', 'DAY', 'his-a-city', day)).get('20190110')?.[3];
+    await refresh(); // settles what the previous test changed
+    expect(await fee()).toBe(50);
+    const db = await legacy(engine, config, 'his-a-city');
+    try {
+      await db.query("UPDATE MZ_GHXX SET ZFY = 80 WHERE GHXH = 'A1'");
+      expect(await refresh()).toBe(1);
+      expect(await fee()).toBe(80);
+    } finally {
+      await db.query("UPDATE MZ_GHXX SET ZFY = 50 WHERE GHXH = 'A1'");
+      await db.destroy();
+    }
+    expect(await refresh()).toBe(1);
+    expect(await fee()).toBe(50);
+  });
+
   test('a rebuild forgets and fills again; a store that cannot be read falls back to live', async () => {
     store.refresher.trigger({ trigger: 'ADMIN', facts: ['visits'], rebuild: true });
     await store.refresher.idle();

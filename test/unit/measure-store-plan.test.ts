@@ -2,7 +2,9 @@ import { addDays, addMonths, chunks, dayRuns, monthsOf } from '../../subgraphs/c
 import { encodeDims, decodeDims } from '../../subgraphs/common/store/database';
 import type { StoreState } from '../../subgraphs/common/store/database';
 import { planSource, storedThrough } from '../../subgraphs/common/store/reader';
-import { defineStoredFact, fromStored, toStored } from '../../subgraphs/common/store/spec';
+import { defineStoredFact, fromStored, toleranceOf, toStored } from '../../subgraphs/common/store/spec';
+import { mergeRuns } from '../../subgraphs/common/store/refresher';
+import type { RunProgress } from '../../subgraphs/common/store/refresher';
 
 const state = (storedFrom: string, storedTo: string): StoreState => ({
   fact: 'visits',
@@ -105,5 +107,67 @@ describe('measure store: rows in and out', () => {
   test('a spec is checked where it is declared', () => {
     expect(() => defineStoredFact({ ...spec, checkFields: ['other'] })).toThrow(/check field other/);
     expect(() => defineStoredFact({ ...spec, fields: [] })).toThrow(/1–8 fields/);
+    expect(() => defineStoredFact({ ...spec, checkTolerance: { other: 0.5 } })).toThrow(/tolerance of other/);
+    expect(toleranceOf(defineStoredFact({ ...spec, checkTolerance: { count: 0.5 } }), 'count')).toBe(0.5);
+    expect(toleranceOf(spec, 'count')).toBe(1e-6);
+  });
+});
+
+describe('mergeRuns: the runs of one process reported as one', () => {
+  const run = (over: Partial<RunProgress>): RunProgress => ({
+    id: 1,
+    trigger: 'ADMIN',
+    group: null,
+    startedAt: '2019-04-15T01:00:00.000Z',
+    finishedAt: '2019-04-15T01:00:05.000Z',
+    tasksTotal: 2,
+    tasksDone: 2,
+    piecesDone: 3,
+    rowsWritten: 10,
+    daysVerified: 30,
+    daysReaggregated: 1,
+    failures: [],
+    ...over,
+  });
+  const failure = {
+    sourceId: 'ins',
+    fact: 'settlements',
+    failure: 'TIMEOUT',
+    at: '2019-04-15T01:00:01.000Z',
+  };
+
+  test('the latest run with the runs of its group: sums, failures together, running while any runs', () => {
+    const older = run({ id: 7, group: null, startedAt: '2019-04-14T00:00:00.000Z', tasksTotal: 99 });
+    const a = run({ id: 2, group: 'ADMIN-x', startedAt: '2019-04-15T01:00:00.000Z' });
+    const b = run({
+      id: 5,
+      group: 'ADMIN-x',
+      startedAt: '2019-04-15T01:00:00.002Z',
+      finishedAt: null,
+      tasksTotal: 1,
+      tasksDone: 0,
+      rowsWritten: 4,
+      failures: [failure],
+    });
+    expect(mergeRuns([older, a, b, null])).toEqual({
+      id: 5,
+      trigger: 'ADMIN',
+      group: 'ADMIN-x',
+      startedAt: '2019-04-15T01:00:00.000Z',
+      finishedAt: null,
+      tasksTotal: 3,
+      tasksDone: 2,
+      piecesDone: 6,
+      rowsWritten: 14,
+      daysVerified: 60,
+      daysReaggregated: 2,
+      failures: [failure],
+    });
+  });
+
+  test('a run of its own is reported alone; none is null', () => {
+    const scheduled = run({ trigger: 'SCHEDULE', startedAt: '2019-04-16T00:00:00.000Z' });
+    expect(mergeRuns([run({ group: 'STARTUP', trigger: 'STARTUP' }), scheduled])).toBe(scheduled);
+    expect(mergeRuns([null, null])).toBeNull();
   });
 });

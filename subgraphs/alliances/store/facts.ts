@@ -45,7 +45,7 @@ export const TELEMED_FACT: StoredFactSpec = defineStoredFact({
   name: 'telemedSessions',
   grain: 'DAY',
   fields: ['sessions', 'finishedSessions', 'turnaroundSeconds'],
-  checkFields: ['sessions', 'finishedSessions'],
+  checkFields: ['sessions', 'finishedSessions', 'turnaroundSeconds'],
   kinds: ['telemed'],
   fetch: async (source, query) =>
     (await telemedAdapter.countSessions(source, { ...query, by: 'REQUESTER' })).map(

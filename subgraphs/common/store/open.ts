@@ -22,22 +22,35 @@ export interface OpenedStore {
  * one process share one connection (SQLite allows one writer at a time: two writer connections
  * would wait on each other's long fills).
  */
-const shared = new Map<string, { db: StoreDatabase; users: number }>();
+const shared = new Map<string, { db: StoreDatabase; stores: OpenedStore[] }>();
 
-function acquire(url: string): StoreDatabase {
-  const entry = shared.get(url) ?? { db: new StoreDatabase(url), users: 0 };
-  entry.users += 1;
-  shared.set(url, entry);
-  return entry.db;
+function databaseFor(url: string): StoreDatabase {
+  return shared.get(url)?.db ?? new StoreDatabase(url);
 }
 
-async function release(url: string): Promise<void> {
-  const entry = shared.get(url);
+function register(store: OpenedStore): void {
+  const entry = shared.get(store.config.url) ?? { db: store.db, stores: [] };
+  entry.stores.push(store);
+  shared.set(store.config.url, entry);
+}
+
+async function release(store: OpenedStore): Promise<void> {
+  const entry = shared.get(store.config.url);
   if (!entry) return;
-  entry.users -= 1;
-  if (entry.users > 0) return;
-  shared.delete(url);
+  entry.stores = entry.stores.filter((s) => s !== store);
+  if (entry.stores.length > 0) return;
+  shared.delete(store.config.url);
   await entry.db.close();
+}
+
+/**
+ * The stores of this process on the same database as `store`, `store` first: where the subgraphs
+ * run in one process (the demo, `npm start`), one administrator request refreshes and watches
+ * all of their facts. Subgraphs in processes of their own refresh theirs on their schedule.
+ */
+export function storesSharing(store: OpenedStore): OpenedStore[] {
+  const others = (shared.get(store.config.url)?.stores ?? []).filter((s) => s !== store);
+  return [store, ...others];
 }
 
 /**
@@ -53,13 +66,13 @@ export function openMeasureStore(
   /** Today's date (`yyyyMMdd`, Asia/Shanghai); tests fix it. */
   today?: () => LocalDate,
 ): OpenedStore {
-  const db = acquire(config.url);
+  const db = databaseFor(config.url);
   const reader = new MeasureStore(db, new Map(specs.map((s) => [s.name, s])));
   const refresher = new StoreRefresher(db, config, sources, specs, logger, today);
   refresher.onWrite = () => reader.invalidate();
   refresher.start();
   let closed = false;
-  return {
+  const store: OpenedStore = {
     config,
     db,
     reader,
@@ -69,7 +82,9 @@ export function openMeasureStore(
       if (closed) return;
       closed = true;
       await refresher.stop();
-      await release(config.url);
+      await release(store);
     },
   };
+  register(store);
+  return store;
 }

@@ -6,7 +6,7 @@ import { todayInShanghai } from '../../../schema/period';
 import type { LocalDate } from '../../../schema/period';
 import { addDays, addMonths, chunks, dayRuns, maxDay, minDay, monthStart, monthsOf } from './days';
 import type { StoreDatabase, StoreState } from './database';
-import { toStored } from './spec';
+import { toleranceOf, toStored } from './spec';
 import type { StoredFactSpec } from './spec';
 
 /**
@@ -35,6 +35,11 @@ export interface RunFailure {
 export interface RunProgress {
   readonly id: number;
   readonly trigger: RunTrigger;
+  /**
+   * Runs started together by several refreshers (the startup runs; one administrator request)
+   * share a group and are reported as one run; null: a run of its own (a scheduled one).
+   */
+  readonly group: string | null;
   readonly startedAt: string;
   finishedAt: string | null;
   readonly tasksTotal: number;
@@ -48,6 +53,35 @@ export interface RunProgress {
   readonly failures: RunFailure[];
 }
 
+/**
+ * The last run of several refreshers (the subgraphs of one process, one database) as one: the
+ * latest started run, with the runs of its group (started by the same request) — counts summed,
+ * failures together, running while any runs, the earliest start. Null when there is none.
+ */
+export function mergeRuns(runs: ReadonlyArray<RunProgress | null>): RunProgress | null {
+  const all = runs.filter((r): r is RunProgress => r !== null);
+  if (all.length === 0) return null;
+  const latest = [...all].sort((a, b) => b.startedAt.localeCompare(a.startedAt))[0];
+  const list = latest.group === null ? [latest] : all.filter((r) => r.group === latest.group);
+  if (list.length === 1) return list[0];
+  const sum = (f: (r: RunProgress) => number): number => list.reduce((n, r) => n + f(r), 0);
+  const finished = list.every((r) => r.finishedAt !== null);
+  return {
+    id: Math.max(...list.map((r) => r.id)),
+    trigger: latest.trigger,
+    group: latest.group,
+    startedAt: list.map((r) => r.startedAt).sort()[0],
+    finishedAt: finished ? list.map((r) => r.finishedAt as string).sort()[list.length - 1] : null,
+    tasksTotal: sum((r) => r.tasksTotal),
+    tasksDone: sum((r) => r.tasksDone),
+    piecesDone: sum((r) => r.piecesDone),
+    rowsWritten: sum((r) => r.rowsWritten),
+    daysVerified: sum((r) => r.daysVerified),
+    daysReaggregated: sum((r) => r.daysReaggregated),
+    failures: list.flatMap((r) => r.failures),
+  };
+}
+
 /** What to refresh: by default every fact of every source holding it. */
 export interface RunOptions {
   readonly sourceIds?: readonly string[];
@@ -55,6 +89,8 @@ export interface RunOptions {
   /** Forget what is stored and fill again from `from`. */
   readonly rebuild?: boolean;
   readonly trigger: RunTrigger;
+  /** See RunProgress.group (default: STARTUP for the startup run, else none). */
+  readonly group?: string;
 }
 
 /** Sources refreshed at the same time (each bounded by `concurrencyPerSource`). */
@@ -116,6 +152,7 @@ export class StoreRefresher {
     const progress: RunProgress = {
       id: ++this.runs,
       trigger: options.trigger,
+      group: options.group ?? (options.trigger === 'STARTUP' ? 'STARTUP' : null),
       startedAt: new Date().toISOString(),
       finishedAt: null,
       tasksTotal: tasks.length,
@@ -299,6 +336,7 @@ export class StoreRefresher {
     });
     const key = (day: string): string => (spec.grain === 'DAY' ? day : day.slice(0, 6));
     const checks = spec.checkFields.map((f) => spec.fields.indexOf(f));
+    const tolerances = spec.checkFields.map((f) => toleranceOf(spec, f));
     const fresh = new Map<string, number[]>();
     for (const row of totals) {
       const sums = fresh.get(key(row.month)) ?? checks.map(() => 0);
@@ -312,7 +350,7 @@ export class StoreRefresher {
     for (const bucket of new Set([...fresh.keys(), ...stored.keys()])) {
       const a = fresh.get(bucket) ?? checks.map(() => 0);
       const b = stored.get(bucket);
-      if (checks.some((pos, i) => Math.abs(a[i] - (b ? b[pos] : 0)) > 1e-6)) differing.push(bucket);
+      if (checks.some((pos, i) => Math.abs(a[i] - (b ? b[pos] : 0)) > tolerances[i])) differing.push(bucket);
     }
     const runs =
       spec.grain === 'DAY'

@@ -23,8 +23,14 @@ export interface StoredFactSpec {
   readonly grain: 'DAY' | 'MONTH';
   /** Summed fields, in storage order (at most MAX_FIELDS); every other field but orgCode/month is a key. */
   readonly fields: readonly string[];
-  /** Count fields compared with the source's per-day totals by verification (exact). */
+  /** Fields compared with the source's per-day totals by verification (exact unless `checkTolerance`). */
   readonly checkFields: readonly string[];
+  /**
+   * Per check field, the difference verification tolerates (default: none beyond float noise).
+   * Money sums are rounded to the fen row by row on one side and once on the other: half a yuan
+   * absorbs that rounding and still catches a corrected charge.
+   */
+  readonly checkTolerance?: Readonly<Record<string, number>>;
   /** System kinds holding it. */
   readonly kinds: readonly SystemKind[];
   /** The adapter call: one aggregate statement for `query` (grains MONTH, DAY and DAY_TOTAL). */
@@ -42,7 +48,18 @@ export function defineStoredFact(spec: StoredFactSpec): StoredFactSpec {
   for (const f of spec.checkFields)
     if (!spec.fields.includes(f))
       throw new Error(`stored fact ${spec.name}: check field ${f} is not a field`);
+  for (const f of Object.keys(spec.checkTolerance ?? {}))
+    if (!spec.checkFields.includes(f))
+      throw new Error(`stored fact ${spec.name}: tolerance of ${f}, which is not a check field`);
   return spec;
+}
+
+/** Tolerance of a money check field, yuan (fees are rounded to the fen per row on one side). */
+export const MONEY_TOLERANCE = 0.5;
+
+/** The difference verification tolerates on check field `field` of `spec`. */
+export function toleranceOf(spec: StoredFactSpec, field: string): number {
+  return spec.checkTolerance?.[field] ?? 1e-6;
 }
 
 /** A fact row as a stored row. */

@@ -1,11 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { ErrorCode, userError } from '../../../schema/errors';
 import { STORE_ADMIN_ROLE } from '../../../security/principal';
 import { addDays, isoDay } from '../../common/store/days';
+import { storesSharing } from '../../common/store/open';
+import { mergeRuns } from '../../common/store/refresher';
 import type { RunProgress } from '../../common/store/refresher';
 import type { InstitutionsContext } from '../context';
 import type { InstitutionsStore } from '../store';
-import { STORED_FACTS } from '../store';
 import { MeasureStoreStatus, StoreFactState, StoreRun, StoreRunFailure } from '../store/types';
 
 const iso = (day: string | null): string | null => (day ? isoDay(day) : null);
@@ -50,7 +52,7 @@ export class StoreResolver {
         run: null,
         states: [],
       });
-    const last = store.refresher.lastRun();
+    const last = mergeRuns(storesSharing(store).map((s) => s.refresher.lastRun()));
     const states = (await store.db.states()).sort(
       (a, b) => a.sourceId.localeCompare(b.sourceId) || a.fact.localeCompare(b.fact),
     );
@@ -105,19 +107,30 @@ export class StoreResolver {
     const badSource = (sourceIds ?? []).find((id) => !known.has(id));
     if (badSource !== undefined)
       throw userError(ErrorCode.BAD_USER_INPUT, `Unknown source ${badSource.slice(0, 64)} (数据源不存在)`);
-    const names = new Set(STORED_FACTS.map((f) => f.name));
+    const stores = storesSharing(store);
+    const names = new Set(stores.flatMap((s) => s.specs.map((f) => f.name)));
     const badFact = (facts ?? []).find((f) => !names.has(f));
     if (badFact !== undefined)
       throw userError(
         ErrorCode.BAD_USER_INPUT,
         `Unknown stored fact ${badFact.slice(0, 64)}; one of ${[...names].join(', ')} (事实不存在)`,
       );
-    const { progress, started } = store.refresher.trigger({
-      trigger: 'ADMIN',
-      rebuild,
-      ...(sourceIds ? { sourceIds } : {}),
-      ...(facts ? { facts } : {}),
-    });
-    return runOf(progress, started);
+    // Every store of this process on this database runs the facts it keeps of those asked, as one group.
+    const group = `ADMIN-${randomUUID()}`;
+    const runs = stores
+      .filter((s) => !facts || s.specs.some((f) => facts.includes(f.name)))
+      .map((s) =>
+        s.refresher.trigger({
+          trigger: 'ADMIN',
+          group,
+          rebuild,
+          ...(sourceIds ? { sourceIds } : {}),
+          ...(facts ? { facts } : {}),
+        }),
+      );
+    return runOf(
+      mergeRuns(runs.map((r) => r.progress))!,
+      runs.some((r) => r.started),
+    );
   }
 }

@@ -1,21 +1,22 @@
 import { callHeld, KINDS_OF } from '../facts';
 import type { HeldFact } from '../facts';
-import { defineStoredFact } from '../../common/store/spec';
+import { defineStoredFact, MONEY_TOLERANCE } from '../../common/store/spec';
 import type { FactRow, StoredFactSpec } from '../../common/store/spec';
 
 /**
  * The institution-held facts the measure store keeps (HIS and LIS, by institution and day): each
  * fact's summed fields in storage order and the counts verification compares. `procedures` is
- * kept per month: its 例次 (distinct discharges in the month) is not a sum of days.
+ * kept per month: its 例次 (distinct discharges in the month) is not a sum of days. Fee totals are
+ * verified too (within MONEY_TOLERANCE).
  */
 const FIELDS: Record<HeldFact, { fields: string[]; checks: string[]; grain?: 'MONTH' }> = {
   visits: {
     fields: ['visits', 'emergencyVisits', 'tcmVisits', 'feeTotal'],
-    checks: ['visits', 'emergencyVisits', 'tcmVisits'],
+    checks: ['visits', 'emergencyVisits', 'tcmVisits', 'feeTotal'],
   },
   discharges: {
     fields: ['discharges', 'stayDays', 'rescues', 'feeTotal'],
-    checks: ['discharges', 'stayDays', 'rescues'],
+    checks: ['discharges', 'stayDays', 'rescues', 'feeTotal'],
   },
   surgeries: { fields: ['count'], checks: ['count'] },
   beds: {
@@ -36,6 +37,8 @@ export const STORED_FACTS: readonly StoredFactSpec[] = (Object.keys(FIELDS) as H
     grain: FIELDS[fact].grain ?? 'DAY',
     fields: FIELDS[fact].fields,
     checkFields: FIELDS[fact].checks,
+    // A charge corrected after the window changes the fee total alone: it is verified too.
+    ...(FIELDS[fact].checks.includes('feeTotal') ? { checkTolerance: { feeTotal: MONEY_TOLERANCE } } : {}),
     kinds: KINDS_OF[fact],
     fetch: async (source, query) => (await callHeld(fact, source, query)) as unknown as FactRow[],
   }),

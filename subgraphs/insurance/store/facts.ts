@@ -1,7 +1,7 @@
 import { insAdapter } from '../../../adapters/ins/adapter';
 import type { SettlementCounts } from '../../../adapters/ins/model';
 import { ALL_INSTITUTIONS } from '../../../adapters/sql/time';
-import { defineStoredFact } from '../../common/store/spec';
+import { defineStoredFact, MONEY_TOLERANCE } from '../../common/store/spec';
 import type { FactRow, StoredFactSpec } from '../../common/store/spec';
 
 /** The summed fields of a settlement group, in storage order. */
@@ -39,19 +39,20 @@ export function settlementOf(row: FactRow): SettlementCounts {
 
 /**
  * Valid settlements (医保结算), kept per whole closed month: each group's `persons` is a distinct
- * count that days do not add up to. Verification compares the number of valid settlements per day.
+ * count that days do not add up to. Verification compares the valid settlements and their amounts per day.
  */
 export const SETTLEMENTS_FACT: StoredFactSpec = defineStoredFact({
   name: 'settlements',
   grain: 'MONTH',
   fields: [...FIELDS],
-  checkFields: ['settlements'],
+  checkFields: ['settlements', 'medfeeSum', 'fundPay', 'personalPay'],
+  checkTolerance: { medfeeSum: MONEY_TOLERANCE, fundPay: MONEY_TOLERANCE, personalPay: MONEY_TOLERANCE },
   kinds: ['ins'],
   fetch: async (source, query) => {
     if (query.grain === 'DAY_TOTAL') {
       if (!query.days) return [];
       const days = await insAdapter.dailySettlements(source, query.days);
-      return days.map((d) => ({ orgCode: ALL_INSTITUTIONS, month: d.day, settlements: d.settlements }));
+      return days.map(({ day, ...sums }) => ({ orgCode: ALL_INSTITUTIONS, month: day, ...sums }));
     }
     const rows = await insAdapter.settlements(source, {
       months: query.months,
