@@ -8,7 +8,7 @@ import {
   createInstitutionsContext,
   openInstitutionsStore,
 } from '../subgraphs/institutions';
-import { buildWorkforceSchema, createWorkforceContext } from '../subgraphs/workforce';
+import { buildWorkforceSchema, createWorkforceContext, openWorkforceStore } from '../subgraphs/workforce';
 import { buildInsuranceSchema, createInsuranceContext, openInsuranceStore } from '../subgraphs/insurance';
 import type { OpenedStore } from '../subgraphs/common/store/open';
 
@@ -37,10 +37,28 @@ export interface OpenSubgraph {
   readonly store?: OpenedStore;
 }
 
-const stateless = (context: () => BaseContext): OpenSubgraph => ({
-  context,
-  close: () => Promise.resolve(),
-});
+/**
+ * A subgraph's services with its measure store: `openStore` opens the store of its facts when one
+ * is configured, `createContext` makes a request's context from the sources and that store.
+ */
+function withStore(
+  openStore: (
+    config: StoreConfig,
+    sources: SourceRegistry,
+    logger?: Pick<Console, 'info' | 'warn'>,
+  ) => OpenedStore,
+  createContext: (services: { sources: SourceRegistry; store?: OpenedStore }) => BaseContext,
+): DomainSubgraph['open'] {
+  return (sources, options) => {
+    const store = options.store ? openStore(options.store, sources, options.logger) : undefined;
+    const services = { sources, ...(store ? { store } : {}) };
+    return {
+      context: () => createContext(services),
+      close: async () => store?.close(),
+      ...(store ? { store } : {}),
+    };
+  };
+}
 
 /** Every domain subgraph, in the order they start. The indicators subgraph comes after them. */
 export const DOMAIN_SUBGRAPHS: readonly DomainSubgraph[] = [
@@ -48,48 +66,24 @@ export const DOMAIN_SUBGRAPHS: readonly DomainSubgraph[] = [
     name: 'institutions',
     portOffset: 1,
     build: buildInstitutionsSchema,
-    open: (sources, options) => {
-      const store = options.store ? openInstitutionsStore(options.store, sources, options.logger) : undefined;
-      const services = { sources, ...(store ? { store } : {}) };
-      return {
-        context: () => createInstitutionsContext(services),
-        close: async () => store?.close(),
-        ...(store ? { store } : {}),
-      };
-    },
+    open: withStore(openInstitutionsStore, createInstitutionsContext),
   },
   {
     name: 'alliances',
     portOffset: 3,
     build: buildAlliancesSchema,
-    open: (sources, options) => {
-      const store = options.store ? openAlliancesStore(options.store, sources, options.logger) : undefined;
-      const services = { sources, ...(store ? { store } : {}) };
-      return {
-        context: () => createAlliancesContext(services),
-        close: async () => store?.close(),
-        ...(store ? { store } : {}),
-      };
-    },
+    open: withStore(openAlliancesStore, createAlliancesContext),
   },
   {
     name: 'workforce',
     portOffset: 4,
     build: buildWorkforceSchema,
-    open: (sources) => stateless(() => createWorkforceContext({ sources })),
+    open: withStore(openWorkforceStore, createWorkforceContext),
   },
   {
     name: 'insurance',
     portOffset: 5,
     build: buildInsuranceSchema,
-    open: (sources, options) => {
-      const store = options.store ? openInsuranceStore(options.store, sources, options.logger) : undefined;
-      const services = { sources, ...(store ? { store } : {}) };
-      return {
-        context: () => createInsuranceContext(services),
-        close: async () => store?.close(),
-        ...(store ? { store } : {}),
-      };
-    },
+    open: withStore(openInsuranceStore, createInsuranceContext),
   },
 ];

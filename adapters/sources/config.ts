@@ -4,6 +4,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { INSTITUTION_FAMILIES, isInstitutionHeld, SYSTEM_KINDS } from './kinds';
 import type { SystemKind } from './kinds';
+import type { PeriodGranularity } from '../../schema/period';
 
 /** One legacy database the gateway reads. */
 export interface SourceConfig {
@@ -41,6 +42,12 @@ export interface StoreConfig {
   readonly fillChunkMonths: number;
   /** Whether this process refreshes (false on all replicas but one that share a MySQL store). */
   readonly refresh: boolean;
+  /**
+   * Period kinds whose per-period facts (distinct counts, states on a period's last day: signed
+   * persons, managed patients, practitioners on post) are stored for every closed period since
+   * `from`; periods of other kinds are answered live. Default: years and half-years.
+   */
+  readonly periods?: readonly PeriodGranularity[];
 }
 
 export interface SourcesConfig {
@@ -84,6 +91,7 @@ const storeSchema = z
     concurrencyPerSource: z.number().int().min(1).max(8).optional(),
     fillChunkMonths: z.number().int().min(1).max(120).optional(),
     refresh: z.boolean().optional(),
+    periods: z.array(z.enum(['YEAR', 'HALF_YEAR', 'QUARTER', 'MONTH'])).optional(),
   })
   .strict();
 
@@ -96,6 +104,9 @@ const fileSchema = z
   .strict();
 
 const DEFAULT_TIMEOUT_MS = 15_000;
+
+/** The period kinds of the national forms (年度, 半年): their per-period facts are stored by default. */
+export const DEFAULT_STORED_PERIODS: readonly PeriodGranularity[] = ['YEAR', 'HALF_YEAR'];
 
 /** A relative `sqlite:` path is taken relative to the configuration file. */
 function resolveUrl(url: string, baseDir: string): string {
@@ -176,6 +187,7 @@ function storeOf(
     concurrencyPerSource: raw.concurrencyPerSource ?? 1,
     fillChunkMonths: raw.fillChunkMonths ?? 12,
     refresh: raw.refresh ?? env.MEASURE_STORE_REFRESH !== '0',
+    periods: [...new Set(raw.periods ?? DEFAULT_STORED_PERIODS)],
   };
 }
 

@@ -1,6 +1,12 @@
-/** Throughput and latency under concurrent load, with autocannon's programmatic API. */
-import autocannon from 'autocannon';
+/**
+ * Throughput and latency under concurrent load, with autocannon's programmatic API in a process of
+ * its own (load-generator.ts): the generator gets its own event loop, as a client on another
+ * process would, and the RSS sampled is the product's alone.
+ */
+import { fork } from 'node:child_process';
+import { join } from 'node:path';
 import type { Operation } from './http';
+import type { LoadReply, LoadRequest } from './load-generator';
 import type { RssSampler } from './memory';
 
 export interface LoadFigures {
@@ -16,6 +22,25 @@ export interface LoadFigures {
   readonly rssLateMb: number;
 }
 
+/** Run the generator once and wait for its answer. */
+function generate(request: LoadRequest): Promise<LoadReply> {
+  return new Promise((resolve, reject) => {
+    const child = fork(join(__dirname, 'load-generator.js'), [], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    let answered = false;
+    child.once('message', (reply: LoadReply) => {
+      answered = true;
+      resolve(reply);
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (!answered) reject(new Error(`the load generator exited with ${code} before answering`));
+    });
+    child.send(request);
+  });
+}
+
 /** POST `op` to `endpoint` with `connections` connections for `seconds` seconds. */
 export async function loadTest(
   endpoint: string,
@@ -27,16 +52,16 @@ export async function loadTest(
   const early = setTimeout(() => {
     rssEarlyMb = options.rss.sample();
   }, 1_000);
-  const result = await autocannon({
+  const reply = await generate({
     url: endpoint,
-    method: 'POST',
     headers,
     body: JSON.stringify(op),
     connections: options.connections,
-    duration: options.seconds,
-    timeout: 30,
+    seconds: options.seconds,
   });
   clearTimeout(early);
+  if (!reply.ok) throw new Error(`load generator: ${reply.error}`);
+  const { result } = reply;
   return {
     requestsPerSecond: result.requests.average,
     p50Ms: result.latency.p50,

@@ -1,4 +1,4 @@
-/** Resident set size of this process (gateway, subgraphs and load generator all run in it), sampled. */
+/** Resident set size of this process (the gateway and the subgraphs; the load generator has a process of its own), sampled. */
 
 export interface MemoryFigures {
   /** MB when sampling started. */

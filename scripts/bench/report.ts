@@ -200,7 +200,7 @@ export function figuresOf(r: BenchResults): Figure[] {
     met: r.load.errors === 0,
   });
   const growth = (r.load.rssLateMb - r.load.rssEarlyMb) / r.load.rssEarlyMb;
-  const mem = 'memory (RSS of the one process: gateway + subgraphs + load generator)';
+  const mem = 'memory (RSS of the product process: gateway + subgraphs)';
   out.push({
     section: mem,
     label: 'start → peak → end',

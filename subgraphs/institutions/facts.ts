@@ -24,6 +24,8 @@ import { institutionsOfRegions, registryUnavailable } from '../common/registry-v
 import type { InstitutionsContext } from './context';
 import { isoDay } from '../common/store/days';
 import { storedThrough } from '../common/store/reader';
+import { fetchPeriods } from '../common/store/period-fetch';
+import { CHRONIC_FACT } from './store/chronic';
 import type { SourcePlan } from '../common/store/reader';
 
 /**
@@ -403,8 +405,20 @@ export async function fetchChronic(
   periods: readonly Period[],
   orgCodes: Iterable<string>,
 ): Promise<PhsFetch<ChronicManagementCounts>> {
-  const { sources } = ctx.services;
-  const orgs = [...new Set(orgCodes)];
+  const { sources, store } = ctx.services;
+  const orgs = [...new Set(orgCodes)].sort();
+  if (store && orgs.length > 0) {
+    // Closed periods the measure store holds come from it; the others are read live.
+    const { outcomes } = await fetchPeriods({
+      store,
+      spec: CHRONIC_FACT,
+      sources,
+      targets: sources.ofKinds(['phs']),
+      periods,
+      codes: orgs,
+    });
+    return new PhsFetch(outcomes);
+  }
   const outcomes = await sources.fanOut(sources.ofKinds(['phs']), (source) =>
     orgs.length === 0
       ? Promise.resolve([])

@@ -7,6 +7,7 @@ import { InstitutionWorkforceResolver, RegionWorkforceResolver } from './resolve
 import { InstitutionRef, RegionRef } from './types/references';
 
 export { createWorkforceContext } from './context';
+export { openWorkforceStore, WORKFORCE_STORED_FACTS } from './store';
 export type { WorkforceContext, WorkforceServices } from './context';
 
 /**

@@ -25,6 +25,17 @@ import type { Period } from '../../schema/period';
 import { SourceStatus } from '../common/provenance';
 import { RegistryView, registryUnavailable } from '../common/registry-view';
 import { HospitalLevel, RegionLevel } from '../../schema/enums';
+import type { OpenedStore } from '../common/store/open';
+import { fetchPeriods } from '../common/store/period-fetch';
+import type { PeriodFactSpec, PeriodRow } from '../common/store/period-spec';
+import {
+  FEES_FACT,
+  GPS_FACT,
+  ON_POST_FACT,
+  PAID_FACT,
+  SIGNED_BY_DIVISION_FACT,
+  SIGNED_BY_TEAM_ORG_FACT,
+} from './store/facts';
 
 /** How one source fared for one statement. */
 export interface SourceState {
@@ -61,6 +72,8 @@ function factLoader<T extends { period: string }>(
   kind: SystemKind,
   fetch: Fetch<T>,
   codesOf: (row: T) => readonly string[],
+  /** A fact the measure store keeps per period: its stored periods are read from the store. */
+  stored?: { readonly store: OpenedStore | undefined; readonly spec: PeriodFactSpec<T & PeriodRow> },
 ): DataLoader<string, FactSlice<T>> {
   return new DataLoader<string, FactSlice<T>>(async (keys) => {
     const periodIds = new Set<string>();
@@ -71,9 +84,18 @@ function factLoader<T extends { period: string }>(
       codes.add(k.slice(bar + 1));
     }
     const periods = [...periodIds].sort().map(parsePeriod);
-    const outcomes = await sources.fanOut(sources.ofKinds([kind]), (s) =>
-      fetch(s, periods, [...codes].sort()),
-    );
+    const outcomes = stored?.store
+      ? (
+          await fetchPeriods({
+            store: stored.store,
+            spec: stored.spec,
+            sources,
+            targets: sources.ofKinds([kind]),
+            periods,
+            codes: [...codes].sort(),
+          })
+        ).outcomes
+      : await sources.fanOut(sources.ofKinds([kind]), (s) => fetch(s, periods, [...codes].sort()));
     const states: SourceState[] = outcomes.map((o) => ({
       id: o.source.id,
       kind: o.source.kind,
@@ -122,19 +144,21 @@ export class WorkforceView extends RegistryView {
   private hospitals: Promise<{ level3: string[]; level2: string[] }> | null = null;
   private everyInstitution: Promise<Map<string, InstitutionRecord>> | null = null;
 
-  constructor(sources: SourceRegistry) {
+  constructor(sources: SourceRegistry, store?: OpenedStore) {
     super(sources);
     this.onPost = factLoader(
       sources,
       'hrm',
       (s, periods, orgCodes) => hrmAdapter.practitionersOnPost(s, { periods, orgCodes }),
       (r) => [r.orgCode],
+      { store, spec: ON_POST_FACT },
     );
     this.gps = factLoader(
       sources,
       'hrm',
       (s, periods, orgCodes) => hrmAdapter.generalPractitioners(s, { periods, orgCodes }),
       (r) => [r.orgCode],
+      { store, spec: GPS_FACT },
     );
     this.assignments = factLoader(
       sources,
@@ -159,18 +183,21 @@ export class WorkforceView extends RegistryView {
       'fds',
       (s, periods, divisionCodes) => fdsAdapter.signedPersonsByDivision(s, { periods, divisionCodes }),
       (r) => [r.divisionCode],
+      { store, spec: SIGNED_BY_DIVISION_FACT },
     );
     this.signedByTeamOrg = factLoader(
       sources,
       'fds',
       (s, periods, orgCodes) => fdsAdapter.signedPersonsByTeamOrg(s, { periods, orgCodes }),
       (r) => [r.orgCode],
+      { store, spec: SIGNED_BY_TEAM_ORG_FACT },
     );
     this.fees = factLoader(
       sources,
       'fds',
       (s, periods, divisionCodes) => fdsAdapter.feeComposition(s, { periods, divisionCodes }),
       (r) => [r.divisionCode],
+      { store, spec: FEES_FACT },
     );
     this.teams = factLoader(
       sources,
@@ -183,6 +210,7 @@ export class WorkforceView extends RegistryView {
       'fds',
       (s, periods, divisionCodes) => fdsAdapter.paidContracts(s, { periods, divisionCodes }),
       (r) => [r.divisionCode],
+      { store, spec: PAID_FACT },
     );
     this.trainingPersons = factLoader(
       sources,

@@ -80,7 +80,16 @@ describe('sources configuration', () => {
       concurrencyPerSource: 1,
       fillChunkMonths: 12,
       refresh: true,
+      periods: ['YEAR', 'HALF_YEAR'],
     });
+    const quarters = parseSourcesConfig(
+      {
+        sources: [registry],
+        store: { url: 'sqlite:s', from: '2018-01-01', periods: ['QUARTER', 'QUARTER'] },
+      },
+      { env: {} },
+    );
+    expect(quarters.store?.periods).toEqual(['QUARTER']);
     const replica = parseSourcesConfig(
       { sources: [registry], store: { url: 'mysql://store:${PW}@db/hag_store', from: '2018-01-01' } },
       { baseDir: '/etc/hag', env: { PW: 'pw', MEASURE_STORE_REFRESH: '0' } },
@@ -90,12 +99,19 @@ describe('sources configuration', () => {
     expect(
       problems({
         sources: [registry],
-        store: { url: 'postgres://x', from: '2018/01/01', windowDays: -1, concurrencyPerSource: 99 },
+        store: {
+          url: 'postgres://x',
+          from: '2018/01/01',
+          windowDays: -1,
+          concurrencyPerSource: 99,
+          periods: ['WEEK'],
+        },
       }),
     ).toEqual([
       'store.from: a date yyyy-MM-dd',
       'store.windowDays: Number must be greater than or equal to 0',
       'store.concurrencyPerSource: Number must be less than or equal to 8',
+      "store.periods.0: Invalid enum value. Expected 'YEAR' | 'HALF_YEAR' | 'QUARTER' | 'MONTH', received 'WEEK'",
     ]);
   });
 });

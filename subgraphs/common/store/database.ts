@@ -16,6 +16,11 @@ import { addMonths, monthStart, monthsOf } from './days';
  *   hag_store_month  fact, month, source_id, org_code, dims, v1…v8 the days summed per month (kept
  *                                                                   in step by every write)
  *   hag_store_state  fact, source_id, stored_from, stored_to, verified_to, times, last_error
+ *   hag_store_period fact, source_id, period, org_code, dims, v1…v8  per-period facts (grain PERIOD:
+ *                                                                   distinct counts, states on a
+ *                                                                   period's last day), whole periods;
+ *                                                                   org_code holds the fact's scope code
+ *   hag_store_period_done  fact, source_id, period, stored_at       the periods stored complete
  *
  * Values are positional (v1…v8): a fact names its fields in order (`StoredFactSpec.fields`).
  */
@@ -74,6 +79,11 @@ const DDL = (mysql: boolean): string[] => {
        stored_from CHAR(8) NULL, stored_to CHAR(8) NULL, verified_to CHAR(8) NULL,
        refreshed_at VARCHAR(32) NULL, verified_at VARCHAR(32) NULL, last_error VARCHAR(500) NULL,
        PRIMARY KEY (fact, source_id))${engine}`,
+    `CREATE TABLE IF NOT EXISTS hag_store_period (fact ${key(32)}, source_id ${key(64)}, period ${key(8)},
+       org_code ${key(32)}, dims ${key(400)}, ${values},
+       PRIMARY KEY (fact, source_id, period, org_code, dims))${engine}`,
+    `CREATE TABLE IF NOT EXISTS hag_store_period_done (fact ${key(32)}, source_id ${key(64)}, period ${key(8)},
+       stored_at VARCHAR(32) NOT NULL, PRIMARY KEY (fact, source_id, period))${engine}`,
   ];
 };
 
@@ -104,6 +114,42 @@ function stateOf(r: Row): StoreState {
 }
 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+
+/** A row read back (source_id, org_code, bucket, dims, v1…v8). */
+function storedRowOf(r: Row): StoredMonthRow {
+  return {
+    sourceId: String(r.source_id),
+    orgCode: String(r.org_code),
+    bucket: String(r.bucket),
+    dims: String(r.dims),
+    values: V.map((v) => num(r[v])),
+  };
+}
+
+/** INSERT `rows` of `fact` from `sourceId` into `table`, the bucket in column `bucket`, in batches. */
+async function insertRows(
+  q: (sql: string, params: unknown[]) => Promise<void>,
+  table: 'hag_store_day' | 'hag_store_month' | 'hag_store_period',
+  bucket: 'day' | 'month' | 'period',
+  fact: string,
+  sourceId: string,
+  rows: readonly StoredRow[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+    const batch = rows.slice(i, i + INSERT_BATCH);
+    const params: unknown[] = [];
+    for (const r of batch) {
+      params.push(fact, sourceId, r.bucket, r.orgCode, r.dims);
+      for (let v = 0; v < MAX_FIELDS; v++) params.push(r.values[v] ?? 0);
+    }
+    await q(
+      `INSERT INTO ${table} (fact, source_id, ${bucket}, org_code, dims, ${V.join(', ')}) VALUES ${batch
+        .map(() => `(${placeholders(5 + MAX_FIELDS)})`)
+        .join(', ')}`,
+      params,
+    );
+  }
+}
 
 export class StoreDatabase {
   private readonly mysql: boolean;
@@ -201,25 +247,6 @@ export class StoreDatabase {
         this.statements += 1;
         await em.query(sql, params);
       };
-      const insert = async (
-        table: 'hag_store_day' | 'hag_store_month',
-        bucket: 'day' | 'month',
-      ): Promise<void> => {
-        for (let i = 0; i < rows.length; i += INSERT_BATCH) {
-          const batch = rows.slice(i, i + INSERT_BATCH);
-          const params: unknown[] = [];
-          for (const r of batch) {
-            params.push(fact, sourceId, r.bucket, r.orgCode, r.dims);
-            for (let v = 0; v < MAX_FIELDS; v++) params.push(r.values[v] ?? 0);
-          }
-          await q(
-            `INSERT INTO ${table} (fact, source_id, ${bucket}, org_code, dims, ${V.join(', ')}) VALUES ${batch
-              .map(() => `(${placeholders(5 + MAX_FIELDS)})`)
-              .join(', ')}`,
-            params,
-          );
-        }
-      };
       await q(
         `DELETE FROM hag_store_month WHERE fact = ? AND source_id = ? AND month IN (${placeholders(months.length)})`,
         [fact, sourceId, ...months],
@@ -231,7 +258,7 @@ export class StoreDatabase {
           range.from,
           range.to,
         ]);
-        await insert('hag_store_day', 'day');
+        await insertRows(q, 'hag_store_day', 'day', fact, sourceId, rows);
         // The touched months again from every stored day of them (days outside the range included).
         await q(
           `INSERT INTO hag_store_month (fact, month, source_id, org_code, dims, ${V.join(', ')})
@@ -242,7 +269,7 @@ export class StoreDatabase {
           [fact, sourceId, monthStart(range.from), addMonths(`${months[months.length - 1]}01`, 1)],
         );
       } else {
-        await insert('hag_store_month', 'month');
+        await insertRows(q, 'hag_store_month', 'month', fact, sourceId, rows);
       }
       await this.writeState(em, { fact, sourceId, ...state });
     });
@@ -281,8 +308,14 @@ export class StoreDatabase {
   async clear(fact: string, sourceId: string): Promise<void> {
     await this.open();
     await this.tx(async (em) => {
-      this.statements += 3;
-      for (const table of ['hag_store_day', 'hag_store_month', 'hag_store_state']) {
+      this.statements += 5;
+      for (const table of [
+        'hag_store_day',
+        'hag_store_month',
+        'hag_store_state',
+        'hag_store_period',
+        'hag_store_period_done',
+      ]) {
         await em.query(`DELETE FROM ${table} WHERE fact = ? AND source_id = ?`, [fact, sourceId]);
       }
     });
@@ -335,13 +368,92 @@ export class StoreDatabase {
     }
     if (selects.length === 0) return [];
     const rows = await this.read(selects.join(' UNION ALL '), params);
-    return rows.map((r) => ({
-      sourceId: String(r.source_id),
-      orgCode: String(r.org_code),
-      bucket: String(r.bucket),
-      dims: String(r.dims),
-      values: V.map((v) => num(r[v])),
-    }));
+    return rows.map(storedRowOf);
+  }
+
+  /**
+   * Replace what is stored of the per-period fact `fact` from `sourceId` for `periods` by `rows`
+   * (bucket: the period id), mark those periods stored, and record the (fact, source) summary
+   * state, in one transaction.
+   */
+  async replacePeriods(
+    fact: string,
+    sourceId: string,
+    periods: readonly string[],
+    rows: readonly StoredRow[],
+    state: Omit<StoreState, 'fact' | 'sourceId'>,
+  ): Promise<void> {
+    if (periods.length === 0) return;
+    await this.open();
+    const storedAt = new Date().toISOString();
+    await this.tx(async (em) => {
+      const q = async (sql: string, params: unknown[]): Promise<void> => {
+        this.statements += 1;
+        await em.query(sql, params);
+      };
+      for (const table of ['hag_store_period', 'hag_store_period_done'])
+        await q(
+          `DELETE FROM ${table} WHERE fact = ? AND source_id = ? AND period IN (${placeholders(periods.length)})`,
+          [fact, sourceId, ...periods],
+        );
+      await insertRows(q, 'hag_store_period', 'period', fact, sourceId, rows);
+      const done: unknown[] = [];
+      for (const p of periods) done.push(fact, sourceId, p, storedAt);
+      await q(
+        `INSERT INTO hag_store_period_done (fact, source_id, period, stored_at) VALUES ${periods
+          .map(() => '(?, ?, ?, ?)')
+          .join(', ')}`,
+        done,
+      );
+      await this.writeState(em, { fact, sourceId, ...state });
+    });
+  }
+
+  /** The periods stored complete, per `fact|sourceId`: period id → when it was stored. */
+  async storedPeriods(): Promise<Map<string, Map<string, string>>> {
+    const out = new Map<string, Map<string, string>>();
+    for (const r of await this.read('SELECT fact, source_id, period, stored_at FROM hag_store_period_done')) {
+      const key = `${String(r.fact)}|${String(r.source_id)}`;
+      const periods = out.get(key) ?? new Map<string, string>();
+      periods.set(String(r.period), String(r.stored_at));
+      out.set(key, periods);
+    }
+    return out;
+  }
+
+  /**
+   * Stored rows of the per-period fact `fact`, for the periods each source has stored (`parts`),
+   * in one statement; `codes` null reads every scope code.
+   */
+  async periodRows(
+    fact: string,
+    parts: ReadonlyArray<{ sourceId: string; periods: readonly string[] }>,
+    codes: readonly string[] | null,
+  ): Promise<StoredMonthRow[]> {
+    if (codes !== null && codes.length === 0) return [];
+    const params: unknown[] = [];
+    const selects: string[] = [];
+    const bySet = new Map<string, string[]>();
+    for (const p of parts) {
+      if (p.periods.length === 0) continue;
+      const key = [...p.periods].sort().join(',');
+      bySet.set(key, [...(bySet.get(key) ?? []), p.sourceId]);
+    }
+    for (const [key, sources] of bySet) {
+      const periods = key.split(',');
+      params.push(fact, ...periods, ...sources);
+      let where = `fact = ? AND period IN (${placeholders(periods.length)}) AND source_id IN (${placeholders(sources.length)})`;
+      if (codes !== null) {
+        for (const c of codes) params.push(c);
+        where += ` AND org_code IN (${placeholders(codes.length)})`;
+      }
+      selects.push(
+        `SELECT source_id, org_code, period AS bucket, dims, ${V.join(', ')} FROM hag_store_period WHERE ${where}`,
+      );
+    }
+    if (selects.length === 0) return [];
+    const rows = await this.read(selects.join(' UNION ALL '), params);
+    return rows.map(storedRowOf);
   }
 
   /**

@@ -4,7 +4,7 @@ import type { LocalDate } from '../../../schema/period';
 import { StoreDatabase } from './database';
 import { MeasureStore } from './reader';
 import { StoreRefresher } from './refresher';
-import type { StoredFactSpec } from './spec';
+import type { AnyFactSpec, StoredFactSpec } from './spec';
 
 /** A subgraph's measure store, opened: its database, the answering side and the refresher. */
 export interface OpenedStore {
@@ -13,7 +13,7 @@ export interface OpenedStore {
   readonly reader: MeasureStore;
   readonly refresher: StoreRefresher;
   /** The facts this subgraph keeps in the store. */
-  readonly specs: readonly StoredFactSpec[];
+  readonly specs: readonly AnyFactSpec[];
   close(): Promise<void>;
 }
 
@@ -61,13 +61,14 @@ export function storesSharing(store: OpenedStore): OpenedStore[] {
 export function openMeasureStore(
   config: StoreConfig,
   sources: SourceRegistry,
-  specs: readonly StoredFactSpec[],
+  specs: readonly AnyFactSpec[],
   logger: Pick<Console, 'info' | 'warn'> = console,
   /** Today's date (`yyyyMMdd`, Asia/Shanghai); tests fix it. */
   today?: () => LocalDate,
 ): OpenedStore {
   const db = databaseFor(config.url);
-  const reader = new MeasureStore(db, new Map(specs.map((s) => [s.name, s])));
+  const summed = specs.filter((s): s is StoredFactSpec => s.grain !== 'PERIOD');
+  const reader = new MeasureStore(db, new Map(summed.map((s) => [s.name, s])));
   const refresher = new StoreRefresher(db, config, sources, specs, logger, today);
   refresher.onWrite = () => reader.invalidate();
   refresher.start();

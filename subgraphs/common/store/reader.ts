@@ -69,6 +69,7 @@ const STATE_TTL_MS = 2_000;
  */
 export class MeasureStore {
   private cached: { at: number; states: Map<string, StoreState> } | null = null;
+  private cachedPeriods: { at: number; periods: Map<string, Map<string, string>> } | null = null;
 
   constructor(
     readonly db: StoreDatabase,
@@ -78,6 +79,16 @@ export class MeasureStore {
   /** Forget the cached states (after a write of this process). */
   invalidate(): void {
     this.cached = null;
+    this.cachedPeriods = null;
+  }
+
+  /** The periods stored complete of every per-period fact, per `fact|sourceId` (cached like the states). */
+  async storedPeriods(): Promise<Map<string, Map<string, string>>> {
+    if (this.cachedPeriods && Date.now() - this.cachedPeriods.at < STATE_TTL_MS)
+      return this.cachedPeriods.periods;
+    const periods = await this.db.storedPeriods();
+    this.cachedPeriods = { at: Date.now(), periods };
+    return periods;
   }
 
   async states(): Promise<Map<string, StoreState>> {

@@ -2,12 +2,15 @@ import type { SourceRegistry } from '../../../adapters';
 import type { StoreConfig } from '../../../adapters/sources/config';
 import { SourceError } from '../../../adapters/sql/source';
 import type { SqlSource } from '../../../adapters/sql/source';
-import { todayInShanghai } from '../../../schema/period';
-import type { LocalDate } from '../../../schema/period';
+import { periodEnd, todayInShanghai } from '../../../schema/period';
+import type { LocalDate, Period } from '../../../schema/period';
+import { DEFAULT_STORED_PERIODS } from '../../../adapters/sources/config';
 import { addDays, addMonths, chunks, dayRuns, maxDay, minDay, monthStart, monthsOf } from './days';
 import type { StoreDatabase, StoreState } from './database';
 import { toleranceOf, toStored } from './spec';
-import type { StoredFactSpec } from './spec';
+import type { AnyFactSpec, StoredFactSpec } from './spec';
+import { closedPeriods, toPeriodStored } from './period-spec';
+import type { PeriodFactSpec } from './period-spec';
 
 /**
  * Keeps the measure store current, in the background: for every (fact, source) it fills the
@@ -18,7 +21,16 @@ import type { StoredFactSpec } from './spec';
  * that differs is re-aggregated. Each source runs at most `concurrencyPerSource` statements at
  * once. A source that fails keeps what it has stored, records the error, and is retried on the
  * next run; answers for its institutions fall back to live (or are reported partial).
+ *
+ * Per-period facts (grain PERIOD, period-spec.ts) are kept per whole closed period of the
+ * configured kinds: the periods not stored yet are computed (`PERIODS_PER_STATEMENT` per
+ * statement), the periods that ended within the window are computed again on every run, and the
+ * `verifyMonthsPerRun` longest-unchecked older periods are computed again and replaced (a distinct
+ * count has no cheaper check than itself).
  */
+
+/** Periods one statement of a per-period fact computes (its cost grows with them). */
+export const PERIODS_PER_STATEMENT = 4;
 
 /** What started a run. */
 export type RunTrigger = 'STARTUP' | 'SCHEDULE' | 'ADMIN';
@@ -131,7 +143,7 @@ export class StoreRefresher {
     private readonly db: StoreDatabase,
     private readonly config: StoreConfig,
     private readonly sources: SourceRegistry,
-    private readonly specs: readonly StoredFactSpec[],
+    private readonly specs: readonly AnyFactSpec[],
     private readonly logger: Logger = console,
     private readonly today: () => LocalDate = () => todayInShanghai(),
   ) {}
@@ -196,8 +208,8 @@ export class StoreRefresher {
     await this.idle();
   }
 
-  private tasks(options: RunOptions): Array<{ spec: StoredFactSpec; source: SqlSource }> {
-    const out: Array<{ spec: StoredFactSpec; source: SqlSource }> = [];
+  private tasks(options: RunOptions): Array<{ spec: AnyFactSpec; source: SqlSource }> {
+    const out: Array<{ spec: AnyFactSpec; source: SqlSource }> = [];
     for (const spec of this.specs) {
       if (options.facts && !options.facts.includes(spec.name)) continue;
       for (const source of this.sources.ofKinds(spec.kinds)) {
@@ -209,12 +221,12 @@ export class StoreRefresher {
   }
 
   private async run(
-    tasks: Array<{ spec: StoredFactSpec; source: SqlSource }>,
+    tasks: Array<{ spec: AnyFactSpec; source: SqlSource }>,
     progress: RunProgress,
     rebuild: boolean,
   ): Promise<void> {
     const states = new Map((await this.db.states()).map((s) => [`${s.fact}|${s.sourceId}`, s]));
-    const bySource = new Map<SqlSource, StoredFactSpec[]>();
+    const bySource = new Map<SqlSource, AnyFactSpec[]>();
     for (const t of tasks) bySource.set(t.source, [...(bySource.get(t.source) ?? []), t.spec]);
     await pool([...bySource], SOURCES_AT_ONCE, async ([source, specs]) => {
       let down = false;
@@ -229,8 +241,12 @@ export class StoreRefresher {
             await this.db.clear(spec.name, source.id);
             state = empty(spec.name, source.id);
           }
-          state = await this.fill(spec, source, state, progress);
-          state = await this.verify(spec, source, state, progress);
+          if (spec.grain === 'PERIOD') {
+            state = await this.refreshPeriods(spec, source, state, progress);
+          } else {
+            state = await this.fill(spec, source, state, progress);
+            state = await this.verify(spec, source, state, progress);
+          }
         } catch (e) {
           const failure = e instanceof SourceError ? e.failure : 'STORE_FAILED';
           const detail = e instanceof SourceError ? e.detail : (e as Error).message;
@@ -312,6 +328,56 @@ export class StoreRefresher {
     return current;
   }
 
+  /** A per-period fact: compute the missing, recent and next-to-verify periods, a few per statement. */
+  private async refreshPeriods(
+    spec: PeriodFactSpec,
+    source: SqlSource,
+    state: StoreState,
+    progress: RunProgress,
+  ): Promise<StoreState> {
+    const stored =
+      (await this.db.storedPeriods()).get(`${spec.name}|${source.id}`) ?? new Map<string, string>();
+    const plan = periodsToCompute(
+      this.config.periods ?? DEFAULT_STORED_PERIODS,
+      this.config.from,
+      this.today(),
+      this.config.windowDays,
+      stored,
+      this.config.verifyMonthsPerRun,
+    );
+    const todo = [...plan.missing, ...plan.recent, ...plan.verify];
+    let current = state;
+    for (let i = 0; i < todo.length && !this.stopping; i += PERIODS_PER_STATEMENT) {
+      const periods = todo.slice(i, i + PERIODS_PER_STATEMENT);
+      const rows = (await spec.fetch(source, periods, null)).map((r) => toPeriodStored(spec, r));
+      const storedTo = periods.reduce(
+        (to, p) => maxDay(to, periodEnd(p)),
+        current.storedTo ?? this.config.from,
+      );
+      const next: StoreState = {
+        ...current,
+        storedFrom: this.config.from,
+        storedTo,
+        verifiedTo: storedTo,
+        refreshedAt: new Date().toISOString(),
+        verifiedAt: new Date().toISOString(),
+        lastError: null,
+      };
+      await this.db.replacePeriods(
+        spec.name,
+        source.id,
+        periods.map((p) => p.id),
+        rows,
+        next,
+      );
+      this.onWrite();
+      current = next;
+      progress.piecesDone += 1;
+      progress.rowsWritten += rows.length;
+    }
+    return current;
+  }
+
   /**
    * Verify the next `verifyMonthsPerRun` months of days older than the window: the source's
    * per-day totals of the check fields against the stored ones; re-aggregate the days that differ.
@@ -373,6 +439,42 @@ export class StoreRefresher {
     progress.daysReaggregated += differing.length;
     return next;
   }
+}
+
+export interface PeriodsToCompute {
+  /** Closed periods not stored yet. */
+  readonly missing: Period[];
+  /** Stored periods that ended within the window: computed again on every run. */
+  readonly recent: Period[];
+  /** Older stored periods, longest unchecked first: `limit` of them computed again. */
+  readonly verify: Period[];
+}
+
+/**
+ * Which closed periods of `kinds` (since `from`) a run computes for one (fact, source), given the
+ * periods stored and when (`stored`: id → ISO time).
+ */
+export function periodsToCompute(
+  kinds: readonly Period['granularity'][],
+  from: LocalDate,
+  today: LocalDate,
+  windowDays: number,
+  stored: ReadonlyMap<string, string>,
+  limit: number,
+): PeriodsToCompute {
+  const windowStart = addDays(today, -windowDays);
+  const missing: Period[] = [];
+  const recent: Period[] = [];
+  const older: Period[] = [];
+  for (const p of closedPeriods(kinds, from, today)) {
+    if (!stored.has(p.id)) missing.push(p);
+    else if (periodEnd(p) > windowStart) recent.push(p);
+    else older.push(p);
+  }
+  older.sort(
+    (a, b) => (stored.get(a.id) ?? '').localeCompare(stored.get(b.id) ?? '') || a.id.localeCompare(b.id),
+  );
+  return { missing, recent, verify: older.slice(0, limit) };
 }
 
 function dayCount(from: LocalDate, to: LocalDate): number {

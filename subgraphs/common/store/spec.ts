@@ -1,3 +1,4 @@
+import type { PeriodFactSpec } from './period-spec';
 import type { SystemKind } from '../../../adapters';
 import type { SqlSource } from '../../../adapters/sql/source';
 import type { MonthlyQuery } from '../../../adapters/sql/time';
@@ -84,3 +85,6 @@ export function fromStored(spec: StoredFactSpec, row: StoredRow): FactRow {
   });
   return out as FactRow;
 }
+
+/** A fact the store keeps: summed by day or month (this file), or whole per period (period-spec.ts). */
+export type AnyFactSpec = StoredFactSpec | PeriodFactSpec;

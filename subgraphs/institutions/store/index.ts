@@ -2,12 +2,14 @@ import type { SourceRegistry } from '../../../adapters';
 import type { StoreConfig } from '../../../adapters/sources/config';
 import { openMeasureStore } from '../../common/store/open';
 import type { OpenedStore } from '../../common/store/open';
+import { CHRONIC_FACT } from './chronic';
 import { STORED_FACTS } from './facts';
 import type { LocalDate } from '../../../schema/period';
 
 export { STORED_FACTS } from './facts';
+export { CHRONIC_FACT } from './chronic';
 
-/** The institutions subgraph's measure store (HIS and LIS facts). */
+/** The institutions subgraph's measure store (HIS and LIS facts, and public-health chronic management per period). */
 export type InstitutionsStore = OpenedStore;
 
 /**
@@ -21,5 +23,5 @@ export function openInstitutionsStore(
   /** Today's date (`yyyyMMdd`, Asia/Shanghai); tests fix it. */
   today?: () => LocalDate,
 ): InstitutionsStore {
-  return openMeasureStore(config, sources, STORED_FACTS, logger, today);
+  return openMeasureStore(config, sources, [...STORED_FACTS, CHRONIC_FACT], logger, today);
 }

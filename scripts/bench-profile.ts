@@ -1,0 +1,119 @@
+/**
+ * `npm run bench:profile`: where one request's time goes, on the region `npm run bench` built.
+ * Starts the product (fully live, or with the measure store when `BENCH_PROFILE_STORE=1`, filled
+ * first), sends each workload once unmeasured and once measured, and prints the request's time,
+ * the legacy statements it ran, slowest first (source, milliseconds, the statement's start), and
+ * their time summed per system kind. A diagnostic tool: it writes nothing.
+ *
+ * Environment: as `npm run bench` (BENCH_SCALE), plus BENCH_PROFILE_STORE=1 and BENCH_PROFILE_TOP
+ * (statements listed per workload, default 12), BENCH_PROFILE_ONLY (a workload key: t1, t2,
+ * dashboard), BENCH_PROFILE_LOAD=1 (result caches on; then the load test of `npm run bench` on
+ * the warm dashboard).
+ */
+import 'reflect-metadata';
+import { demoSecurityConfig } from '../security/demo';
+import { startStack } from './stack';
+import { benchConfigFrom } from './bench/config';
+import { roomForConnections } from './bench/connections';
+import { ensureRegion } from './bench/data';
+import { gatewayHeaders, post } from './bench/http';
+import { loadTest } from './bench/load';
+import { RssSampler } from './bench/memory';
+import { benchStore } from './bench/store';
+import { volumesOf } from './bench/volumes';
+import { dashboard, workloads } from './bench/workloads';
+
+interface Timing {
+  readonly sourceId: string;
+  readonly kind: string;
+  readonly ms: number;
+  readonly sql: string;
+}
+
+async function main(): Promise<void> {
+  const config = benchConfigFrom(process.env);
+  const withStore = process.env.BENCH_PROFILE_STORE === '1';
+  const top = Number(process.env.BENCH_PROFILE_TOP ?? 12);
+  const only = process.env.BENCH_PROFILE_ONLY;
+  const withLoad = process.env.BENCH_PROFILE_LOAD === '1';
+  const region = await ensureRegion(config, (line) => console.info(`  ${line}`));
+  const volumes = await volumesOf(region.sources, region.rows);
+  const room = await roomForConnections(region.sources.sources.length);
+  const stack = await startStack({
+    sources: region.sources,
+    port: 0,
+    security: { ...demoSecurityConfig(), rateLimit: { perMinute: 100_000_000, burst: 1_000_000 } },
+    cache: withLoad ? { kind: 'lru' } : { kind: 'off' },
+    store: withStore ? await benchStore(config) : null,
+    timeouts: { requestMs: 900_000, subgraphMs: 900_000, measureMs: 900_000 },
+    logger: { warn: (): void => undefined, info: (): void => undefined },
+    audit: () => undefined,
+  });
+  try {
+    for (const opened of stack.stores) await opened.refresher.idle();
+    let recording: Timing[] | null = null;
+    for (const source of stack.sources.all()) {
+      const previous = source.observer;
+      source.observer = (event) => {
+        previous?.(event);
+        if (recording && event.sql !== undefined)
+          recording.push({
+            sourceId: event.source.id,
+            kind: source.config.kind,
+            ms: event.seconds * 1000,
+            sql: event.sql.replace(/\s+/g, ' ').slice(0, 110),
+          });
+      };
+    }
+    const endpoint = `${stack.gateway.url}/graphql`;
+    for (const w of workloads(volumes.countyCodes).filter((x) => !only || x.key === only)) {
+      await post(endpoint, w.op);
+      recording = [];
+      const storeBefore = stack.store?.db.statements ?? 0;
+      const answer = await post(endpoint, w.op);
+      const list: Timing[] = recording;
+      recording = null;
+      const perKind = new Map<string, { n: number; ms: number; max: number }>();
+      for (const t of list) {
+        const k = perKind.get(t.kind) ?? { n: 0, ms: 0, max: 0 };
+        perKind.set(t.kind, { n: k.n + 1, ms: k.ms + t.ms, max: Math.max(k.max, t.ms) });
+      }
+      console.info(
+        `\n${w.label}: ${answer.ms.toFixed(0)} ms, ${list.length} legacy statements, ` +
+          `${(stack.store?.db.statements ?? 0) - storeBefore} store statements` +
+          (answer.errors.length ? `, errors: ${answer.errors[0]}` : ''),
+      );
+      for (const [kind, k] of [...perKind].sort((a, b) => b[1].ms - a[1].ms))
+        console.info(
+          `  ${kind}: ${k.n} statements, ${k.ms.toFixed(0)} ms summed, slowest ${k.max.toFixed(0)} ms`,
+        );
+      for (const t of [...list].sort((a, b) => b.ms - a.ms).slice(0, top))
+        console.info(`    ${t.ms.toFixed(0).padStart(7)} ms  ${t.sourceId.padEnd(22)} ${t.sql}`);
+    }
+    if (withLoad) {
+      const rss = new RssSampler(100);
+      const load = await loadTest(endpoint, dashboard(volumes.countyCodes), gatewayHeaders(), {
+        seconds: config.loadSeconds,
+        connections: config.loadConnections,
+        rss,
+      });
+      const memory = rss.stop();
+      console.info(
+        `\nload, warm dashboard: ${load.requestsPerSecond.toFixed(0)} req/s, p50 ${load.p50Ms} ms, ` +
+          `p99 ${load.p99Ms} ms, ${load.errors} errors; RSS ${load.rssEarlyMb.toFixed(0)} → ` +
+          `${load.rssLateMb.toFixed(0)} MB (peak ${memory.peakMb.toFixed(0)} MB)`,
+      );
+    }
+  } finally {
+    await stack.close();
+    await room.restore();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,68 @@
+import type { SourceOutcome, SourceRegistry } from '../../../adapters';
+import type { SqlSource } from '../../../adapters/sql/source';
+import type { Period } from '../../../schema/period';
+import type { OpenedStore } from './open';
+import { fromPeriodStored } from './period-spec';
+import type { PeriodFactSpec, PeriodRow } from './period-spec';
+
+/** How a batch reads one per-period fact: the periods the store holds from it, the rest live. */
+export interface PeriodFetchRequest<R extends PeriodRow> {
+  readonly store: OpenedStore | undefined;
+  readonly spec: PeriodFactSpec<R>;
+  readonly sources: SourceRegistry;
+  /** The sources to ask. */
+  readonly targets: readonly SqlSource[];
+  readonly periods: readonly Period[];
+  /** The scope codes the adapter filters on (`spec.codeField`); null: all. */
+  readonly codes: readonly string[] | null;
+}
+
+export interface PeriodFetch<R> {
+  readonly outcomes: SourceOutcome<R[]>[];
+  /** Per source id, the periods answered from the store. */
+  readonly stored: ReadonlyMap<string, readonly string[]>;
+}
+
+/**
+ * One per-period fact for a batch: per source, the periods the measure store holds complete are
+ * read from it (one statement for every source), the others live (one statement per source for
+ * all of them). A source whose periods are all stored is not asked at all. Without a store, or
+ * when it cannot be read, everything is live: an answer never fails because of the store.
+ */
+export async function fetchPeriods<R extends PeriodRow>(
+  request: PeriodFetchRequest<R>,
+): Promise<PeriodFetch<R>> {
+  const { store, spec, sources, targets, periods, codes } = request;
+  const storedIds = new Map<string, string[]>();
+  const rows = new Map<string, R[]>();
+  if (store) {
+    try {
+      const held = await store.reader.storedPeriods();
+      for (const source of targets) {
+        const have = held.get(`${spec.name}|${source.id}`);
+        const ids = have ? periods.filter((p) => have.has(p.id)).map((p) => p.id) : [];
+        if (ids.length) storedIds.set(source.id, ids);
+      }
+      const parts = [...storedIds].map(([sourceId, ids]) => ({ sourceId, periods: ids }));
+      for (const r of await store.db.periodRows(spec.name, parts, codes)) {
+        const list = rows.get(r.sourceId) ?? [];
+        list.push(fromPeriodStored(spec, r));
+        rows.set(r.sourceId, list);
+      }
+    } catch (e) {
+      sources.logger.warn(`[store] unreadable, answering live: ${(e as Error).message}`);
+      storedIds.clear();
+      rows.clear();
+    }
+  }
+  const outcomes = await sources.fanOut(targets, async (source) => {
+    const have = new Set(storedIds.get(source.id) ?? []);
+    const live = periods.filter((p) => !have.has(p.id));
+    const out = rows.get(source.id) ?? [];
+    if (live.length === 0) return out;
+    // Not push(...list): a region's rows may outnumber the arguments a call may take.
+    for (const row of await spec.fetch(source, [...live], codes)) out.push(row);
+    return out;
+  });
+  return { outcomes, stored: storedIds };
+}

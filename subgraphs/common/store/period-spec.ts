@@ -1,0 +1,108 @@
+import type { SystemKind } from '../../../adapters/sources/kinds';
+import type { SqlSource } from '../../../adapters/sql/source';
+import { parsePeriod, periodEnd, periodStart } from '../../../schema/period';
+import type { LocalDate, Period, PeriodGranularity } from '../../../schema/period';
+import { encodeDims, decodeDims, MAX_FIELDS } from './database';
+import type { StoredRow } from './database';
+
+/**
+ * A per-period fact the measure store keeps (grain PERIOD): a value that is not a sum of days —
+ * a distinct count over the period (persons signed, patients managed) or a state on its last day
+ * (practitioners on post) — stored whole for each closed period of the configured kinds (years
+ * and half-years by default), as its adapter computes it. Rows are the adapter's own rows: a
+ * `period` id, the numeric `fields` stored as values, every other member kept as a key.
+ */
+export interface PeriodFactSpec<R extends PeriodRow = PeriodRow> {
+  readonly name: string;
+  readonly grain: 'PERIOD';
+  /** Numeric members stored as values, in order (at most MAX_FIELDS). */
+  readonly fields: readonly string[];
+  /**
+   * The member the adapter filters its scope codes on (`orgCode`, `divisionCode`): the stored
+   * rows are filtered on it the same way, so an answer from the store equals the live one.
+   */
+  readonly codeField: string;
+  /** System kinds holding it. */
+  readonly kinds: readonly SystemKind[];
+  /** The adapter call for `periods`, every institution or division (`codes` null) or those given. */
+  fetch(source: SqlSource, periods: Period[], codes: readonly string[] | null): Promise<R[]>;
+}
+
+/** An adapter row of a per-period fact. */
+export interface PeriodRow {
+  readonly period: string;
+}
+
+/** A per-period fact, its value and code members checked against the adapter's row type. */
+export function definePeriodFact<R extends PeriodRow>(
+  spec: PeriodFactSpec<R> & {
+    readonly fields: readonly (keyof R & string)[];
+    readonly codeField: keyof R & string;
+  },
+): PeriodFactSpec<R> {
+  if (spec.fields.length === 0 || spec.fields.length > MAX_FIELDS)
+    throw new Error(`stored fact ${spec.name}: 1–${MAX_FIELDS} fields`);
+  if (spec.fields.includes(spec.codeField))
+    throw new Error(`stored fact ${spec.name}: the code member ${spec.codeField} is not a value`);
+  return spec;
+}
+
+/** A row as stored: its scope code, its period, every other member as keys. */
+export function toPeriodStored<R extends PeriodRow>(spec: PeriodFactSpec<R>, row: R): StoredRow {
+  const dims: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) if (k !== 'period' && !spec.fields.includes(k)) dims[k] = v;
+  const code = (row as unknown as Record<string, unknown>)[spec.codeField];
+  return {
+    orgCode: code === null || code === undefined ? '' : String(code),
+    bucket: row.period,
+    dims: encodeDims(dims),
+    values: spec.fields.map((f) => Number((row as unknown as Record<string, unknown>)[f] ?? 0)),
+  };
+}
+
+/** A stored row back as the adapter's row. */
+export function fromPeriodStored<R extends PeriodRow>(spec: PeriodFactSpec<R>, row: StoredRow): R {
+  const out: Record<string, unknown> = { ...decodeDims(row.dims), period: row.bucket };
+  spec.fields.forEach((f, i) => {
+    out[f] = row.values[i] ?? 0;
+  });
+  return out as unknown as R;
+}
+
+function periodId(granularity: PeriodGranularity, year: number, index: number): string {
+  switch (granularity) {
+    case 'YEAR':
+      return `${year}`;
+    case 'HALF_YEAR':
+      return `${year}H${index}`;
+    case 'QUARTER':
+      return `${year}Q${index}`;
+    case 'MONTH':
+      return `${year}-${String(index).padStart(2, '0')}`;
+  }
+}
+
+const PER_YEAR: Record<PeriodGranularity, number> = { YEAR: 1, HALF_YEAR: 2, QUARTER: 4, MONTH: 12 };
+
+/**
+ * The closed periods of `kinds` that start on or after `from` and end on or before `today`
+ * (`[start, end)` wholly past), oldest first: what the store keeps of a per-period fact.
+ */
+export function closedPeriods(
+  kinds: readonly PeriodGranularity[],
+  from: LocalDate,
+  today: LocalDate,
+): Period[] {
+  const out: Period[] = [];
+  const first = Number(from.slice(0, 4));
+  const last = Number(today.slice(0, 4));
+  for (let year = first; year <= last; year++) {
+    for (const kind of kinds) {
+      for (let i = 1; i <= PER_YEAR[kind]; i++) {
+        const p = parsePeriod(periodId(kind, year, i));
+        if (periodStart(p) >= from && periodEnd(p) <= today) out.push(p);
+      }
+    }
+  }
+  return out.sort((a, b) => periodStart(a).localeCompare(periodStart(b)) || b.months - a.months);
+}
