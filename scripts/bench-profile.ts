@@ -8,9 +8,12 @@
  * Environment: as `npm run bench` (BENCH_SCALE), plus BENCH_PROFILE_STORE=1 and BENCH_PROFILE_TOP
  * (statements listed per workload, default 12), BENCH_PROFILE_ONLY (a workload key: t1, t2,
  * dashboard), BENCH_PROFILE_LOAD=1 (result caches on; then the load test of `npm run bench` on
- * the warm dashboard).
+ * the warm dashboard), BENCH_PROFILE_CPU=file.cpuprofile (with BENCH_PROFILE_LOAD: the product
+ * process's CPU profile of the load test alone, for Chrome DevTools).
  */
 import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { demoSecurityConfig } from '../security/demo';
 import { startStack } from './stack';
 import { benchConfigFrom } from './bench/config';
@@ -28,6 +31,24 @@ interface Timing {
   readonly kind: string;
   readonly ms: number;
   readonly sql: string;
+}
+
+/** The V8 profiler of this process, started now (node:inspector); `stop` writes the profile. */
+async function startCpuProfile(): Promise<{ stop(file: string): Promise<void> }> {
+  const session = new Session();
+  session.connect();
+  const post = (method: string): Promise<unknown> =>
+    new Promise((resolve, reject) => session.post(method, (e, result) => (e ? reject(e) : resolve(result))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return {
+    stop: async (file) => {
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+      console.info(`CPU profile of the load test: ${file}`);
+    },
+  };
 }
 
 async function main(): Promise<void> {
@@ -91,6 +112,7 @@ async function main(): Promise<void> {
         console.info(`    ${t.ms.toFixed(0).padStart(7)} ms  ${t.sourceId.padEnd(22)} ${t.sql}`);
     }
     if (withLoad) {
+      const cpu = process.env.BENCH_PROFILE_CPU ? await startCpuProfile() : null;
       const rss = new RssSampler(100);
       const load = await loadTest(endpoint, dashboard(volumes.countyCodes), gatewayHeaders(), {
         seconds: config.loadSeconds,
@@ -98,6 +120,7 @@ async function main(): Promise<void> {
         rss,
       });
       const memory = rss.stop();
+      if (cpu && process.env.BENCH_PROFILE_CPU) await cpu.stop(process.env.BENCH_PROFILE_CPU);
       console.info(
         `\nload, warm dashboard: ${load.requestsPerSecond.toFixed(0)} req/s, p50 ${load.p50Ms} ms, ` +
           `p99 ${load.p99Ms} ms, ${load.errors} errors; RSS ${load.rssEarlyMb.toFixed(0)} → ` +

@@ -321,6 +321,8 @@ export async function fetchHeld<F extends HeldFact>(
   fact: F,
   orgCodes: Iterable<string>,
   months: Iterable<string>,
+  /** The batch's periods, when its consumers sum each period's rows (see MeasureStore.rows). */
+  periods?: readonly Period[],
 ): Promise<HeldFetch<HeldRows[F]>> {
   const { sources } = ctx.services;
   const { bySource } = sources.holders(KINDS_OF[fact], orgCodes);
@@ -334,7 +336,12 @@ export async function fetchHeld<F extends HeldFact>(
   if (plans.size) {
     const everyOrg = [...bySource.keys()].every(wholly);
     try {
-      stored = await ctx.services.store!.reader.rows(fact, plans, everyOrg ? null : [...holderOf.keys()]);
+      stored = await ctx.services.store!.reader.rows(
+        fact,
+        plans,
+        everyOrg ? null : [...holderOf.keys()],
+        periods,
+      );
     } catch (e) {
       sources.logger.warn(`[store] unreadable, answering live: ${(e as Error).message}`);
       plans.clear();

@@ -1,7 +1,8 @@
 import { addDays, addMonths, chunks, dayRuns, monthsOf } from '../../subgraphs/common/store/days';
 import { encodeDims, decodeDims } from '../../subgraphs/common/store/database';
 import type { StoreState } from '../../subgraphs/common/store/database';
-import { planSource, storedThrough } from '../../subgraphs/common/store/reader';
+import { monthParts, planSource, storedThrough } from '../../subgraphs/common/store/reader';
+import { parsePeriod } from '../../schema/period';
 import { defineStoredFact, fromStored, toleranceOf, toStored } from '../../subgraphs/common/store/spec';
 import { mergeRuns } from '../../subgraphs/common/store/refresher';
 import type { RunProgress } from '../../subgraphs/common/store/refresher';
@@ -169,5 +170,21 @@ describe('mergeRuns: the runs of one process reported as one', () => {
     const scheduled = run({ trigger: 'SCHEDULE', startedAt: '2019-04-16T00:00:00.000Z' });
     expect(mergeRuns([run({ group: 'STARTUP', trigger: 'STARTUP' }), scheduled])).toBe(scheduled);
     expect(mergeRuns([null, null])).toBeNull();
+  });
+});
+
+describe('monthParts: the months the store may sum for a batch', () => {
+  test('months held by the same periods form one group; a period takes whole groups only', () => {
+    const months = ['201901', '201902', '201903', '201904', '201905', '201906', '201907', '201812'];
+    // 2019 and 2019H1 asked together: H1 months are in both, the rest of 2019 in one; 2018-12 in none.
+    expect(monthParts(months, [parsePeriod('2019'), parsePeriod('2019H1')])).toEqual([
+      ['201812'],
+      ['201901', '201902', '201903', '201904', '201905', '201906'],
+      ['201907'],
+    ]);
+    expect(monthParts(['201901', '201801', '201802'], [parsePeriod('2019'), parsePeriod('2018')])).toEqual([
+      ['201801', '201802'],
+      ['201901'],
+    ]);
   });
 });

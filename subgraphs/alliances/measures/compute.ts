@@ -90,6 +90,42 @@ function load(ctx: AlliancesContext, r: ParsedMeasureRequest, m: FlowMeasure, sc
   }
 }
 
+/**
+ * A batch's rows indexed once per side by institution (the batch's row list is shared by every
+ * scope of the operation): each scope takes the rows of its own institutions instead of passing
+ * over all of them (a hundred county scopes over a province's flows would be a hundred passes).
+ * The values summed are counts, so the order they are added in does not change them.
+ */
+const ORG_INDEXES = new WeakMap<object, Map<string, Map<string, unknown[]>>>();
+
+function rowsOfOrgs<T>(
+  rows: readonly T[],
+  side: string,
+  orgOf: (row: T) => string | null,
+  orgs: ReadonlySet<string>,
+): T[] {
+  let sides = ORG_INDEXES.get(rows);
+  if (!sides) {
+    sides = new Map();
+    ORG_INDEXES.set(rows, sides);
+  }
+  let index = sides.get(side) as Map<string, T[]> | undefined;
+  if (!index) {
+    index = new Map<string, T[]>();
+    for (const row of rows) {
+      const org = orgOf(row);
+      if (org === null) continue;
+      const list = index.get(org);
+      if (list) list.push(row);
+      else index.set(org, [row]);
+    }
+    sides.set(side, index as Map<string, unknown[]>);
+  }
+  const out: T[] = [];
+  for (const org of orgs) for (const row of index.get(org) ?? []) out.push(row);
+  return out;
+}
+
 /** The value of one request over its batch (before provenance). */
 function valueOf(r: ParsedMeasureRequest, m: FlowMeasure, scope: Scope, batch: Batch): number {
   const months = new Set(periodMonths(r.period));
@@ -99,17 +135,24 @@ function valueOf(r: ParsedMeasureRequest, m: FlowMeasure, scope: Scope, batch: B
     case 'REFERRAL': {
       const counts = r.scopeKind === ScopeKind.REGION ? m.countsForRegion : m.countsForInstitution;
       const { rows, known } = batch as ReferralBatch;
-      for (const row of rows) {
-        const org = m.side === 'RECEIVER' ? row.receiverOrg : row.senderOrg;
-        if (inScope(org) && months.has(row.month) && counts(row, known)) value += row.referrals;
-      }
+      const side = m.side === 'RECEIVER' ? 'receiver' : 'sender';
+      const key =
+        m.side === 'RECEIVER'
+          ? (row: ReferralBatch['rows'][number]) => row.receiverOrg
+          : (row: ReferralBatch['rows'][number]) => row.senderOrg;
+      for (const row of rowsOfOrgs(rows, side, key, scope.orgs))
+        if (months.has(row.month) && counts(row, known)) value += row.referrals;
       return value;
     }
     case 'TELEMED': {
-      for (const row of (batch as FlowBatch<TelemedSessionCount>).rows) {
-        const org = m.side === 'PROVIDER' ? row.providerOrg : row.requesterOrg;
-        if (inScope(org) && months.has(row.month)) value += row.sessions;
-      }
+      const rows = (batch as FlowBatch<TelemedSessionCount>).rows;
+      const side = m.side === 'PROVIDER' ? 'provider' : 'requester';
+      const key =
+        m.side === 'PROVIDER'
+          ? (row: TelemedSessionCount) => row.providerOrg
+          : (row: TelemedSessionCount) => row.requesterOrg;
+      for (const row of rowsOfOrgs(rows, side, key, scope.orgs))
+        if (months.has(row.month)) value += row.sessions;
       return value;
     }
     case 'SUPPORT': {
@@ -126,8 +169,9 @@ function valueOf(r: ParsedMeasureRequest, m: FlowMeasure, scope: Scope, batch: B
     }
     case 'RECOGNITION': {
       const lis = batch as LisBatch;
-      for (const row of [...lis.lab, ...lis.imaging])
-        if (inScope(row.orgCode) && months.has(row.month)) value += row.recognized;
+      for (const list of [lis.lab, lis.imaging])
+        for (const row of rowsOfOrgs<(typeof list)[number]>(list, 'org', (x) => x.orgCode, scope.orgs))
+          if (months.has(row.month)) value += row.recognized;
       return value;
     }
   }

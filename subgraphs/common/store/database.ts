@@ -95,8 +95,20 @@ export function encodeDims(dims: Readonly<Record<string, unknown>>): string {
   return text.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-export function decodeDims(text: string): Record<string, unknown> {
-  return text === '' ? {} : (JSON.parse(text) as Record<string, unknown>);
+/** Decoded key texts: a fact's rows repeat few key combinations, so each is parsed once. */
+const DECODED = new Map<string, Readonly<Record<string, unknown>>>();
+const DECODED_MAX = 50_000;
+
+/** The keys of `text` (`encodeDims`); the object is shared and frozen: copy it to change it. */
+export function decodeDims(text: string): Readonly<Record<string, unknown>> {
+  if (text === '') return {};
+  let dims = DECODED.get(text);
+  if (!dims) {
+    if (DECODED.size >= DECODED_MAX) DECODED.clear();
+    dims = Object.freeze(JSON.parse(text) as Record<string, unknown>);
+    DECODED.set(text, dims);
+  }
+  return dims;
 }
 
 function stateOf(r: Row): StoreState {
@@ -335,6 +347,8 @@ export class StoreDatabase {
       partial: { month: string; upTo: LocalDate } | null;
     }>,
     orgCodes: readonly string[] | null,
+    /** Groups of months whose whole stored months are summed into one row each (null: per month). */
+    groups: readonly (readonly string[])[] | null = null,
   ): Promise<StoredMonthRow[]> {
     const params: unknown[] = [];
     const orgs = (): string => {
@@ -351,11 +365,25 @@ export class StoreDatabase {
     }
     for (const [key, sources] of whole) {
       const months = key.split(',');
-      params.push(fact, ...months, ...sources);
-      selects.push(
-        `SELECT source_id, org_code, month AS bucket, dims, ${V.join(', ')} FROM hag_store_month
-          WHERE fact = ? AND month IN (${placeholders(months.length)}) AND source_id IN (${placeholders(sources.length)})${orgs()}`,
-      );
+      if (groups === null) {
+        params.push(fact, ...months, ...sources);
+        selects.push(
+          `SELECT source_id, org_code, month AS bucket, dims, ${V.join(', ')} FROM hag_store_month
+            WHERE fact = ? AND month IN (${placeholders(months.length)}) AND source_id IN (${placeholders(sources.length)})${orgs()}`,
+        );
+        continue;
+      }
+      const asked = new Set(months);
+      for (const group of groups) {
+        const part = group.filter((m) => asked.has(m));
+        if (part.length === 0) continue;
+        params.push(fact, ...part, ...sources);
+        selects.push(
+          `SELECT source_id, org_code, MIN(month) AS bucket, dims, ${SUM_V} FROM hag_store_month
+            WHERE fact = ? AND month IN (${placeholders(part.length)}) AND source_id IN (${placeholders(sources.length)})${orgs()}
+            GROUP BY source_id, org_code, dims`,
+        );
+      }
     }
     for (const p of parts) {
       if (!p.partial) continue;

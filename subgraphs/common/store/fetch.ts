@@ -1,5 +1,6 @@
 import type { SourceOutcome, SourceRegistry } from '../../../adapters';
 import type { SqlSource } from '../../../adapters/sql/source';
+import type { Period } from '../../../schema/period';
 import type { OpenedStore } from './open';
 import type { SourcePlan } from './reader';
 import type { FactRow, StoredFactSpec } from './spec';
@@ -32,6 +33,8 @@ export interface StoredFetchRequest<R> {
   live(source: SqlSource, part: LivePart): Promise<R[]>;
   /** A stored row as the adapter's row, or null when the batch's filters exclude it. */
   fromStore(row: FactRow): R | null;
+  /** The batch's periods, when its consumers sum each period's rows (see MeasureStore.rows). */
+  readonly periods?: readonly Period[];
 }
 
 /**
@@ -48,7 +51,12 @@ export async function fetchStored<R>(request: StoredFetchRequest<R>): Promise<St
     try {
       for (const source of targets)
         plans.set(source.id, await store.reader.plan(fact.name, source.id, months));
-      for (const [sourceId, list] of await store.reader.rows(fact.name, plans, request.orgCodes)) {
+      for (const [sourceId, list] of await store.reader.rows(
+        fact.name,
+        plans,
+        request.orgCodes,
+        request.periods,
+      )) {
         const out: R[] = [];
         for (const row of list) {
           const r = request.fromStore(row);

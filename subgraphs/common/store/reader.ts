@@ -2,7 +2,8 @@ import { addDays, addMonths, minDay } from './days';
 import type { StoreDatabase, StoreState } from './database';
 import { fromStored } from './spec';
 import type { FactRow, StoredFactSpec } from './spec';
-import type { LocalDate } from '../../../schema/period';
+import { periodMonths } from '../../../schema/period';
+import type { LocalDate, Period } from '../../../schema/period';
 
 /**
  * How one source answers a fact for a set of months: the months the store holds wholly, the one
@@ -60,6 +61,25 @@ export function storedThrough(
   return minDay(addDays(s.storedTo, -1), addDays(periodEnd, -1));
 }
 
+/**
+ * The months of a batch grouped by the periods that hold them: months in the same group belong to
+ * exactly the same periods of the batch, so a consumer that takes a period's rows by their month
+ * (`months.has(row.month)`) takes a group whole or not at all, and the store may sum each group
+ * into one row per institution and keys (its bucket one of the group's months) instead of one per
+ * month. Months in no period form a group of their own.
+ */
+export function monthParts(months: readonly string[], periods: readonly Period[]): string[][] {
+  const covering = periods.map((p) => new Set(periodMonths(p)));
+  const groups = new Map<string, string[]>();
+  for (const m of [...new Set(months)].sort()) {
+    const signature = covering.map((set) => (set.has(m) ? '1' : '0')).join('');
+    const list = groups.get(signature);
+    if (list) list.push(m);
+    else groups.set(signature, [m]);
+  }
+  return [...groups.values()];
+}
+
 /** States are re-read at most this often (another process may be the one refreshing). */
 const STATE_TTL_MS = 2_000;
 
@@ -104,11 +124,16 @@ export class MeasureStore {
     return planSource((await this.states()).get(`${fact}|${sourceId}`), spec.grain, months);
   }
 
-  /** Stored rows of `fact` for the plans of many sources (one statement), as adapter rows per source. */
+  /**
+   * Stored rows of `fact` for the plans of many sources (one statement), as adapter rows per
+   * source. With the batch's `periods`, whole stored months are summed per group of `monthParts`
+   * (one row per institution and keys and group): for consumers that sum a period's rows.
+   */
   async rows(
     fact: string,
     plans: ReadonlyMap<string, SourcePlan>,
     orgCodes: readonly string[] | null,
+    periods?: readonly Period[],
   ): Promise<Map<string, FactRow[]>> {
     const spec = this.specs.get(fact);
     const out = new Map<string, FactRow[]>();
@@ -117,7 +142,13 @@ export class MeasureStore {
       .filter(([, p]) => p.storedMonths.length > 0 || p.partial)
       .map(([sourceId, p]) => ({ sourceId, months: p.storedMonths, partial: p.partial }));
     if (parts.length === 0) return out;
-    for (const r of await this.db.monthRows(fact, parts, orgCodes)) {
+    const groups = periods
+      ? monthParts(
+          parts.flatMap((p) => p.months),
+          periods,
+        )
+      : null;
+    for (const r of await this.db.monthRows(fact, parts, orgCodes, groups)) {
       const list = out.get(r.sourceId) ?? [];
       list.push(fromStored(spec, r));
       out.set(r.sourceId, list);

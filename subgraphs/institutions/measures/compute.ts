@@ -50,7 +50,10 @@ export async function computeMeasureValues(
     scopes.get(refKey(r)) ?? [];
 
   // Which facts, institutions, months, periods and divisions the batch needs.
-  const heldNeeds = new Map<HeldFact, { orgs: Set<string>; months: Set<string> }>();
+  const heldNeeds = new Map<
+    HeldFact,
+    { orgs: Set<string>; months: Set<string>; periods: Map<string, Period> }
+  >();
   const chronicOrgs = new Set<string>();
   const chronicPeriods = new Map<string, Period>();
   const surveyYears = new Set<number>();
@@ -78,9 +81,14 @@ export async function computeMeasureValues(
     } else if (m.fact === 'registry' || m.fact === 'calendar') {
       // Counted from the scope's registry rows, already loaded above; or from the calendar alone.
     } else {
-      const need = heldNeeds.get(m.fact) ?? { orgs: new Set<string>(), months: new Set<string>() };
+      const need = heldNeeds.get(m.fact) ?? {
+        orgs: new Set<string>(),
+        months: new Set<string>(),
+        periods: new Map<string, Period>(),
+      };
       for (const o of orgs) need.orgs.add(o.orgCode);
       for (const month of periodMonths(r.period)) need.months.add(month);
+      need.periods.set(r.period.id, r.period);
       heldNeeds.set(m.fact, need);
     }
   });
@@ -89,7 +97,9 @@ export async function computeMeasureValues(
   const [, chronic, survey, stats] = await Promise.all([
     Promise.all(
       [...heldNeeds].map(async ([fact, need]) => {
-        held.set(fact, (await fetchHeld(ctx, fact, need.orgs, need.months)) as HeldFetch<Row>);
+        // Every held measure sums a period's rows (HeldFetch.collect): the store may sum months.
+        const fetched = await fetchHeld(ctx, fact, need.orgs, need.months, [...need.periods.values()]);
+        held.set(fact, fetched as HeldFetch<Row>);
       }),
     ),
     chronicPeriods.size ? fetchChronic(ctx, [...chronicPeriods.values()], chronicOrgs) : null,

@@ -62,6 +62,8 @@ function fetchSettlements(
   ctx: InsuranceContext,
   insSources: readonly SqlSource[],
   query: SettlementQuery,
+  /** The batch's periods: every consumer sums a period's groups, so stored months may be summed. */
+  periods: readonly Period[],
 ): Promise<StoredFetch<SettlementCounts>> {
   const areas = query.insuAdmdvs ? new Set(query.insuAdmdvs) : null;
   return fetchStored<SettlementCounts>({
@@ -71,6 +73,7 @@ function fetchSettlements(
     targets: insSources,
     months: query.months,
     orgCodes: query.fixmedinsCodes ?? null,
+    periods,
     // A month-grain fact: live months are whole months (`since` never cuts one).
     live: (source, part) => insAdapter.settlements(source, { ...query, months: part.months }),
     fromStore: (row) => {
@@ -132,7 +135,8 @@ export async function scopeFacts(
         : { months, fixmedinsCodes: orgScopes.flatMap((o) => codesOfOrg.get(o) ?? []).sort() };
 
   const insSources = sources.ofKinds(['ins']);
-  const { outcomes, plans } = await fetchSettlements(ctx, insSources, query);
+  const periods = [...new Map(requests.map((r) => [r.period.id, r.period])).values()];
+  const { outcomes, plans } = await fetchSettlements(ctx, insSources, query, periods);
   const rows: SettlementCounts[] = [];
   // Not push(...rows): a province's settlement groups outnumber the arguments a call may take.
   for (const o of outcomes) if (o.ok) for (const row of o.value) rows.push(row);
@@ -161,17 +165,22 @@ export async function scopeFacts(
   const complete = insSources.length > 0 && answered === outcomes.length;
 
   const mapped = new Set(orgMap.values());
+  // The rows indexed once by insured area and by treating institution: a scope takes its own
+  // rows by key (a province's groups × a hundred county scopes would be a hundred passes).
+  // Indices, so that a scope's rows keep their order (sums of money add up in the same order).
+  const byArea = indexBy(placed, (r) => r.insuAdmdvs);
+  const byFixmedins = indexBy(placed, (r) => r.fixmedinsCode);
   return requests.map((request) => {
     const monthSet = new Set(periodMonths(request.period));
-    let inScope: (r: PlacedSettlements) => boolean;
+    const candidates: number[] = [];
     let institutions: number;
     if (request.kind === ScopeKind.REGION) {
-      const subtree = subtrees.get(request.code) ?? new Set<string>();
-      inScope = (r) => r.insuAdmdvs !== null && subtree.has(r.insuAdmdvs);
+      for (const area of subtrees.get(request.code) ?? [])
+        for (const i of byArea.get(area) ?? []) candidates.push(i);
       institutions = (regionInstitutions.get(request.code) ?? []).filter((i) => mapped.has(i.orgCode)).length;
     } else {
       const codes = new Set(codesOfOrg.get(request.code) ?? []);
-      inScope = (r) => codes.has(r.fixmedinsCode);
+      for (const code of codes) for (const i of byFixmedins.get(code) ?? []) candidates.push(i);
       institutions = codes.size > 0 ? 1 : 0;
     }
     return {
@@ -193,8 +202,24 @@ export async function scopeFacts(
           };
         })
         .sort((a, b) => a.id.localeCompare(b.id)),
-      rows: placed.filter((r) => monthSet.has(r.month) && inScope(r)),
+      rows: candidates
+        .sort((a, b) => a - b)
+        .map((i) => placed[i])
+        .filter((r) => monthSet.has(r.month)),
       counties: request.kind === ScopeKind.REGION ? (counties.get(request.code) ?? []) : [],
     };
   });
+}
+
+/** The indices of `rows` grouped by `key` (rows whose key is null are left out), ascending. */
+function indexBy<T>(rows: readonly T[], key: (row: T) => string | null): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    const k = key(r);
+    if (k === null) return;
+    const list = out.get(k);
+    if (list) list.push(i);
+    else out.set(k, [i]);
+  });
+  return out;
 }
