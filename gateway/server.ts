@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import type { ResponseCache } from './response-cache';
+import { answerReplay } from './response-cache/replay';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginLandingPageDisabled,
@@ -30,6 +31,8 @@ import {
   healthRouter,
   metricsHandler,
   metricsPlugin,
+  OperationLabels,
+  recordOperation,
   requestIdMiddleware,
   requestIdOf,
   requestScopeMiddleware,
@@ -152,12 +155,26 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use(exportsRouter(server, principalOf));
   // Timeout first, then who is calling (rate limits are per principal), then the body checks.
   const [timeout, ...rest] = guard.middlewares;
+  // With a whole-answer cache, the bytes of cacheable answers are replayed after every guard.
+  const labels = new OperationLabels();
+  const auditSink = options.audit
+    ? (line: string) => options.audit?.(line, currentRequestId())
+    : (line: string) => process.stdout.write(`${line}\n`);
+  const replay =
+    options.responseCache && options.responseCache.kind !== 'off'
+      ? answerReplay({
+          principalOf,
+          audit: (record) => auditSink(JSON.stringify(record)),
+          observe: (name, seconds) => recordOperation(labels.label(name), 'ok', seconds, []),
+        })
+      : null;
   app.use(
     '/graphql',
     timeout,
     authenticated,
     ...rest,
     requestScopeMiddleware(),
+    ...(replay ? [replay.middleware] : []),
     expressMiddleware(server, {
       context: async ({ req }) => ({ principal: principalOf(req), requestId: requestIdOf(req) }),
     }),
