@@ -413,24 +413,15 @@ export async function fetchChronic(
   orgCodes: Iterable<string>,
 ): Promise<PhsFetch<ChronicManagementCounts>> {
   const { sources, store } = ctx.services;
-  const orgs = [...new Set(orgCodes)].sort();
-  if (store && orgs.length > 0) {
-    // Closed periods the measure store holds come from it; the others are read live.
-    const { outcomes } = await fetchPeriods({
-      store,
-      spec: CHRONIC_FACT,
-      sources,
-      targets: sources.ofKinds(['phs']),
-      periods,
-      codes: orgs,
-    });
-    return new PhsFetch(outcomes);
-  }
-  const outcomes = await sources.fanOut(sources.ofKinds(['phs']), (source) =>
-    orgs.length === 0
-      ? Promise.resolve([])
-      : phsAdapter.chronicManagement(source, { periods, orgCodes: orgs }),
-  );
+  // Closed periods the measure store holds come from it; the others (all, without a store) live.
+  const { outcomes } = await fetchPeriods({
+    store,
+    spec: CHRONIC_FACT,
+    sources,
+    targets: sources.ofKinds(['phs']),
+    periods,
+    codes: [...new Set(orgCodes)].sort(),
+  });
   return new PhsFetch(outcomes);
 }
 

@@ -84,7 +84,8 @@ function factLoader<T extends { period: string }>(
       codes.add(k.slice(bar + 1));
     }
     const periods = [...periodIds].sort().map(parsePeriod);
-    const outcomes = stored?.store
+    // A stored fact reads its stored periods from the store and the rest live (all live without a store).
+    const outcomes = stored
       ? (
           await fetchPeriods({
             store: stored.store,
@@ -117,6 +118,19 @@ function factLoader<T extends { period: string }>(
   });
 }
 
+/** The loader of a fact the measure store keeps per period: its kind and adapter call are the spec's. */
+function storedFactLoader<T extends PeriodRow>(
+  sources: SourceRegistry,
+  store: OpenedStore | undefined,
+  spec: PeriodFactSpec<T>,
+  codesOf: (row: T) => readonly string[],
+): DataLoader<string, FactSlice<T>> {
+  return factLoader(sources, spec.kinds[0], (s, periods, codes) => spec.fetch(s, periods, codes), codesOf, {
+    store,
+    spec,
+  });
+}
+
 /**
  * One request's view of the registry and of the workforce (hrm) and family-doctor (fds) sources:
  * every fact batched with DataLoader by (period, institution or county), so that an operation
@@ -146,20 +160,8 @@ export class WorkforceView extends RegistryView {
 
   constructor(sources: SourceRegistry, store?: OpenedStore) {
     super(sources);
-    this.onPost = factLoader(
-      sources,
-      'hrm',
-      (s, periods, orgCodes) => hrmAdapter.practitionersOnPost(s, { periods, orgCodes }),
-      (r) => [r.orgCode],
-      { store, spec: ON_POST_FACT },
-    );
-    this.gps = factLoader(
-      sources,
-      'hrm',
-      (s, periods, orgCodes) => hrmAdapter.generalPractitioners(s, { periods, orgCodes }),
-      (r) => [r.orgCode],
-      { store, spec: GPS_FACT },
-    );
+    this.onPost = storedFactLoader(sources, store, ON_POST_FACT, (r) => [r.orgCode]);
+    this.gps = storedFactLoader(sources, store, GPS_FACT, (r) => [r.orgCode]);
     this.assignments = factLoader(
       sources,
       'hrm',
@@ -178,40 +180,18 @@ export class WorkforceView extends RegistryView {
       (s, periods, orgCodes) => hrmAdapter.recruitments(s, { periods, orgCodes }),
       (r) => [r.orgCode],
     );
-    this.signedByDivision = factLoader(
-      sources,
-      'fds',
-      (s, periods, divisionCodes) => fdsAdapter.signedPersonsByDivision(s, { periods, divisionCodes }),
-      (r) => [r.divisionCode],
-      { store, spec: SIGNED_BY_DIVISION_FACT },
-    );
-    this.signedByTeamOrg = factLoader(
-      sources,
-      'fds',
-      (s, periods, orgCodes) => fdsAdapter.signedPersonsByTeamOrg(s, { periods, orgCodes }),
-      (r) => [r.orgCode],
-      { store, spec: SIGNED_BY_TEAM_ORG_FACT },
-    );
-    this.fees = factLoader(
-      sources,
-      'fds',
-      (s, periods, divisionCodes) => fdsAdapter.feeComposition(s, { periods, divisionCodes }),
-      (r) => [r.divisionCode],
-      { store, spec: FEES_FACT },
-    );
+    this.signedByDivision = storedFactLoader(sources, store, SIGNED_BY_DIVISION_FACT, (r) => [
+      r.divisionCode,
+    ]);
+    this.signedByTeamOrg = storedFactLoader(sources, store, SIGNED_BY_TEAM_ORG_FACT, (r) => [r.orgCode]);
+    this.fees = storedFactLoader(sources, store, FEES_FACT, (r) => [r.divisionCode]);
     this.teams = factLoader(
       sources,
       'fds',
       (s, periods, orgCodes) => fdsAdapter.teams(s, { periods, orgCodes }),
       (r) => [r.orgCode],
     );
-    this.paid = factLoader(
-      sources,
-      'fds',
-      (s, periods, divisionCodes) => fdsAdapter.paidContracts(s, { periods, divisionCodes }),
-      (r) => [r.divisionCode],
-      { store, spec: PAID_FACT },
-    );
+    this.paid = storedFactLoader(sources, store, PAID_FACT, (r) => [r.divisionCode]);
     this.trainingPersons = factLoader(
       sources,
       'hrm',

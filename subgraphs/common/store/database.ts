@@ -138,6 +138,22 @@ function storedRowOf(r: Row): StoredMonthRow {
   };
 }
 
+/**
+ * Sources grouped by the same set of buckets (months or periods) asked of them: each group is one
+ * SELECT of the UNION. Sources with no bucket asked are left out.
+ */
+function sourcesBySet(
+  parts: ReadonlyArray<readonly [string, readonly string[]]>,
+): Array<[string[], string[]]> {
+  const groups = new Map<string, string[]>();
+  for (const [sourceId, buckets] of parts) {
+    if (buckets.length === 0) continue;
+    const key = [...buckets].sort().join(',');
+    groups.set(key, [...(groups.get(key) ?? []), sourceId]);
+  }
+  return [...groups].map(([key, sources]) => [key.split(','), sources]);
+}
+
 /** INSERT `rows` of `fact` from `sourceId` into `table`, the bucket in column `bucket`, in batches. */
 async function insertRows(
   q: (sql: string, params: unknown[]) => Promise<void>,
@@ -255,10 +271,7 @@ export class StoreDatabase {
     await this.open();
     const months = monthsOf(range.from, range.to);
     await this.tx(async (em) => {
-      const q = async (sql: string, params: unknown[]): Promise<void> => {
-        this.statements += 1;
-        await em.query(sql, params);
-      };
+      const q = this.counted(em);
       await q(
         `DELETE FROM hag_store_month WHERE fact = ? AND source_id = ? AND month IN (${placeholders(months.length)})`,
         [fact, sourceId, ...months],
@@ -285,6 +298,14 @@ export class StoreDatabase {
       }
       await this.writeState(em, { fact, sourceId, ...state });
     });
+  }
+
+  /** A statement runner inside transaction `em` that counts what it sends. */
+  private counted(em: EntityManager): (sql: string, params: unknown[]) => Promise<void> {
+    return async (sql, params) => {
+      this.statements += 1;
+      await em.query(sql, params);
+    };
   }
 
   /** Record a state change without data (a failure, a verification step, a reset). */
@@ -357,14 +378,7 @@ export class StoreDatabase {
       return ` AND org_code IN (${placeholders(orgCodes.length)})`;
     };
     const selects: string[] = [];
-    const whole = new Map<string, string[]>();
-    for (const p of parts) {
-      if (p.months.length === 0) continue;
-      const key = [...p.months].sort().join(',');
-      whole.set(key, [...(whole.get(key) ?? []), p.sourceId]);
-    }
-    for (const [key, sources] of whole) {
-      const months = key.split(',');
+    for (const [months, sources] of sourcesBySet(parts.map((p) => [p.sourceId, p.months]))) {
       if (groups === null) {
         params.push(fact, ...months, ...sources);
         selects.push(
@@ -415,10 +429,7 @@ export class StoreDatabase {
     await this.open();
     const storedAt = new Date().toISOString();
     await this.tx(async (em) => {
-      const q = async (sql: string, params: unknown[]): Promise<void> => {
-        this.statements += 1;
-        await em.query(sql, params);
-      };
+      const q = this.counted(em);
       for (const table of ['hag_store_period', 'hag_store_period_done'])
         await q(
           `DELETE FROM ${table} WHERE fact = ? AND source_id = ? AND period IN (${placeholders(periods.length)})`,
@@ -461,14 +472,7 @@ export class StoreDatabase {
     if (codes !== null && codes.length === 0) return [];
     const params: unknown[] = [];
     const selects: string[] = [];
-    const bySet = new Map<string, string[]>();
-    for (const p of parts) {
-      if (p.periods.length === 0) continue;
-      const key = [...p.periods].sort().join(',');
-      bySet.set(key, [...(bySet.get(key) ?? []), p.sourceId]);
-    }
-    for (const [key, sources] of bySet) {
-      const periods = key.split(',');
+    for (const [periods, sources] of sourcesBySet(parts.map((p) => [p.sourceId, p.periods]))) {
       params.push(fact, ...periods, ...sources);
       let where = `fact = ? AND period IN (${placeholders(periods.length)}) AND source_id IN (${placeholders(sources.length)})`;
       if (codes !== null) {

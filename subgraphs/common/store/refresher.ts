@@ -226,6 +226,9 @@ export class StoreRefresher {
     rebuild: boolean,
   ): Promise<void> {
     const states = new Map((await this.db.states()).map((s) => [`${s.fact}|${s.sourceId}`, s]));
+    const periodsStored = tasks.some((t) => t.spec.grain === 'PERIOD')
+      ? await this.db.storedPeriods()
+      : new Map<string, Map<string, string>>();
     const bySource = new Map<SqlSource, AnyFactSpec[]>();
     for (const t of tasks) bySource.set(t.source, [...(bySource.get(t.source) ?? []), t.spec]);
     await pool([...bySource], SOURCES_AT_ONCE, async ([source, specs]) => {
@@ -237,12 +240,14 @@ export class StoreRefresher {
         }
         let state = states.get(`${spec.name}|${source.id}`) ?? empty(spec.name, source.id);
         try {
-          if (rebuild || (state.storedFrom !== null && state.storedFrom !== this.config.from)) {
+          const rebuilt = rebuild || (state.storedFrom !== null && state.storedFrom !== this.config.from);
+          if (rebuilt) {
             await this.db.clear(spec.name, source.id);
             state = empty(spec.name, source.id);
           }
           if (spec.grain === 'PERIOD') {
-            state = await this.refreshPeriods(spec, source, state, progress);
+            const stored = rebuilt ? undefined : periodsStored.get(`${spec.name}|${source.id}`);
+            state = await this.refreshPeriods(spec, source, state, stored ?? new Map(), progress);
           } else {
             state = await this.fill(spec, source, state, progress);
             state = await this.verify(spec, source, state, progress);
@@ -333,10 +338,10 @@ export class StoreRefresher {
     spec: PeriodFactSpec,
     source: SqlSource,
     state: StoreState,
+    /** The periods stored when the run started (period id → when). */
+    stored: ReadonlyMap<string, string>,
     progress: RunProgress,
   ): Promise<StoreState> {
-    const stored =
-      (await this.db.storedPeriods()).get(`${spec.name}|${source.id}`) ?? new Map<string, string>();
     const plan = periodsToCompute(
       this.config.periods ?? DEFAULT_STORED_PERIODS,
       this.config.from,
