@@ -8,18 +8,6 @@ import { GraphQLError } from 'graphql';
 import { observeSubgraphFetch } from './ops/metrics';
 import { currentRequestId, REQUEST_ID_HEADER } from './ops/request-id';
 
-/** A subgraph fetch that gives up after `timeoutMs` (the Node gateway has no timeout of its own). */
-export function timeoutFetcher(timeoutMs: number): Fetcher {
-  return (url, init) =>
-    fetch(url, {
-      method: init?.method,
-      headers: init?.headers,
-      body:
-        typeof init?.body === 'string' || init?.body === undefined ? init?.body : new Uint8Array(init.body),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-}
-
 /** `fetcher`, with the latency of every call recorded for `subgraph` (gateway/ops/metrics.ts). */
 export function observedFetcher(subgraph: string, fetcher: Fetcher): Fetcher {
   return async (url, init) => {

@@ -16,7 +16,8 @@ import { exportsRouter } from './exports/router';
 import { builtInOperations } from './exports/operations';
 import { formatError } from '../schema/errors';
 import { composeSupergraph } from './compose';
-import { observedFetcher, SubgraphDataSource, timeoutFetcher } from './datasource';
+import { observedFetcher, SubgraphDataSource } from './datasource';
+import { subgraphClient } from './subgraph-fetch';
 import type { SubgraphConfig } from './compose';
 import { playgroundRouter } from './playground';
 import { disableTelemetryByDefault } from './telemetry';
@@ -93,11 +94,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const { security } = options;
   const secret = security.subgraphSecret;
   const supergraphSdl = options.supergraphSdl ?? (await composeSupergraph(options.subgraphs, { secret }));
-  const timeoutMs = options.subgraphTimeoutMs ?? 60_000;
+  const subgraphs = subgraphClient({ timeoutMs: options.subgraphTimeoutMs ?? 60_000 });
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
-      new SubgraphDataSource({ url, fetcher: observedFetcher(name, timeoutFetcher(timeoutMs)), secret }),
+      new SubgraphDataSource({ url, fetcher: observedFetcher(name, subgraphs.fetcher), secret }),
   });
   const manifest = security.persistedOperations
     ? loadManifestFile(security.persistedOperations)
@@ -187,6 +188,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     supergraphSdl,
     close: async () => {
       await server.stop();
+      await subgraphs.close();
       await options.responseCache?.close();
     },
   };
