@@ -19,7 +19,17 @@ export interface SourceConfig {
   readonly options: Readonly<Record<string, string>>;
   /** Per-query timeout in milliseconds. */
   readonly queryTimeoutMs: number;
+  /**
+   * How long an answer of this source is reused for the same statement (seconds; absent or 0:
+   * never). For master data read by every request: the configuration file's default is
+   * `DEFAULT_REGISTRY_ANSWER_SECONDS` for the registry and 0 for the others, so a registry change
+   * (an institution opened, a member joining an alliance) shows within that time.
+   */
+  readonly answerCacheSeconds?: number;
 }
+
+/** 5 minutes: how long registry answers are reused unless the configuration says otherwise. */
+export const DEFAULT_REGISTRY_ANSWER_SECONDS = 300;
 
 /**
  * The product's own measure store (daily aggregates per institution of the institution-held
@@ -74,6 +84,7 @@ const sourceSchema = z
       .optional(),
     options: z.record(z.string()).optional(),
     queryTimeoutMs: z.number().int().positive().max(600_000).optional(),
+    answerCacheSeconds: z.number().int().min(0).max(86_400).optional(),
   })
   .strict();
 
@@ -157,6 +168,8 @@ export function parseSourcesConfig(
       institutions,
       options: s.options ?? {},
       queryTimeoutMs: s.queryTimeoutMs ?? parsed.data.queryTimeoutMs ?? DEFAULT_TIMEOUT_MS,
+      answerCacheSeconds:
+        s.answerCacheSeconds ?? (s.kind === 'registry' ? DEFAULT_REGISTRY_ANSWER_SECONDS : 0),
     };
   });
   const registries = sources.filter((s) => s.kind === 'registry').length;

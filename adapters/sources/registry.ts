@@ -92,7 +92,7 @@ export class SourceRegistry {
 
   /** Try every source once; returns the ones that cannot be reached (for a start-up report). */
   async check(): Promise<Array<{ id: string; failure: SourceFailure }>> {
-    const outcomes = await this.fanOut(this.sources, (s) => s.query('SELECT 1 AS ok'));
+    const outcomes = await this.fanOut(this.sources, (s) => s.ping());
     return outcomes
       .filter((o) => !o.ok)
       .map((o) => ({ id: o.source.id, failure: (o as { failure: SourceFailure }).failure }));

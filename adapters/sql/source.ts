@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import type { QueryRunner } from 'typeorm';
 import type { SourceConfig } from '../sources/config';
 import { dialectOf } from './dialect';
+import { AnswerCache } from './answer-cache';
 import type { Dialect } from './dialect';
 
 /** Why a source did not answer. */
@@ -59,9 +60,13 @@ export class SqlSource {
   statements = 0;
   /** Optional hook told about every statement (latency, failure): the metrics module sets it. */
   observer: SourceQueryObserver | null = null;
+  /** Answers reused for `answerCacheSeconds` (master data); null when the source keeps none. */
+  readonly answers: AnswerCache | null;
 
   constructor(readonly config: SourceConfig) {
     this.dialect = dialectOf(config.url.startsWith('sqlite:') ? 'sqlite' : 'mysql');
+    const seconds = config.answerCacheSeconds ?? 0;
+    this.answers = seconds > 0 ? new AnswerCache(seconds * 1000) : null;
   }
 
   get id(): string {
@@ -127,8 +132,21 @@ export class SqlSource {
     return sql.replace(/^\s*SELECT\b/i, `SELECT /*+ MAX_EXECUTION_TIME(${ms}) */`);
   }
 
-  /** Run one read-only statement with the source's timeout. */
-  async query<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+  /**
+   * Run one read-only statement with the source's timeout; for a source that keeps answers
+   * (`answerCacheSeconds`), the kept answer of the same statement and parameters when there is one.
+   */
+  query<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    if (!this.answers) return this.execute(sql, params);
+    return this.answers.answer(sql, params, () => this.execute<T>(sql, params));
+  }
+
+  /** Whether the database answers now (never a kept answer): for readiness. */
+  async ping(): Promise<void> {
+    await this.execute('SELECT 1 AS ok', []);
+  }
+
+  private async execute<T>(sql: string, params: readonly unknown[]): Promise<T[]> {
     const startedAt = performance.now();
     const started = this.connect().then((ds) => this.run<T>(ds, sql, params));
     const answer = withTimeout(

@@ -72,9 +72,33 @@ export function observeSourceQuery(event: SourceQueryEvent): void {
   if (event.failure) sourceQueryErrors.inc({ source, kind, failure: event.failure });
 }
 
+/** The sources observed in this process (held weakly: a closed registry may go), for the kept-answer counter. */
+const observed = new Set<WeakRef<SqlSource>>();
+const reusedSoFar = new WeakMap<SqlSource, number>();
+
+new Counter({
+  name: 'source_answers_reused_total',
+  help: 'Statements of a source that keeps answers (answerCacheSeconds: the registry) answered from a kept or shared answer, without reaching the database, by source and kind.',
+  labelNames: ['source', 'kind'] as const,
+  registers: [opsRegistry],
+  collect() {
+    for (const ref of observed) {
+      const source = ref.deref();
+      if (!source) observed.delete(ref);
+      if (!source?.answers) continue;
+      const hits = source.answers.hits;
+      this.inc({ source: source.id, kind: source.config.kind }, hits - (reusedSoFar.get(source) ?? 0));
+      reusedSoFar.set(source, hits);
+    }
+  },
+});
+
 /** Attach `observeSourceQuery` to every source (a process serving subgraphs calls it once). */
 export function observeSources(sources: Iterable<SqlSource>): void {
-  for (const source of sources) source.observer = observeSourceQuery;
+  for (const source of sources) {
+    source.observer = observeSourceQuery;
+    if (source.answers) observed.add(new WeakRef(source));
+  }
 }
 
 const subgraphRequestDuration = new Histogram({

@@ -157,7 +157,7 @@ async function buildCounties(): Promise<SourcesConfig> {
   return parseSourcesConfig({
     queryTimeoutMs: 5000,
     sources: [
-      { id: 'registry', kind: 'registry', url: urls.registry },
+      { id: 'registry', kind: 'registry', url: urls.registry, answerCacheSeconds: 0 },
       { id: 'his-b', kind: 'his_b', url: urls.his_b, institutions: COUNTIES.map(countyClinic) },
     ],
   });

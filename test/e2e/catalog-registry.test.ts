@@ -91,7 +91,7 @@ describe('registry-count indicators (sqlite)', () => {
     stack = await startStack({
       sources: parseSourcesConfig({
         queryTimeoutMs: 5000,
-        sources: [{ id: 'registry', kind: 'registry', url: urls.registry }],
+        sources: [{ id: 'registry', kind: 'registry', url: urls.registry, answerCacheSeconds: 0 }],
       }),
       port: 0,
       logger: quietLogger(),

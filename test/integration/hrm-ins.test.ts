@@ -78,7 +78,7 @@ describe.each<Engine>(['sqlite', 'mariadb'])('hrm and ins adapters on %s', (engi
     const config = parseSourcesConfig({
       queryTimeoutMs: 5000,
       sources: [
-        { id: 'registry', kind: 'registry', url: urls.registry },
+        { id: 'registry', kind: 'registry', url: urls.registry, answerCacheSeconds: 0 },
         { id: 'hrm', kind: 'hrm', url: urls.hrm },
         { id: 'ins', kind: 'ins', url: urls.ins },
       ],

@@ -85,7 +85,7 @@ describe.each<Engine>(['sqlite', 'mariadb'])('phs and fds adapters on %s', (engi
     const config = parseSourcesConfig({
       queryTimeoutMs: 5000,
       sources: [
-        { id: 'registry', kind: 'registry', url: urls.registry },
+        { id: 'registry', kind: 'registry', url: urls.registry, answerCacheSeconds: 0 },
         { id: 'phs', kind: 'phs', url: urls.phs },
         { id: 'fds', kind: 'fds', url: urls.fds },
       ],

@@ -180,4 +180,20 @@ describe.each<Engine>(['sqlite', 'mariadb'])('registry adapter on %s', (engine) 
       ['H61092100001', ORG.H2],
     ]);
   });
+
+  test('the registry keeps its answers (5 minutes by default): the same statement again reaches the database once; a ping always does', async () => {
+    const source = registry();
+    expect(source.config.answerCacheSeconds).toBe(300);
+    const before = source.statements;
+    const hits = source.answers?.hits ?? 0;
+    const first = await registryAdapter.institutionsByCodes(source, [ORG.H1, ORG.P2]);
+    const again = await registryAdapter.institutionsByCodes(source, [ORG.H1, ORG.P2]);
+    expect(again).toEqual(first);
+    expect(first.map((i) => i.orgCode).sort()).toEqual([ORG.H1, ORG.P2].sort());
+    expect(source.statements - before).toBe(1);
+    expect((source.answers?.hits ?? 0) - hits).toBe(1);
+    await source.ping();
+    await source.ping();
+    expect(source.statements - before).toBe(3);
+  });
 });

@@ -179,7 +179,7 @@ describe('statements per request do not depend on the number of institutions', (
     sources = new SourceRegistry(
       parseSourcesConfig({
         sources: [
-          { id: 'registry', kind: 'registry', url: urls.registry },
+          { id: 'registry', kind: 'registry', url: urls.registry, answerCacheSeconds: 0 },
           { id: 'his', kind: 'his_b', url: urls.his_b, institutions: orgs },
         ],
       }),

@@ -34,6 +34,32 @@ describe('sources configuration', () => {
     ]);
   });
 
+  test('registry answers are reused for 5 minutes unless configured; other sources keep none', () => {
+    const parse = (registry: object, his: object = {}) =>
+      parseSourcesConfig(
+        {
+          sources: [
+            { id: 'registry', kind: 'registry', url: 'sqlite:registry.sqlite', ...registry },
+            { id: 'his-1', kind: 'his_b', url: 'sqlite:his.sqlite', institutions: [ORG_A], ...his },
+          ],
+        },
+        { baseDir: '/etc/hag', env: {} },
+      ).sources.map((s) => [s.id, s.answerCacheSeconds]);
+    expect(parse({})).toEqual([
+      ['registry', 300],
+      ['his-1', 0],
+    ]);
+    expect(parse({ answerCacheSeconds: 0 }, { answerCacheSeconds: 60 })).toEqual([
+      ['registry', 0],
+      ['his-1', 60],
+    ]);
+    expect(
+      problems({
+        sources: [{ id: 'registry', kind: 'registry', url: 'sqlite:r.sqlite', answerCacheSeconds: -1 }],
+      }),
+    ).toEqual(['sources.0.answerCacheSeconds: Number must be greater than or equal to 0']);
+  });
+
   test('every problem is reported at once, in plain words', () => {
     expect(
       problems(
