@@ -1,4 +1,4 @@
-import { hisAdapters, lisAdapter, phsAdapter } from '../../adapters';
+import { hisAdapters, lisAdapter } from '../../adapters';
 import type { InstitutionRecord, SourceOutcome, SystemKind, VisitCounts } from '../../adapters';
 import type {
   AdmissionCounts,
@@ -16,7 +16,7 @@ import { memberDuring, overlaps, registryAdapter } from '../../adapters/registry
 import type { SqlSource } from '../../adapters/sql/source';
 import type { MonthlyQuery } from '../../adapters/sql/time';
 import { ErrorCode, userError } from '../../schema/errors';
-import { periodEnd, periodMonths, periodStart } from '../../schema/period';
+import { parsePeriod, periodEnd, periodMonths, periodStart } from '../../schema/period';
 import type { Period } from '../../schema/period';
 import { ScopeKind } from '../common/measures';
 import { SourceStatus } from '../common/provenance';
@@ -26,6 +26,7 @@ import { isoDay } from '../common/store/days';
 import { storedThrough } from '../common/store/reader';
 import { fetchPeriods } from '../common/store/period-fetch';
 import { CHRONIC_FACT } from './store/chronic';
+import { SURVEY_FACT } from './store/survey';
 import type { SourcePlan } from '../common/store/reader';
 
 /**
@@ -425,19 +426,29 @@ export async function fetchChronic(
   return new PhsFetch(outcomes);
 }
 
-/** 两周患病就诊调查 for the years and divisions of a batch: one statement per phs source. */
+/**
+ * 两周患病就诊调查 for the years and divisions of a batch: the survey years the measure store holds
+ * from it, the others in one statement per phs source (all of them live without a store).
+ */
 export async function fetchSurvey(
   ctx: InstitutionsContext,
   years: Iterable<number>,
   divisionCodes: Iterable<string>,
 ): Promise<PhsFetch<TwoWeekSurveyCounts>> {
-  const { sources } = ctx.services;
-  const yearList = [...new Set(years)];
-  const divisions = [...new Set(divisionCodes)];
-  const outcomes = await sources.fanOut(sources.ofKinds(['phs']), (source) =>
-    phsAdapter.twoWeekSurvey(source, { years: yearList, divisionCodes: divisions }),
+  const { sources, store } = ctx.services;
+  const { outcomes } = await fetchPeriods({
+    store,
+    spec: SURVEY_FACT,
+    sources,
+    targets: sources.ofKinds(['phs']),
+    periods: [...new Set(years)].sort().map((y) => parsePeriod(String(y))),
+    codes: [...new Set(divisionCodes)].sort(),
+  });
+  return new PhsFetch(
+    outcomes.map((o) =>
+      o.ok ? { ...o, value: o.value.map(({ period: _period, ...counts }) => counts) } : o,
+    ),
   );
-  return new PhsFetch(outcomes);
 }
 
 /** The survey is yearly: only a whole-year period has one. */

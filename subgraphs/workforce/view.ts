@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { fdsAdapter, hrmAdapter, registryAdapter } from '../../adapters';
+import { hrmAdapter, registryAdapter } from '../../adapters';
 import type { InstitutionRecord, SourceRegistry, SystemKind } from '../../adapters';
 import type { AllianceMemberRecord, AllianceRecord } from '../../adapters/registry/model';
 import type {
@@ -29,12 +29,17 @@ import type { OpenedStore } from '../common/store/open';
 import { fetchPeriods } from '../common/store/period-fetch';
 import type { PeriodFactSpec, PeriodRow } from '../common/store/period-spec';
 import {
+  ASSIGNMENTS_FACT,
   FEES_FACT,
   GPS_FACT,
   ON_POST_FACT,
+  RECRUITMENTS_FACT,
+  TRAINING_PERSONS_FACT,
+  TRAININGS_FACT,
   PAID_FACT,
   SIGNED_BY_DIVISION_FACT,
   SIGNED_BY_TEAM_ORG_FACT,
+  TEAMS_FACT,
 } from './store/facts';
 
 /** How one source fared for one statement. */
@@ -162,42 +167,20 @@ export class WorkforceView extends RegistryView {
     super(sources);
     this.onPost = storedFactLoader(sources, store, ON_POST_FACT, (r) => [r.orgCode]);
     this.gps = storedFactLoader(sources, store, GPS_FACT, (r) => [r.orgCode]);
-    this.assignments = factLoader(
-      sources,
-      'hrm',
-      (s, periods, orgCodes) => hrmAdapter.assignments(s, { periods, orgCodes }),
-      (r) => [r.fromOrgCode, r.toOrgCode],
-    );
-    this.trainings = factLoader(
-      sources,
-      'hrm',
-      (s, periods, orgCodes) => hrmAdapter.furtherTraining(s, { periods, orgCodes }),
-      (r) => [r.homeOrgCode, r.hostOrgCode],
-    );
-    this.recruitments = factLoader(
-      sources,
-      'hrm',
-      (s, periods, orgCodes) => hrmAdapter.recruitments(s, { periods, orgCodes }),
-      (r) => [r.orgCode],
-    );
+    this.assignments = storedFactLoader(sources, store, ASSIGNMENTS_FACT, (r) => [
+      r.fromOrgCode,
+      r.toOrgCode,
+    ]);
+    this.trainings = storedFactLoader(sources, store, TRAININGS_FACT, (r) => [r.homeOrgCode, r.hostOrgCode]);
+    this.recruitments = storedFactLoader(sources, store, RECRUITMENTS_FACT, (r) => [r.orgCode]);
     this.signedByDivision = storedFactLoader(sources, store, SIGNED_BY_DIVISION_FACT, (r) => [
       r.divisionCode,
     ]);
     this.signedByTeamOrg = storedFactLoader(sources, store, SIGNED_BY_TEAM_ORG_FACT, (r) => [r.orgCode]);
     this.fees = storedFactLoader(sources, store, FEES_FACT, (r) => [r.divisionCode]);
-    this.teams = factLoader(
-      sources,
-      'fds',
-      (s, periods, orgCodes) => fdsAdapter.teams(s, { periods, orgCodes }),
-      (r) => [r.orgCode],
-    );
+    this.teams = storedFactLoader(sources, store, TEAMS_FACT, (r) => [r.orgCode]);
     this.paid = storedFactLoader(sources, store, PAID_FACT, (r) => [r.divisionCode]);
-    this.trainingPersons = factLoader(
-      sources,
-      'hrm',
-      (s, periods, orgCodes) => hrmAdapter.furtherTrainingPersons(s, { periods, orgCodes }),
-      (r) => [r.homeOrgCode],
-    );
+    this.trainingPersons = storedFactLoader(sources, store, TRAINING_PERSONS_FACT, (r) => [r.homeOrgCode]);
     this.practisingDown = factLoader(
       sources,
       'hrm',

@@ -1,3 +1,8 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { StoreConfig } from '../../adapters/sources/config';
+import type { RunningStack } from '../../scripts/stack';
 import type { Engine } from '../fixtures/build';
 import { ORG, buildServiceVolumeFixture } from '../fixtures/service-volume.fixture';
 import { useStack } from '../helpers/stack';
@@ -419,3 +424,51 @@ describe.each<Engine>(['sqlite', 'mariadb'])(
     });
   },
 );
+
+describe('public health from the measure store (sqlite)', () => {
+  const storeConfig = (): StoreConfig => ({
+    url: `sqlite:${join(mkdtempSync(join(tmpdir(), 'hag-phs-store-')), 'store.sqlite')}`,
+    from: '20180101',
+    windowDays: 30,
+    refreshMinutes: 0,
+    verifyMonthsPerRun: 3,
+    concurrencyPerSource: 1,
+    fillChunkMonths: 12,
+    refresh: true,
+  });
+  const live = useStack(() => buildServiceVolumeFixture('sqlite', 'hag_inst_live'), { store: null });
+  const stored = useStack(() => buildServiceVolumeFixture('sqlite', 'hag_inst_stored'), {
+    store: storeConfig(),
+  });
+  const phs = (stack: RunningStack): number =>
+    stack.sources
+      .all()
+      .filter((s) => s.config.kind === 'phs')
+      .reduce((n, s) => n + s.statements, 0);
+
+  beforeAll(async () => {
+    for (const store of stored.stores) await store.refresher.idle();
+  });
+
+  test('the two-week survey of a year and chronic management from the store equal the live answer, with no statement to phs', async () => {
+    const query = `{ county: region(code: "610921") { serviceVolume(period: "2019") {
+        twoWeekSurvey { year responses visits primaryFirstVisits complete sources { id status } }
+        chronicManagement { diseases { disease managed standardized } } } }
+      half: region(code: "610921") { serviceVolume(period: "2019H1") { twoWeekSurvey { year } } } }`;
+    const ask = async (stack: RunningStack): Promise<[number, unknown]> => {
+      const before = phs(stack);
+      const { body } = await gql(stack.gateway.url, query);
+      expect(body.errors).toBeUndefined();
+      return [phs(stack) - before, body.data];
+    };
+    const [liveStatements, fromLive] = await ask(live);
+    const [storedStatements, fromStore] = await ask(stored);
+    expect(fromStore).toEqual(fromLive);
+    expect(fromLive).toMatchObject({
+      county: { serviceVolume: { twoWeekSurvey: { year: 2019, complete: true } } },
+      half: { serviceVolume: { twoWeekSurvey: null } },
+    });
+    expect(JSON.stringify(fromLive)).toMatch(/"responses":[1-9]/);
+    expect([liveStatements, storedStatements]).toEqual([2, 0]);
+  });
+});

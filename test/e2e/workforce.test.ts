@@ -4,10 +4,12 @@
  * institutions asked. Values are worked out by hand in hrm-ins.fixture.ts and phs-fds.fixture.ts
  * (2019H1: time point 2019-06-30; 2019: 2019-12-31).
  */
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStack } from '../../scripts/stack';
 import type { RunningStack } from '../../scripts/stack';
+import type { StoreConfig } from '../../adapters/sources/config';
 import type { Engine } from '../fixtures/databases';
 import { buildWorkforceFixture, ORG } from '../fixtures/workforce.fixture';
 import { useStack } from '../helpers/stack';
@@ -434,4 +436,77 @@ describe('when the workforce registry is down', () => {
       },
     });
   });
+});
+
+describe('the workforce from the measure store (sqlite)', () => {
+  const storeConfig = (): StoreConfig => ({
+    url: `sqlite:${join(mkdtempSync(join(tmpdir(), 'hag-wf-store-')), 'store.sqlite')}`,
+    from: '20180101',
+    windowDays: 30,
+    refreshMinutes: 0,
+    verifyMonthsPerRun: 3,
+    concurrencyPerSource: 1,
+    fillChunkMonths: 12,
+    refresh: true,
+  });
+  const live = useStack(() => buildWorkforceFixture('sqlite', 'hag_wf_live'), { store: null });
+  const stored = useStack(() => buildWorkforceFixture('sqlite', 'hag_wf_stored'), { store: storeConfig() });
+  const statementsOf = (stack: RunningStack, kind: string): number =>
+    stack.sources
+      .all()
+      .filter((s) => s.config.kind === kind)
+      .reduce((n, s) => n + s.statements, 0);
+  const hrm = (stack: RunningStack): number => statementsOf(stack, 'hrm');
+
+  beforeAll(async () => {
+    for (const store of stored.stores) await store.refresher.idle();
+  });
+
+  test.each([
+    ['610921', '2019H1'],
+    ['610900', '2019'],
+  ])(
+    'region %s, %s: family doctors (teams, signed persons, fees) from the store equal the live answer, with no statement to fds',
+    async (code, period) => {
+      const ask = async (stack: RunningStack): Promise<[number, unknown]> => {
+        const before = statementsOf(stack, 'fds');
+        const { body } = await gql(stack.gateway.url, REGION, { code, period });
+        expect(body.errors).toBeUndefined();
+        return [
+          statementsOf(stack, 'fds') - before,
+          (body.data as { region: { familyDoctors: unknown } }).region.familyDoctors,
+        ];
+      };
+      const [liveStatements, fromLive] = await ask(live);
+      const [storedStatements, fromStore] = await ask(stored);
+      expect(fromStore).toEqual(fromLive);
+      expect(fromLive).toMatchObject({ complete: true });
+      expect(JSON.stringify(fromLive)).toMatch(/"teams":[1-9]/);
+      expect(liveStatements).toBeGreaterThan(0);
+      expect(storedStatements).toBe(0);
+    },
+  );
+
+  test.each([
+    ['610921', '2019H1'],
+    ['610900', '2019H1'],
+    ['610900', '2019'],
+  ])(
+    'region %s, %s: dispatches, further training and recruits from the store equal the live answer, with no statement to hrm',
+    async (code, period) => {
+      const ask = async (stack: RunningStack): Promise<[number, unknown]> => {
+        const before = hrm(stack);
+        const { body } = await gql(stack.gateway.url, REGION, { code, period });
+        expect(body.errors).toBeUndefined();
+        return [hrm(stack) - before, (body.data as { region: { workforce: unknown } }).region.workforce];
+      };
+      const [liveStatements, fromLive] = await ask(live);
+      const [storedStatements, fromStore] = await ask(stored);
+      expect(fromStore).toEqual(fromLive);
+      expect(fromLive).toMatchObject({ complete: true });
+      expect(JSON.stringify(fromLive)).toMatch(/"assignmentsOut":\{"personTimes":[1-9]/);
+      // Live: on post (with multi-site practice), GPs, dispatches, further training, recruits; stored: none.
+      expect([liveStatements, storedStatements]).toEqual([5, 0]);
+    },
+  );
 });

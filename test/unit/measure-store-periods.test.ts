@@ -65,7 +65,8 @@ describe('per-period facts of the measure store', () => {
       signedPersons: 12,
       feeTotal: 1234.56,
     };
-    const stored = toPeriodStored(spec, row);
+    const [stored, ...more] = toPeriodStored(spec, row);
+    expect(more).toEqual([]);
     expect(stored).toEqual({
       orgCode: '610921',
       bucket: '2019',
@@ -74,6 +75,37 @@ describe('per-period facts of the measure store', () => {
     });
     expect(fromPeriodStored(spec, stored)).toEqual(row);
     expect(parsePeriod(stored.bucket).granularity).toBe('YEAR');
+  });
+
+  test('a flow between two institutions is stored under each end (once when both ends are one)', () => {
+    interface Flow {
+      period: string;
+      fromOrgCode: string;
+      toOrgCode: string;
+      kind: string | null;
+      persons: number;
+    }
+    const flow = definePeriodFact<Flow>({
+      name: 'flow',
+      grain: 'PERIOD',
+      fields: ['persons'],
+      codeField: 'fromOrgCode',
+      otherCodeField: 'toOrgCode',
+      kinds: ['hrm'],
+      fetch: async () => [],
+    });
+    const row: Flow = { period: '2019H1', fromOrgCode: 'A', toOrgCode: 'B', kind: 'TECH', persons: 3 };
+    const stored = toPeriodStored(flow, row);
+    const dims = '{"fromOrgCode":"A","kind":"TECH","toOrgCode":"B"}';
+    expect(stored).toEqual([
+      { orgCode: 'A', bucket: '2019H1', dims, values: [3] },
+      { orgCode: 'B', bucket: '2019H1', dims, values: [3] },
+    ]);
+    expect(stored.map((r) => fromPeriodStored(flow, r))).toEqual([row, row]);
+    expect(toPeriodStored(flow, { ...row, toOrgCode: 'A' }).map((r) => r.orgCode)).toEqual(['A']);
+    expect(() => definePeriodFact<Flow>({ ...flow, otherCodeField: 'persons' } as never)).toThrow(
+      /code member persons/,
+    );
   });
 
   test('a spec is checked where it is declared', () => {

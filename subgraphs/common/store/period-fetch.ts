@@ -44,7 +44,14 @@ export async function fetchPeriods<R extends PeriodRow>(
         if (ids.length) storedIds.set(source.id, ids);
       }
       const parts = [...storedIds].map(([sourceId, ids]) => ({ sourceId, periods: ids }));
+      // A flow is stored under both its ends: read back once when both are asked.
+      const seen = spec.otherCodeField ? new Set<string>() : null;
       for (const r of await store.db.periodRows(spec.name, parts, codes)) {
+        if (seen) {
+          const key = `${r.sourceId}|${r.bucket}|${r.dims}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+        }
         const list = rows.get(r.sourceId) ?? [];
         list.push(fromPeriodStored(spec, r));
         rows.set(r.sourceId, list);

@@ -22,6 +22,12 @@ export interface PeriodFactSpec<R extends PeriodRow = PeriodRow> {
    * rows are filtered on it the same way, so an answer from the store equals the live one.
    */
   readonly codeField: string;
+  /**
+   * For a flow between two institutions (a dispatch from one to another), the member of its other
+   * end: the adapter matches its scope codes on either end, so the row is stored under each end's
+   * code and read back once (rows are told apart by their keys, both ends among them).
+   */
+  readonly otherCodeField?: string;
   /** System kinds holding it. */
   readonly kinds: readonly SystemKind[];
   /** The adapter call for `periods`, every institution or division (`codes` null) or those given. */
@@ -38,26 +44,34 @@ export function definePeriodFact<R extends PeriodRow>(
   spec: PeriodFactSpec<R> & {
     readonly fields: readonly (keyof R & string)[];
     readonly codeField: keyof R & string;
+    readonly otherCodeField?: keyof R & string;
   },
 ): PeriodFactSpec<R> {
   if (spec.fields.length === 0 || spec.fields.length > MAX_FIELDS)
     throw new Error(`stored fact ${spec.name}: 1–${MAX_FIELDS} fields`);
-  if (spec.fields.includes(spec.codeField))
-    throw new Error(`stored fact ${spec.name}: the code member ${spec.codeField} is not a value`);
+  for (const code of [spec.codeField, spec.otherCodeField ?? spec.codeField])
+    if (spec.fields.includes(code))
+      throw new Error(`stored fact ${spec.name}: the code member ${code} is not a value`);
   return spec;
 }
 
-/** A row as stored: its scope code, its period, every other member as keys. */
-export function toPeriodStored<R extends PeriodRow>(spec: PeriodFactSpec<R>, row: R): StoredRow {
+/**
+ * A row as stored: under its scope code (and, for a flow, under its other end's too), its period,
+ * every other member as keys.
+ */
+export function toPeriodStored<R extends PeriodRow>(spec: PeriodFactSpec<R>, row: R): StoredRow[] {
+  const member = (name: string): unknown => (row as unknown as Record<string, unknown>)[name];
   const dims: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(row)) if (k !== 'period' && !spec.fields.includes(k)) dims[k] = v;
-  const code = (row as unknown as Record<string, unknown>)[spec.codeField];
-  return {
-    orgCode: code === null || code === undefined ? '' : String(code),
-    bucket: row.period,
-    dims: encodeDims(dims),
-    values: spec.fields.map((f) => Number((row as unknown as Record<string, unknown>)[f] ?? 0)),
+  const encoded = encodeDims(dims);
+  const values = spec.fields.map((f) => Number(member(f) ?? 0));
+  const codeOf = (name: string): string => {
+    const code = member(name);
+    return code === null || code === undefined ? '' : String(code);
   };
+  const codes = new Set([codeOf(spec.codeField)]);
+  if (spec.otherCodeField) codes.add(codeOf(spec.otherCodeField));
+  return [...codes].map((orgCode) => ({ orgCode, bucket: row.period, dims: encoded, values }));
 }
 
 /** A stored row back as the adapter's row. */

@@ -354,7 +354,7 @@ export class StoreRefresher {
     let current = state;
     for (let i = 0; i < todo.length && !this.stopping; i += PERIODS_PER_STATEMENT) {
       const periods = todo.slice(i, i + PERIODS_PER_STATEMENT);
-      const rows = (await spec.fetch(source, periods, null)).map((r) => toPeriodStored(spec, r));
+      const rows = (await spec.fetch(source, periods, null)).flatMap((r) => toPeriodStored(spec, r));
       const storedTo = periods.reduce(
         (to, p) => maxDay(to, periodEnd(p)),
         current.storedTo ?? this.config.from,

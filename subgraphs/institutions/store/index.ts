@@ -4,12 +4,14 @@ import { openMeasureStore } from '../../common/store/open';
 import type { OpenedStore } from '../../common/store/open';
 import { CHRONIC_FACT } from './chronic';
 import { STORED_FACTS } from './facts';
+import { SURVEY_FACT } from './survey';
 import type { LocalDate } from '../../../schema/period';
 
 export { STORED_FACTS } from './facts';
 export { CHRONIC_FACT } from './chronic';
+export { SURVEY_FACT } from './survey';
 
-/** The institutions subgraph's measure store (HIS and LIS facts, and public-health chronic management per period). */
+/** The institutions subgraph's measure store (HIS and LIS facts; public-health chronic management and the two-week survey per period). */
 export type InstitutionsStore = OpenedStore;
 
 /**
@@ -23,5 +25,5 @@ export function openInstitutionsStore(
   /** Today's date (`yyyyMMdd`, Asia/Shanghai); tests fix it. */
   today?: () => LocalDate,
 ): InstitutionsStore {
-  return openMeasureStore(config, sources, [...STORED_FACTS, CHRONIC_FACT], logger, today);
+  return openMeasureStore(config, sources, [...STORED_FACTS, CHRONIC_FACT, SURVEY_FACT], logger, today);
 }

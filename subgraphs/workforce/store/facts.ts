@@ -3,9 +3,17 @@ import type {
   DivisionSignedPersons,
   FeeComposition,
   PaidContracts,
+  TeamCounts,
   TeamOrgSignedPersons,
 } from '../../../adapters/fds/model';
-import type { GeneralPractitioners, PractitionersOnPost } from '../../../adapters/hrm/model';
+import type {
+  AssignmentFlow,
+  FurtherTrainingFlow,
+  FurtherTrainingPersons,
+  GeneralPractitioners,
+  PractitionersOnPost,
+  Recruitments,
+} from '../../../adapters/hrm/model';
 import { definePeriodFact } from '../../common/store/period-spec';
 import type { PeriodFactSpec } from '../../common/store/period-spec';
 
@@ -31,6 +39,46 @@ export const GPS_FACT = definePeriodFact<GeneralPractitioners>({
   codeField: 'orgCode',
   kinds: ['hrm'],
   fetch: (source, periods, orgCodes) => hrmAdapter.generalPractitioners(source, { periods, orgCodes }),
+});
+
+/** 派驻/下派 between two institutions: stored under both ends, as the adapter matches either. */
+export const ASSIGNMENTS_FACT = definePeriodFact<AssignmentFlow>({
+  name: 'assignments',
+  grain: 'PERIOD',
+  fields: ['personTimes', 'persons', 'days', 'longStays', 'longStayPersons'],
+  codeField: 'fromOrgCode',
+  otherCodeField: 'toOrgCode',
+  kinds: ['hrm'],
+  fetch: (source, periods, orgCodes) => hrmAdapter.assignments(source, { periods, orgCodes }),
+});
+
+/** 进修 between a home and a host institution: stored under both, as the adapter matches either. */
+export const TRAININGS_FACT = definePeriodFact<FurtherTrainingFlow>({
+  name: 'furtherTraining',
+  grain: 'PERIOD',
+  fields: ['trainings', 'persons', 'days', 'upTo6Months', 'upTo12Months', 'over12Months'],
+  codeField: 'homeOrgCode',
+  otherCodeField: 'hostOrgCode',
+  kinds: ['hrm'],
+  fetch: (source, periods, orgCodes) => hrmAdapter.furtherTraining(source, { periods, orgCodes }),
+});
+
+export const TRAINING_PERSONS_FACT = definePeriodFact<FurtherTrainingPersons>({
+  name: 'furtherTrainingPersons',
+  grain: 'PERIOD',
+  fields: ['persons'],
+  codeField: 'homeOrgCode',
+  kinds: ['hrm'],
+  fetch: (source, periods, orgCodes) => hrmAdapter.furtherTrainingPersons(source, { periods, orgCodes }),
+});
+
+export const RECRUITMENTS_FACT = definePeriodFact<Recruitments>({
+  name: 'recruitments',
+  grain: 'PERIOD',
+  fields: ['recruits'],
+  codeField: 'orgCode',
+  kinds: ['hrm'],
+  fetch: (source, periods, orgCodes) => hrmAdapter.recruitments(source, { periods, orgCodes }),
 });
 
 const SIGNED_FIELDS = [
@@ -59,6 +107,16 @@ export const SIGNED_BY_TEAM_ORG_FACT = definePeriodFact<TeamOrgSignedPersons>({
   fetch: (source, periods, orgCodes) => fdsAdapter.signedPersonsByTeamOrg(source, { periods, orgCodes }),
 });
 
+/** Family-doctor teams of each institution standing on the period's last day, with their GPs. */
+export const TEAMS_FACT = definePeriodFact<TeamCounts>({
+  name: 'teams',
+  grain: 'PERIOD',
+  fields: ['teams', 'generalPractitioners', 'teamsWithGp', 'specialistTeams'],
+  codeField: 'orgCode',
+  kinds: ['fds'],
+  fetch: (source, periods, orgCodes) => fdsAdapter.teams(source, { periods, orgCodes }),
+});
+
 export const FEES_FACT = definePeriodFact<FeeComposition>({
   name: 'signingFees',
   grain: 'PERIOD',
@@ -81,8 +139,13 @@ export const PAID_FACT = definePeriodFact<PaidContracts>({
 export const WORKFORCE_STORED_FACTS: readonly PeriodFactSpec[] = [
   ON_POST_FACT,
   GPS_FACT,
+  ASSIGNMENTS_FACT,
+  TRAININGS_FACT,
+  TRAINING_PERSONS_FACT,
+  RECRUITMENTS_FACT,
   SIGNED_BY_DIVISION_FACT,
   SIGNED_BY_TEAM_ORG_FACT,
+  TEAMS_FACT,
   FEES_FACT,
   PAID_FACT,
 ];
