@@ -33,8 +33,6 @@ import type {
   FurtherTrainingPersons,
   GeneralPractitioners,
   HrmQuery,
-  InstitutionGroupQuery,
-  InstitutionsWithGp,
   MultiSitePractice,
   PractisingDown,
   PractisingDownQuery,
@@ -361,59 +359,6 @@ export const hrmAdapter = {
       upTo12Months: toCount(r.up12),
       over12Months: toCount(r.over12),
     }));
-  },
-
-  /**
-   * Institutions of each group with at least one 全科医生 on post at each period's last day: the
-   * GP rule grouped per (point, institution) with HAVING COUNT(*) >= 1 in a subquery, then counted
-   * per group in the outer query (one column per group); one statement for every group and period.
-   */
-  async institutionsWithGp(source: SqlSource, query: InstitutionGroupQuery): Promise<InstitutionsWithGp[]> {
-    const groups = query.groups.filter((g) => g.orgCodes.length > 0);
-    const periods = distinctPeriods(query.periods);
-    const empty = query.groups.filter((g) => g.orgCodes.length === 0);
-    const zeros = (): InstitutionsWithGp[] =>
-      periods.flatMap((p) => {
-        const point = pointsById(periods)(p.id);
-        return empty.map((g) => ({ period: p.id, point, group: g.id, institutions: 0 }));
-      });
-    if (periods.length === 0) return [];
-    if (groups.length === 0) return zeros();
-    const params: unknown[] = [];
-    const columns = groups
-      .map((g, i) => `SUM(CASE WHEN ${inSet('x.org_code', g.orgCodes, params)} THEN 1 ELSE 0 END) AS g${i}`)
-      .join(', ');
-    const points = pointsTable(periods, params);
-    params.push(...GP_RULE.categories, GP_RULE.scope, ...GP_RULE.trainings, periodsSpan(periods).lastDay);
-    const all = [...new Set(groups.flatMap((g) => g.orgCodes))].sort();
-    const orgWhere = inSet('pr.org_code', all, params);
-    const rows = await source.query<Record<string, Num> & { pid: string }>(
-      `SELECT x.pid AS pid, ${columns}
-         FROM (SELECT p.pid AS pid, pr.org_code AS org_code
-                 FROM practitioner pr
-                 JOIN (${points}) p ON ${HOLDS_AT_POINT}
-                WHERE pr.on_post = '1'
-                  AND pr.category IN (${placeholders(GP_RULE.categories.length)})
-                  AND (pr.scope_code = ? OR pr.gp_training IN (${placeholders(GP_RULE.trainings.length)}))
-                  AND pr.registered_on <= ? AND ${orgWhere}
-                GROUP BY p.pid, pr.org_code
-               HAVING COUNT(*) >= 1) x
-        GROUP BY x.pid`,
-      params,
-    );
-    const pointOf = pointsById(periods);
-    const byPeriod = new Map(rows.map((r) => [String(r.pid), r]));
-    return [
-      ...periods.flatMap((p) =>
-        groups.map((g, i) => ({
-          period: p.id,
-          point: pointOf(p.id),
-          group: g.id,
-          institutions: toCount(byPeriod.get(p.id)?.[`g${i}`] ?? 0),
-        })),
-      ),
-      ...zeros(),
-    ];
   },
 
   /**

@@ -137,26 +137,6 @@ export interface Recruitments {
   readonly recruits: number;
 }
 
-/** A named set of institutions (e.g. the 政府办乡镇卫生院 of one scope), for counts over institutions. */
-export interface InstitutionGroup {
-  readonly id: string;
-  readonly orgCodes: readonly string[];
-}
-
-/** A request for counts of institutions of each group, at each period's last day. */
-export interface InstitutionGroupQuery {
-  readonly periods: readonly Period[];
-  readonly groups: readonly InstitutionGroup[];
-}
-
-/** Institutions of one group with at least one 全科医生 on post at the time point (counted in SQL). */
-export interface InstitutionsWithGp {
-  readonly period: string;
-  readonly point: LocalDate;
-  readonly group: string;
-  readonly institutions: number;
-}
-
 /**
  * A request for physicians of 二级以上医院 practising at a lower-level institution: the registry's
  * hospitals by level (other systems' canonical data, passed in), and the main institutions asked.

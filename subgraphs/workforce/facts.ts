@@ -317,7 +317,11 @@ export async function governmentTownshipCentres(
   };
 }
 
-/** 至少拥有 1 名全科医生的政府办乡镇卫生院数: counted by the hrm database (GROUP BY … HAVING). */
+/**
+ * 至少拥有 1 名全科医生的政府办乡镇卫生院数: the centres with a GP among the per-institution GP
+ * counts the hrm database grouped (the same rows as 政府办乡镇卫生院全科医生数, so no statement of
+ * its own; kept per period by the measure store with them).
+ */
 export async function governmentTownshipsWithGp(
   ctx: WorkforceContext,
   scope: Scope,
@@ -326,10 +330,8 @@ export async function governmentTownshipsWithGp(
   const centres = (await recordsOf(ctx, scope))
     .filter((r) => isGovernmentTownshipCentre(r) && openAtPoint(r, period))
     .map((r) => r.orgCode);
-  const group = `${scope.kind}:${scope.code}:${period.id}:GOV_TOWNSHIP`;
-  ctx.registry.defineGroup(group, centres);
-  const facts = await ctx.registry.gather(ctx.registry.gpInstitutions, 'hrm', period, [group]);
-  return counted(facts, (rows) => sum(rows, (r) => r.institutions));
+  const facts = await ctx.registry.gather(ctx.registry.gps, 'hrm', period, centres);
+  return counted(facts, (rows) => new Set(rows.filter((r) => r.gps > 0).map((r) => r.orgCode)).size);
 }
 
 export interface PrimaryCareWorkforce {

@@ -14,7 +14,6 @@ import type {
   FurtherTrainingFlow,
   FurtherTrainingPersons,
   GeneralPractitioners,
-  InstitutionsWithGp,
   PractisingDown,
   PractitionersOnPost,
   Recruitments,
@@ -155,11 +154,8 @@ export class WorkforceView extends RegistryView {
   readonly paid: DataLoader<string, FactSlice<PaidContracts>>;
   readonly trainingPersons: DataLoader<string, FactSlice<FurtherTrainingPersons>>;
   readonly practisingDown: DataLoader<string, FactSlice<PractisingDown>>;
-  /** Institutions with a GP, per `period|group` (groups registered with `defineGroup`). */
-  readonly gpInstitutions: DataLoader<string, FactSlice<InstitutionsWithGp>>;
   readonly allianceById: DataLoader<string, AllianceRecord | null>;
   readonly allianceMembers: DataLoader<string, AllianceMemberRecord[]>;
-  private readonly groups = new Map<string, readonly string[]>();
   private hospitals: Promise<{ level3: string[]; level2: string[] }> | null = null;
   private everyInstitution: Promise<Map<string, InstitutionRecord>> | null = null;
 
@@ -188,16 +184,6 @@ export class WorkforceView extends RegistryView {
         hrmAdapter.physiciansPractisingDown(s, { periods, orgCodes, ...(await this.hospitalsByLevel()) }),
       (r) => [r.mainOrgCode],
     );
-    this.gpInstitutions = factLoader(
-      sources,
-      'hrm',
-      (s, periods, ids) =>
-        hrmAdapter.institutionsWithGp(s, {
-          periods,
-          groups: ids.map((id) => ({ id, orgCodes: this.groups.get(id) ?? [] })),
-        }),
-      (r) => [r.group],
-    );
     const registry = (): ReturnType<SourceRegistry['registry']> => sources.registry();
     this.allianceById = new DataLoader(async (ids) => {
       const rows = await registryAdapter.alliances(registry(), { ids }).catch(registryUnavailable);
@@ -209,11 +195,6 @@ export class WorkforceView extends RegistryView {
         .catch(registryUnavailable);
       return ids.map((id) => rows.filter((m) => m.allianceId === id));
     });
-  }
-
-  /** Register a named set of institutions for `gpInstitutions` (the id must name one set only). */
-  defineGroup(id: string, orgCodes: readonly string[]): void {
-    this.groups.set(id, [...orgCodes].sort());
   }
 
   /** Every institution of the region's registry by code (read once per operation). */
