@@ -64,6 +64,9 @@ export interface StoreState {
 
 type Row = Record<string, unknown>;
 
+/** In-memory temporary table of one store read on MariaDB (the store's own server; 128 MB). */
+const READ_TEMP_TABLE_BYTES = 128 * 1024 * 1024;
+
 const DDL = (mysql: boolean): string[] => {
   const key = (n: number): string => (mysql ? `VARCHAR(${n}) CHARACTER SET ascii NOT NULL` : `TEXT NOT NULL`);
   const values = V.map((v) => `${v} DOUBLE NOT NULL DEFAULT 0`).join(', ');
@@ -181,6 +184,8 @@ async function insertRows(
 
 export class StoreDatabase {
   private readonly mysql: boolean;
+  /** A MariaDB store: its reads run with a larger in-memory temporary table (READ_TEMP_TABLE_BYTES). */
+  private mariadb = false;
   /** SQLite: readers and the writer on separate connections (WAL), so a read never sees a write in progress. */
   private reader: DataSource | null = null;
   private writer: DataSource | null = null;
@@ -227,6 +232,8 @@ export class StoreDatabase {
       });
       await ds.initialize();
       for (const sql of DDL(true)) await ds.query(sql);
+      const [version] = (await ds.query('SELECT VERSION() AS v')) as Array<{ v: string }>;
+      this.mariadb = /mariadb/i.test(String(version?.v ?? ''));
       this.reader = ds;
       this.writer = ds;
       return;
@@ -247,7 +254,12 @@ export class StoreDatabase {
   private async read(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
     await this.open();
     this.statements += 1;
-    return (await this.reader!.query(sql, [...params])) as Row[];
+    // A province's year of settlements groups ~600 000 month rows into ~120 000 (institution, keys)
+    // rows: past MariaDB's default 16 MB the temporary table goes to disk (5.3 s; 3.4 s in memory).
+    const text = this.mariadb
+      ? `SET STATEMENT tmp_table_size=${READ_TEMP_TABLE_BYTES}, max_heap_table_size=${READ_TEMP_TABLE_BYTES} FOR ${sql}`
+      : sql;
+    return (await this.reader!.query(text, [...params])) as Row[];
   }
 
   /** Every (fact, source) state. */
