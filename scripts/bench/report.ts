@@ -254,7 +254,7 @@ const cell = (text: string): string => text.replace(/\|/g, '\\|');
 
 /** `part` as a fraction (1/n) or multiple (n×) of `whole`. */
 function ratio(part: number, whole: number): string {
-  return part < whole ? `1/${(whole / part).toFixed(0)}` : `${(part / whole).toFixed(2)}×`;
+  return part * 2 <= whole ? `1/${(whole / part).toFixed(0)}` : `${(part / whole).toFixed(2)}×`;
 }
 
 /** The generated part of BENCHMARKS.md. */
