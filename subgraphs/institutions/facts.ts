@@ -22,7 +22,7 @@ import { ScopeKind } from '../common/measures';
 import { SourceStatus } from '../common/provenance';
 import { institutionsOfRegions, registryUnavailable } from '../common/registry-view';
 import type { InstitutionsContext } from './context';
-import { isoDay } from '../common/store/days';
+import { addDays, isoDay } from '../common/store/days';
 import { storedThrough } from '../common/store/reader';
 import { fetchPeriods } from '../common/store/period-fetch';
 import { CHRONIC_FACT } from './store/chronic';
@@ -382,16 +382,31 @@ export async function fetchHeld<F extends HeldFact>(
 
 /** What the public-health sources (not institution-held: every phs source is asked) answered. */
 export class PhsFetch<R> {
-  constructor(readonly outcomes: ReadonlyArray<SourceOutcome<R[]>>) {}
+  constructor(
+    readonly outcomes: ReadonlyArray<SourceOutcome<R[]>>,
+    /** Per source id, the periods the measure store answered (fetchPeriods). */
+    private readonly stored: ReadonlyMap<string, readonly string[]> = new Map(),
+  ) {}
 
   rows(): R[] {
     return this.outcomes.flatMap((o) => (o.ok ? o.value : []));
   }
 
-  /** Coverage of a scope: every phs source; `institutions` is the number of institutions of the scope. */
-  coverage(institutions: number): Coverage {
+  /**
+   * Coverage of a scope: every phs source; `institutions` is the number of institutions of the
+   * scope. For `periodId`, a source the store answered reports the period's last day as stored through.
+   */
+  coverage(institutions: number, periodId?: string): Coverage {
+    const lastDay = periodId ? isoDay(addDays(periodEnd(parsePeriod(periodId)), -1)) : null;
     const sources = this.outcomes
-      .map((o) => ({ id: o.source.id, kind: o.source.kind, status: statusOf(o), institutions }))
+      .map((o) => ({
+        id: o.source.id,
+        kind: o.source.kind,
+        status: statusOf(o),
+        institutions,
+        storedThrough:
+          lastDay && o.ok && periodId && this.stored.get(o.source.id)?.includes(periodId) ? lastDay : null,
+      }))
       .sort((a, b) => a.id.localeCompare(b.id));
     const answered = sources.filter((s) => s.status === SourceStatus.OK).length;
     return {
@@ -415,7 +430,7 @@ export async function fetchChronic(
 ): Promise<PhsFetch<ChronicManagementCounts>> {
   const { sources, store } = ctx.services;
   // Closed periods the measure store holds come from it; the others (all, without a store) live.
-  const { outcomes } = await fetchPeriods({
+  const { outcomes, stored } = await fetchPeriods({
     store,
     spec: CHRONIC_FACT,
     sources,
@@ -423,7 +438,7 @@ export async function fetchChronic(
     periods,
     codes: [...new Set(orgCodes)].sort(),
   });
-  return new PhsFetch(outcomes);
+  return new PhsFetch(outcomes, stored);
 }
 
 /**
@@ -436,7 +451,7 @@ export async function fetchSurvey(
   divisionCodes: Iterable<string>,
 ): Promise<PhsFetch<TwoWeekSurveyCounts>> {
   const { sources, store } = ctx.services;
-  const { outcomes } = await fetchPeriods({
+  const { outcomes, stored } = await fetchPeriods({
     store,
     spec: SURVEY_FACT,
     sources,
@@ -448,6 +463,7 @@ export async function fetchSurvey(
     outcomes.map((o) =>
       o.ok ? { ...o, value: o.value.map(({ period: _period, ...counts }) => counts) } : o,
     ),
+    stored,
   );
 }
 

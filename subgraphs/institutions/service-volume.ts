@@ -74,7 +74,7 @@ export class ServiceVolumeLoaders {
       const managing = new Set(institutionsOf(scopes, k).map((o) => o.orgCode));
       return {
         rows: rows.filter((r) => r.period === k.period.id && r.orgCode !== null && managing.has(r.orgCode)),
-        coverage: fetched.coverage(managing.size),
+        coverage: fetched.coverage(managing.size, k.period.id),
       };
     });
   }
@@ -101,7 +101,7 @@ export class ServiceVolumeLoaders {
       if (k.scopeKind !== ScopeKind.REGION || surveyYear(k.period) === null || !subtree) return null;
       return {
         rows: rows.filter((r) => r.year === k.period.year && subtree.has(r.divisionCode)),
-        coverage: fetched.coverage(0),
+        coverage: fetched.coverage(0, k.period.id),
       };
     });
   }

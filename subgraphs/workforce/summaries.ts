@@ -7,6 +7,7 @@ import { ScopeKind } from '../common/measures';
 import { SourceStatus } from '../common/provenance';
 import { institutionsOfRegions } from '../common/registry-view';
 import type { WorkforceContext } from './context';
+import { mergeState } from './view';
 import type { Gathered, SourceState } from './view';
 
 /**
@@ -99,17 +100,25 @@ export function provenance(
   institutions: number,
 ): {
   complete: boolean;
-  sources: Array<{ id: string; kind: string; status: SourceStatus; institutions: number }>;
+  sources: Array<{
+    id: string;
+    kind: string;
+    status: SourceStatus;
+    institutions: number;
+    storedThrough: string | null;
+  }>;
 } {
   const states = new Map<string, SourceState>();
-  for (const p of parts)
-    for (const s of p.sources) {
-      const known = states.get(s.id);
-      if (!known || (known.status === SourceStatus.OK && s.status !== SourceStatus.OK)) states.set(s.id, s);
-    }
+  for (const p of parts) for (const s of p.sources) states.set(s.id, mergeState(states.get(s.id), s));
   const sources = [...states.values()]
     .sort((a, b) => a.id.localeCompare(b.id))
-    .map((s) => ({ id: s.id, kind: s.kind, status: s.status, institutions }));
+    .map((s) => ({
+      id: s.id,
+      kind: s.kind,
+      status: s.status,
+      institutions,
+      storedThrough: s.storedThrough ?? null,
+    }));
   return { complete: sources.length > 0 && sources.every((s) => s.status === SourceStatus.OK), sources };
 }
 

@@ -19,9 +19,10 @@ import type {
   Recruitments,
 } from '../../adapters/hrm/model';
 import type { SqlSource } from '../../adapters/sql/source';
-import { parsePeriod } from '../../schema/period';
+import { parsePeriod, periodEnd } from '../../schema/period';
 import type { Period } from '../../schema/period';
-import { SourceStatus } from '../common/provenance';
+import { laterStoredThrough, SourceStatus } from '../common/provenance';
+import { addDays, isoDay } from '../common/store/days';
 import { RegistryView, registryUnavailable } from '../common/registry-view';
 import { HospitalLevel, RegionLevel } from '../../schema/enums';
 import type { OpenedStore } from '../common/store/open';
@@ -46,6 +47,19 @@ export interface SourceState {
   readonly id: string;
   readonly kind: string;
   readonly status: SourceStatus;
+  /** The last day (yyyy-MM-dd) answered from the measure store; absent or null: read live. */
+  readonly storedThrough?: string | null;
+}
+
+/**
+ * Two states of one source merged: its first failure wins; the later stored-through day is kept
+ * (how far an answer merged from several facts came from the store).
+ */
+export function mergeState(known: SourceState | undefined, next: SourceState): SourceState {
+  if (!known) return next;
+  const status = known.status === SourceStatus.OK ? next.status : known.status;
+  const storedThrough = laterStoredThrough(known.storedThrough, next.storedThrough);
+  return { id: known.id, kind: known.kind, status, ...(storedThrough ? { storedThrough } : {}) };
 }
 
 /** The rows of one (period, institution or county) key, and how the sources fared for them. */
@@ -89,23 +103,39 @@ function factLoader<T extends { period: string }>(
     }
     const periods = [...periodIds].sort().map(parsePeriod);
     // A stored fact reads its stored periods from the store and the rest live (all live without a store).
-    const outcomes = stored
-      ? (
-          await fetchPeriods({
-            store: stored.store,
-            spec: stored.spec,
-            sources,
-            targets: sources.ofKinds([kind]),
-            periods,
-            codes: [...codes].sort(),
-          })
-        ).outcomes
-      : await sources.fanOut(sources.ofKinds([kind]), (s) => fetch(s, periods, [...codes].sort()));
-    const states: SourceState[] = outcomes.map((o) => ({
-      id: o.source.id,
-      kind: o.source.kind,
-      status: o.ok ? SourceStatus.OK : (o.failure as SourceStatus),
-    }));
+    const fetched = stored
+      ? await fetchPeriods({
+          store: stored.store,
+          spec: stored.spec,
+          sources,
+          targets: sources.ofKinds([kind]),
+          periods,
+          codes: [...codes].sort(),
+        })
+      : {
+          outcomes: await sources.fanOut(sources.ofKinds([kind]), (s) =>
+            fetch(s, periods, [...codes].sort()),
+          ),
+          stored: new Map<string, readonly string[]>(),
+        };
+    const { outcomes } = fetched;
+    // Per period: each source's state, with the period's last day when the store answered it.
+    const statesOf = new Map(
+      periods.map((period) => {
+        const lastDay = isoDay(addDays(periodEnd(period), -1));
+        const states: SourceState[] = outcomes.map((o) => {
+          const state = {
+            id: o.source.id,
+            kind: o.source.kind,
+            status: o.ok ? SourceStatus.OK : (o.failure as SourceStatus),
+          };
+          return o.ok && fetched.stored.get(o.source.id)?.includes(period.id)
+            ? { ...state, storedThrough: lastDay }
+            : state;
+        });
+        return [period.id, states] as const;
+      }),
+    );
     const byKey = new Map<string, T[]>();
     for (const o of outcomes) {
       if (!o.ok) continue;
@@ -118,7 +148,10 @@ function factLoader<T extends { period: string }>(
         }
       }
     }
-    return keys.map((k) => ({ rows: byKey.get(k) ?? [], sources: states }));
+    return keys.map((k) => ({
+      rows: byKey.get(k) ?? [],
+      sources: statesOf.get(k.slice(0, k.indexOf('|'))) ?? [],
+    }));
   });
 }
 
@@ -266,10 +299,7 @@ export class WorkforceView extends RegistryView {
         }
         rows.push(row);
       }
-      for (const s of slice.sources) {
-        const known = states.get(s.id);
-        if (!known || (known.status === SourceStatus.OK && s.status !== SourceStatus.OK)) states.set(s.id, s);
-      }
+      for (const s of slice.sources) states.set(s.id, mergeState(states.get(s.id), s));
     }
     return { rows, sources: [...states.values()] };
   }

@@ -470,5 +470,17 @@ describe('public health from the measure store (sqlite)', () => {
     });
     expect(JSON.stringify(fromLive)).toMatch(/"responses":[1-9]/);
     expect([liveStatements, storedStatements]).toEqual([2, 0]);
+    // The store's answer says so: the survey's phs source stored through the year's last day.
+    const through = async (stack: RunningStack): Promise<unknown> => {
+      const { body } = await gql(
+        stack.gateway.url,
+        `{ region(code: "610921") { serviceVolume(period: "2019") { twoWeekSurvey { sources { id storedThrough } } } } }`,
+      );
+      expect(body.errors).toBeUndefined();
+      return (body.data as { region: { serviceVolume: { twoWeekSurvey: unknown } } }).region.serviceVolume
+        .twoWeekSurvey;
+    };
+    expect(await through(stored)).toEqual({ sources: [{ id: 'phs', storedThrough: '2019-12-31' }] });
+    expect(await through(live)).toEqual({ sources: [{ id: 'phs', storedThrough: null }] });
   });
 });

@@ -487,6 +487,28 @@ describe('the workforce from the measure store (sqlite)', () => {
     },
   );
 
+  test("each answer says up to which day it came from the store: the period's last day, null when live", async () => {
+    const query = `query S($code: DivisionCode!, $period: Period!) { region(code: $code) {
+        workforce(period: $period) { sources { id storedThrough } }
+        familyDoctors(period: $period) { sources { id storedThrough } } } }`;
+    const sourcesOf = async (stack: RunningStack, period: string): Promise<unknown> => {
+      const { body } = await gql(stack.gateway.url, query, { code: '610921', period });
+      expect(body.errors).toBeUndefined();
+      return body.data;
+    };
+    const through = (day: string | null): unknown => ({
+      region: {
+        workforce: { sources: [{ id: 'hrm', storedThrough: day }] },
+        familyDoctors: { sources: [{ id: 'fds', storedThrough: day }] },
+      },
+    });
+    expect(await sourcesOf(stored, '2019H1')).toEqual(through('2019-06-30'));
+    expect(await sourcesOf(stored, '2019')).toEqual(through('2019-12-31'));
+    // A quarter is not a stored period kind: read live.
+    expect(await sourcesOf(stored, '2019Q1')).toEqual(through(null));
+    expect(await sourcesOf(live, '2019H1')).toEqual(through(null));
+  });
+
   test.each([
     ['610921', '2019H1'],
     ['610900', '2019H1'],

@@ -192,7 +192,7 @@ export function chronicValue(
   period: Period,
   value: (row: ChronicManagementCounts) => number,
 ): { value: number | null; coverage: Coverage } {
-  const coverage = fetched.coverage(orgCodes.length);
+  const coverage = fetched.coverage(orgCodes.length, period.id);
   const managing = new Set(orgCodes);
   const sum = fetched
     .rows()
@@ -209,7 +209,7 @@ export function surveyValue(
   institutions: number,
   value: (row: TwoWeekSurveyCounts) => number,
 ): { value: number | null; coverage: Coverage } {
-  const coverage = fetched.coverage(institutions);
+  const coverage = fetched.coverage(institutions, String(year));
   const sum = fetched
     .rows()
     .filter((r) => r.year === year && divisions.has(r.divisionCode))

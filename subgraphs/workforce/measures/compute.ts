@@ -72,7 +72,13 @@ export async function computeWorkforceValues(
       const { value, sources } = await measures[i].value(ctx, scope, request.period);
       const reports = [...sources]
         .sort((a, b) => a.id.localeCompare(b.id))
-        .map((s) => ({ id: s.id, kind: s.kind, status: s.status, institutions: scope.orgCodes.length }));
+        .map((s) => ({
+          id: s.id,
+          kind: s.kind,
+          status: s.status,
+          institutions: scope.orgCodes.length,
+          storedThrough: s.storedThrough ?? null,
+        }));
       const complete = reports.length > 0 && reports.every((s) => s.status === SourceStatus.OK);
       return {
         scopeKind: request.scopeKind,
