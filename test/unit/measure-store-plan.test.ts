@@ -1,5 +1,5 @@
 import { addDays, addMonths, chunks, dayRuns, monthsOf } from '../../subgraphs/common/store/days';
-import { encodeDims, decodeDims } from '../../subgraphs/common/store/database';
+import { encodeDims, decodeDims, keysPatterns } from '../../subgraphs/common/store/database';
 import type { StoreState } from '../../subgraphs/common/store/database';
 import { monthParts, planSource, storedThrough } from '../../subgraphs/common/store/reader';
 import { parsePeriod } from '../../schema/period';
@@ -186,5 +186,23 @@ describe('monthParts: the months the store may sum for a batch', () => {
       ['201801', '201802'],
       ['201901'],
     ]);
+  });
+});
+
+describe('keys filtered in the store SQL (keysPatterns)', () => {
+  test("each value's exact member text, LIKE wildcards escaped with '!', repeats once", () => {
+    expect(keysPatterns({ key: 'insuAdmdvs', values: ['610921', '61_9%', '610921'] })).toEqual([
+      '%"insuAdmdvs":"610921"%',
+      '%"insuAdmdvs":"61!_9!%"%',
+    ]);
+  });
+
+  test('the pattern is the text encodeDims writes for that member, wherever it stands among the keys', () => {
+    const encoded = encodeDims({ medType: '11', insuAdmdvs: '610921', inpatient: true, 名: '安康' });
+    const [pattern] = keysPatterns({ key: 'insuAdmdvs', values: ['610921'] });
+    expect(encoded).toContain(pattern.slice(1, -1));
+    // A non-ASCII value is escaped as encodeDims escapes it.
+    const [chinese] = keysPatterns({ key: '名', values: ['安康'] });
+    expect(encoded).toContain(chinese.slice(1, -1));
   });
 });

@@ -98,6 +98,24 @@ export function encodeDims(dims: Readonly<Record<string, unknown>>): string {
   return text.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** Stored rows whose keys hold `key` = one of `values` (filtering a fact by one of its keys in SQL). */
+export interface KeysFilter {
+  readonly key: string;
+  readonly values: readonly string[];
+}
+
+/**
+ * LIKE patterns matching the encoded keys (`encodeDims`) that hold `key` = one of `values`: the
+ * member's exact text, wildcards escaped with '!'. A prefilter: a row it keeps may still be
+ * excluded by its reader, a row it drops holds none of the values.
+ */
+export function keysPatterns(filter: KeysFilter): string[] {
+  const like = (text: string): string => text.replace(/[!%_]/g, (c) => `!${c}`);
+  return [...new Set(filter.values)].map(
+    (value) => `%${like(encodeDims({ [filter.key]: value }).slice(1, -1))}%`,
+  );
+}
+
 /** Decoded key texts: a fact's rows repeat few key combinations, so each is parsed once. */
 const DECODED = new Map<string, Readonly<Record<string, unknown>>>();
 const DECODED_MAX = 50_000;
@@ -382,12 +400,22 @@ export class StoreDatabase {
     orgCodes: readonly string[] | null,
     /** Groups of months whose whole stored months are summed into one row each (null: per month). */
     groups: readonly (readonly string[])[] | null = null,
+    /** Only rows whose keys hold one of these values for this key (a prefilter; see keysPrefilter). */
+    keys: KeysFilter | null = null,
   ): Promise<StoredMonthRow[]> {
     const params: unknown[] = [];
     const orgs = (): string => {
-      if (orgCodes === null) return '';
-      for (const o of orgCodes) params.push(o);
-      return ` AND org_code IN (${placeholders(orgCodes.length)})`;
+      let where = '';
+      if (orgCodes !== null) {
+        for (const o of orgCodes) params.push(o);
+        where += ` AND org_code IN (${placeholders(orgCodes.length)})`;
+      }
+      if (keys !== null) {
+        const patterns = keysPatterns(keys);
+        params.push(...patterns);
+        where += ` AND (${patterns.map(() => `dims LIKE ? ESCAPE '!'`).join(' OR ')})`;
+      }
+      return where;
     };
     const selects: string[] = [];
     for (const [months, sources] of sourcesBySet(parts.map((p) => [p.sourceId, p.months]))) {

@@ -1,6 +1,7 @@
 import type { SourceOutcome, SourceRegistry } from '../../../adapters';
 import type { SqlSource } from '../../../adapters/sql/source';
 import type { Period } from '../../../schema/period';
+import type { KeysFilter } from './database';
 import type { OpenedStore } from './open';
 import type { SourcePlan } from './reader';
 import type { FactRow, StoredFactSpec } from './spec';
@@ -35,6 +36,11 @@ export interface StoredFetchRequest<R> {
   fromStore(row: FactRow): R | null;
   /** The batch's periods, when its consumers sum each period's rows (see MeasureStore.rows). */
   readonly periods?: readonly Period[];
+  /**
+   * Stored rows whose keys hold one of these values only, filtered in the store's SQL (the live
+   * statement's own filter, e.g. the insured areas); `fromStore` still decides each row.
+   */
+  readonly keys?: KeysFilter;
 }
 
 /**
@@ -56,6 +62,7 @@ export async function fetchStored<R>(request: StoredFetchRequest<R>): Promise<St
         plans,
         request.orgCodes,
         request.periods,
+        request.keys ?? null,
       )) {
         const out: R[] = [];
         for (const row of list) {

@@ -1,5 +1,5 @@
 import { addDays, addMonths, minDay } from './days';
-import type { StoreDatabase, StoreState } from './database';
+import type { KeysFilter, StoreDatabase, StoreState } from './database';
 import { fromStored } from './spec';
 import type { FactRow, StoredFactSpec } from './spec';
 import { periodMonths } from '../../../schema/period';
@@ -134,6 +134,7 @@ export class MeasureStore {
     plans: ReadonlyMap<string, SourcePlan>,
     orgCodes: readonly string[] | null,
     periods?: readonly Period[],
+    keys: KeysFilter | null = null,
   ): Promise<Map<string, FactRow[]>> {
     const spec = this.specs.get(fact);
     const out = new Map<string, FactRow[]>();
@@ -148,7 +149,7 @@ export class MeasureStore {
           periods,
         )
       : null;
-    for (const r of await this.db.monthRows(fact, parts, orgCodes, groups)) {
+    for (const r of await this.db.monthRows(fact, parts, orgCodes, groups, keys)) {
       const list = out.get(r.sourceId) ?? [];
       list.push(fromStored(spec, r));
       out.set(r.sourceId, list);
