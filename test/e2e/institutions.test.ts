@@ -1,11 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { StoreConfig } from '../../adapters/sources/config';
 import type { RunningStack } from '../../scripts/stack';
 import type { Engine } from '../fixtures/build';
 import { ORG, buildServiceVolumeFixture } from '../fixtures/service-volume.fixture';
 import { useStack } from '../helpers/stack';
+import { tempStoreConfig } from '../helpers/store';
 import { gql } from '../helpers/http';
 import type { GraphQLBody } from '../helpers/http';
 
@@ -426,19 +423,9 @@ describe.each<Engine>(['sqlite', 'mariadb'])(
 );
 
 describe('public health from the measure store (sqlite)', () => {
-  const storeConfig = (): StoreConfig => ({
-    url: `sqlite:${join(mkdtempSync(join(tmpdir(), 'hag-phs-store-')), 'store.sqlite')}`,
-    from: '20180101',
-    windowDays: 30,
-    refreshMinutes: 0,
-    verifyMonthsPerRun: 3,
-    concurrencyPerSource: 1,
-    fillChunkMonths: 12,
-    refresh: true,
-  });
   const live = useStack(() => buildServiceVolumeFixture('sqlite', 'hag_inst_live'), { store: null });
   const stored = useStack(() => buildServiceVolumeFixture('sqlite', 'hag_inst_stored'), {
-    store: storeConfig(),
+    store: tempStoreConfig('hag-phs-store'),
   });
   const phs = (stack: RunningStack): number =>
     stack.sources

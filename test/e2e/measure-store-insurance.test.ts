@@ -3,13 +3,10 @@
  * fixture (hrm-ins.fixture.ts, S01 … S20) come from the store with no statement to the insurance
  * database, equal to the live answers, and say up to which day they came from the store.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { StoreConfig } from '../../adapters/sources/config';
 import { buildInsuranceFixture, INS_ORG } from '../fixtures/insurance.fixture';
 import { gql } from '../helpers/http';
 import { useStack } from '../helpers/stack';
+import { tempStoreConfig } from '../helpers/store';
 
 const SUMMARY = `
   settlements inpatientSettlements medfeeSum fundPay personalPay
@@ -34,20 +31,11 @@ interface Summary {
 }
 type Answer = { region: { insurance: Summary }; institution: { insurance: Summary } };
 
-const storeConfig = (): StoreConfig => ({
-  url: `sqlite:${join(mkdtempSync(join(tmpdir(), 'hag-e2e-ins-store-')), 'store.sqlite')}`,
-  from: '20180101',
-  windowDays: 30,
-  refreshMinutes: 0,
-  verifyMonthsPerRun: 3,
-  concurrencyPerSource: 1,
-  fillChunkMonths: 12,
-  refresh: true,
-});
-
 describe('settlements from the measure store (sqlite)', () => {
   const live = useStack(() => buildInsuranceFixture('sqlite', 'hag_insstorelive'), { store: null });
-  const stored = useStack(() => buildInsuranceFixture('sqlite', 'hag_insstore'), { store: storeConfig() });
+  const stored = useStack(() => buildInsuranceFixture('sqlite', 'hag_insstore'), {
+    store: tempStoreConfig('hag-e2e-ins-store'),
+  });
   const insStatements = (): number =>
     stored.sources
       .all()

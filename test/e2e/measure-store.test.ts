@@ -1,12 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { StoreConfig } from '../../adapters/sources/config';
 import { todayInShanghai } from '../../schema/period';
 import { addDays, isoDay } from '../../subgraphs/common/store/days';
 import { buildEvaluationFixture, ORG } from '../fixtures/evaluation.fixture';
 import { gql } from '../helpers/http';
 import { useStack } from '../helpers/stack';
+import { tempStoreConfig } from '../helpers/store';
 
 /**
  * The measure store end to end: the evaluation forms of the hand-computed fixture
@@ -39,17 +36,6 @@ interface Form {
   rows: Array<{ key: string; indicator: string | null; display: string; previousDisplay: string }>;
 }
 
-const storeConfig = (): StoreConfig => ({
-  url: `sqlite:${join(mkdtempSync(join(tmpdir(), 'hag-e2e-store-')), 'store.sqlite')}`,
-  from: '20180101',
-  windowDays: 30,
-  refreshMinutes: 0,
-  verifyMonthsPerRun: 3,
-  concurrencyPerSource: 1,
-  fillChunkMonths: 12,
-  refresh: true,
-});
-
 const FORMS: ReadonlyArray<[string, string, string, string | undefined]> = [
   ['T2', 'REGION', '610900', undefined],
   ['T3', 'INSTITUTION', ORG.C3, 'LEAD'],
@@ -58,7 +44,9 @@ const FORMS: ReadonlyArray<[string, string, string, string | undefined]> = [
 
 describe('the measure store through the gateway (sqlite)', () => {
   const live = useStack(() => buildEvaluationFixture('sqlite', 'hag_storelive'), { store: null });
-  const stored = useStack(() => buildEvaluationFixture('sqlite', 'hag_storee2e'), { store: storeConfig() });
+  const stored = useStack(() => buildEvaluationFixture('sqlite', 'hag_storee2e'), {
+    store: tempStoreConfig('hag-e2e-store'),
+  });
   /**
    * Statements sent to the sources whose facts the store keeps: HIS, referral and telemedicine by
    * day; public health (chronic management) and family doctors whole per year and half-year. The

@@ -4,15 +4,14 @@
  * institutions asked. Values are worked out by hand in hrm-ins.fixture.ts and phs-fds.fixture.ts
  * (2019H1: time point 2019-06-30; 2019: 2019-12-31).
  */
-import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStack } from '../../scripts/stack';
 import type { RunningStack } from '../../scripts/stack';
-import type { StoreConfig } from '../../adapters/sources/config';
 import type { Engine } from '../fixtures/databases';
 import { buildWorkforceFixture, ORG } from '../fixtures/workforce.fixture';
 import { useStack } from '../helpers/stack';
+import { tempStoreConfig } from '../helpers/store';
 import { gql } from '../helpers/http';
 import { quietLogger } from '../helpers/quiet';
 
@@ -439,18 +438,10 @@ describe('when the workforce registry is down', () => {
 });
 
 describe('the workforce from the measure store (sqlite)', () => {
-  const storeConfig = (): StoreConfig => ({
-    url: `sqlite:${join(mkdtempSync(join(tmpdir(), 'hag-wf-store-')), 'store.sqlite')}`,
-    from: '20180101',
-    windowDays: 30,
-    refreshMinutes: 0,
-    verifyMonthsPerRun: 3,
-    concurrencyPerSource: 1,
-    fillChunkMonths: 12,
-    refresh: true,
-  });
   const live = useStack(() => buildWorkforceFixture('sqlite', 'hag_wf_live'), { store: null });
-  const stored = useStack(() => buildWorkforceFixture('sqlite', 'hag_wf_stored'), { store: storeConfig() });
+  const stored = useStack(() => buildWorkforceFixture('sqlite', 'hag_wf_stored'), {
+    store: tempStoreConfig('hag-wf-store'),
+  });
   const statementsOf = (stack: RunningStack, kind: string): number =>
     stack.sources
       .all()
