@@ -1,14 +1,11 @@
 /**
- * The gateway's HTTP client for subgraph calls: undici's `request` over a keep-alive connection
- * pool, answering the `Fetcher` interface Apollo's data source expects.
- *
- * Node's built-in `fetch` is undici too, but wraps every answer in WHATWG streams (a transferable
- * ReadableStream, an abort signal, header lists): on a one-field entity query that wrapping was
- * about 0.8 ms of the gateway's ~2.5 ms overhead (`npm run bench`, gateway overhead). Subgraph
- * answers are small JSON documents read whole, so the body is buffered once and handed over as
- * text.
+ * The gateway's HTTP client for subgraph calls: one keep-alive pool, each call through
+ * `callWithin` (subgraphs/common/http.ts says why not Node's `fetch`), answering the `Fetcher`
+ * interface Apollo's data source expects. Subgraph answers are small JSON documents read whole,
+ * so the body is handed over as text.
  */
-import { Agent, request } from 'undici';
+import { Agent } from 'undici';
+import { callWithin } from '../subgraphs/common/http';
 import type { Fetcher, FetcherHeaders, FetcherResponse } from '@apollo/utils.fetcher';
 
 export interface SubgraphFetchOptions {
@@ -79,27 +76,15 @@ export interface SubgraphClient {
 export function subgraphClient(options: SubgraphFetchOptions): SubgraphClient {
   const pool = new Agent({ connections: options.connections ?? 128, keepAliveTimeout: 30_000 });
   const fetcher: Fetcher = async (url, init) => {
-    const abort = new AbortController();
-    const timer = setTimeout(
-      () => abort.abort(new Error(`subgraph did not answer within ${options.timeoutMs} ms`)),
+    const method = (init?.method ?? 'GET') as 'GET' | 'POST';
+    const { status, headers, text } = await callWithin(
+      pool,
+      url,
+      { method, headers: init?.headers, body: init?.body },
       options.timeoutMs,
+      'subgraph',
     );
-    try {
-      const res = await request(url, {
-        method: (init?.method ?? 'GET') as 'GET' | 'POST',
-        headers: init?.headers,
-        body: init?.body,
-        dispatcher: pool,
-        signal: abort.signal,
-        // The whole-call limit above applies; undici's own idle limits would cut a long form.
-        headersTimeout: 0,
-        bodyTimeout: 0,
-      });
-      const body = await res.body.text();
-      return new BufferedResponse(url, res.statusCode, headersOf(res.headers), body);
-    } finally {
-      clearTimeout(timer);
-    }
+    return new BufferedResponse(url, status, headersOf(headers), text);
   };
   return { fetcher, close: () => pool.close() };
 }

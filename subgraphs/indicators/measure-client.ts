@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { Agent, request } from 'undici';
+import { Agent } from 'undici';
+import { callWithin } from '../common/http';
 import { GraphQLError } from 'graphql';
 import { ErrorCode, userError } from '../../schema/errors';
 import { MEASURE_PROTOCOL_QUERY, MEASURE_VALUES_QUERY } from '../common/measures';
@@ -31,10 +32,7 @@ interface GraphQLResponse<T> {
   errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
 }
 
-/**
- * Keep-alive connections to the measure owners. undici's `request` reads the answer without the
- * WHATWG stream wrapping of the built-in `fetch` (gateway/subgraph-fetch.ts says why).
- */
+/** Keep-alive connections to the measure owners (calls through `callWithin`, common/http.ts). */
 const owners = new Agent({ connections: 64, keepAliveTimeout: 30_000 });
 
 async function post<T>(
@@ -44,28 +42,18 @@ async function post<T>(
   timeoutMs: number,
   signed: Record<string, string>,
 ): Promise<T> {
-  const abort = new AbortController();
-  const timer = setTimeout(
-    () => abort.abort(new Error(`${endpoint.name} did not answer within ${timeoutMs} ms`)),
-    timeoutMs,
-  );
-  let body: GraphQLResponse<T>;
-  let status: number;
-  try {
-    const res = await request(endpoint.url, {
+  const { status, text } = await callWithin(
+    owners,
+    endpoint.url,
+    {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...signed, ...requestIdHeader() },
       body: JSON.stringify({ query, variables }),
-      dispatcher: owners,
-      signal: abort.signal,
-      headersTimeout: 0,
-      bodyTimeout: 0,
-    });
-    status = res.statusCode;
-    body = (await res.body.json()) as GraphQLResponse<T>;
-  } finally {
-    clearTimeout(timer);
-  }
+    },
+    timeoutMs,
+    endpoint.name,
+  );
+  const body = JSON.parse(text) as GraphQLResponse<T>;
   if (body.errors?.length) {
     const first = body.errors[0];
     throw new GraphQLError(first.message, { extensions: first.extensions });

@@ -22,9 +22,9 @@ import { ScopeKind } from '../common/measures';
 import { SourceStatus } from '../common/provenance';
 import { institutionsOfRegions, registryUnavailable } from '../common/registry-view';
 import type { InstitutionsContext } from './context';
-import { addDays, isoDay } from '../common/store/days';
+import { isoDay } from '../common/store/days';
 import { storedThrough } from '../common/store/reader';
-import { fetchPeriods } from '../common/store/period-fetch';
+import { fetchPeriods, periodStoredThrough } from '../common/store/period-fetch';
 import { CHRONIC_FACT } from './store/chronic';
 import { SURVEY_FACT } from './store/survey';
 import type { SourcePlan } from '../common/store/reader';
@@ -397,15 +397,14 @@ export class PhsFetch<R> {
    * scope. For `periodId`, a source the store answered reports the period's last day as stored through.
    */
   coverage(institutions: number, periodId?: string): Coverage {
-    const lastDay = periodId ? isoDay(addDays(periodEnd(parsePeriod(periodId)), -1)) : null;
+    const period = periodId ? parsePeriod(periodId) : null;
     const sources = this.outcomes
       .map((o) => ({
         id: o.source.id,
         kind: o.source.kind,
         status: statusOf(o),
         institutions,
-        storedThrough:
-          lastDay && o.ok && periodId && this.stored.get(o.source.id)?.includes(periodId) ? lastDay : null,
+        storedThrough: period && o.ok ? periodStoredThrough(this.stored, o.source.id, period) : null,
       }))
       .sort((a, b) => a.id.localeCompare(b.id));
     const answered = sources.filter((s) => s.status === SourceStatus.OK).length;

@@ -19,14 +19,13 @@ import type {
   Recruitments,
 } from '../../adapters/hrm/model';
 import type { SqlSource } from '../../adapters/sql/source';
-import { parsePeriod, periodEnd } from '../../schema/period';
+import { parsePeriod } from '../../schema/period';
 import type { Period } from '../../schema/period';
 import { laterStoredThrough, SourceStatus } from '../common/provenance';
-import { addDays, isoDay } from '../common/store/days';
 import { RegistryView, registryUnavailable } from '../common/registry-view';
 import { HospitalLevel, RegionLevel } from '../../schema/enums';
 import type { OpenedStore } from '../common/store/open';
-import { fetchPeriods } from '../common/store/period-fetch';
+import { fetchPeriods, periodStoredThrough } from '../common/store/period-fetch';
 import type { PeriodFactSpec, PeriodRow } from '../common/store/period-spec';
 import {
   ASSIGNMENTS_FACT,
@@ -122,16 +121,14 @@ function factLoader<T extends { period: string }>(
     // Per period: each source's state, with the period's last day when the store answered it.
     const statesOf = new Map(
       periods.map((period) => {
-        const lastDay = isoDay(addDays(periodEnd(period), -1));
         const states: SourceState[] = outcomes.map((o) => {
           const state = {
             id: o.source.id,
             kind: o.source.kind,
             status: o.ok ? SourceStatus.OK : (o.failure as SourceStatus),
           };
-          return o.ok && fetched.stored.get(o.source.id)?.includes(period.id)
-            ? { ...state, storedThrough: lastDay }
-            : state;
+          const storedThrough = o.ok ? periodStoredThrough(fetched.stored, o.source.id, period) : null;
+          return storedThrough ? { ...state, storedThrough } : state;
         });
         return [period.id, states] as const;
       }),

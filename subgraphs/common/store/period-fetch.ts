@@ -1,6 +1,8 @@
 import type { SourceOutcome, SourceRegistry } from '../../../adapters';
 import type { SqlSource } from '../../../adapters/sql/source';
+import { periodLastDay } from '../../../schema/period';
 import type { Period } from '../../../schema/period';
+import { isoDay } from './days';
 import type { OpenedStore } from './open';
 import { fromPeriodStored } from './period-spec';
 import type { PeriodFactSpec, PeriodRow } from './period-spec';
@@ -21,6 +23,18 @@ export interface PeriodFetch<R> {
   readonly outcomes: SourceOutcome<R[]>[];
   /** Per source id, the periods answered from the store. */
   readonly stored: ReadonlyMap<string, readonly string[]>;
+}
+
+/**
+ * How far `sourceId`'s answer for `period` came from the store (`PeriodFetch.stored`): the
+ * period's last day (yyyy-MM-dd) when the store answered it, else null (read live).
+ */
+export function periodStoredThrough(
+  stored: ReadonlyMap<string, readonly string[]>,
+  sourceId: string,
+  period: Period,
+): string | null {
+  return stored.get(sourceId)?.includes(period.id) ? isoDay(periodLastDay(period)) : null;
 }
 
 /**
