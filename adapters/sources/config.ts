@@ -55,7 +55,9 @@ export interface StoreConfig {
   /**
    * Period kinds whose per-period facts (distinct counts, states on a period's last day: signed
    * persons, managed patients, practitioners on post) are stored for every closed period since
-   * `from`; periods of other kinds are answered live. Default: years and half-years.
+   * `from`; periods of other kinds are answered live. Summed facts (visits, settlements…) are
+   * rolled up to the closed periods of these kinds too (MONTH excepted), so a year is read as
+   * one row per institution and keys. Default: years and half-years.
    */
   readonly periods?: readonly PeriodGranularity[];
 }

@@ -3,8 +3,9 @@ import { dirname } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { placeholders } from '../../../adapters/sql/dialect';
-import type { LocalDate } from '../../../schema/period';
-import { addMonths, monthStart, monthsOf } from './days';
+import { periodMonths } from '../../../schema/period';
+import type { LocalDate, Period, PeriodGranularity } from '../../../schema/period';
+import { addMonths, monthStart, monthsOf, periodOfMonths, periodsHolding, periodWithin } from './days';
 
 /**
  * The measure store's own database (SQLite by default, MySQL/MariaDB when configured; never a
@@ -21,6 +22,11 @@ import { addMonths, monthStart, monthsOf } from './days';
  *                                                                   period's last day), whole periods;
  *                                                                   org_code holds the fact's scope code
  *   hag_store_period_done  fact, source_id, period, stored_at       the periods stored complete
+ *
+ * A summed fact (grain DAY or MONTH) is also rolled up per closed period of the configured kinds
+ * (years and half-years by default) into hag_store_period, under its own name, once the store
+ * holds every day of the period: a year is then one range read, not a GROUP BY over its months.
+ * Every write that touches a month rolls its periods up again, in the same transaction.
  *
  * Values are positional (v1…v8): a fact names its fields in order (`StoredFactSpec.fields`).
  */
@@ -200,8 +206,26 @@ async function insertRows(
   }
 }
 
+/** The period kinds whose roll-ups a store keeps by default (the national forms' periods). */
+export const DEFAULT_ROLLUP_PERIODS: readonly PeriodGranularity[] = ['YEAR', 'HALF_YEAR'];
+
+/** How `monthRows` reads: summed per group of months, filtered by keys, from period roll-ups. */
+export interface MonthRowsOptions {
+  /** Groups of months whose whole stored months are summed into one row each (null: per month). */
+  readonly groups?: readonly (readonly string[])[] | null;
+  /** Only rows whose keys hold one of these values for this key (a prefilter; see keysPatterns). */
+  readonly keys?: KeysFilter | null;
+  /**
+   * Per source id, the periods rolled up (`storedPeriods`): a group that is exactly one of them is
+   * read from its roll-up (its bucket the group's first month), not summed from its months.
+   */
+  readonly rolled?: ReadonlyMap<string, { has(periodId: string): boolean }> | null;
+}
+
 export class StoreDatabase {
   private readonly mysql: boolean;
+  /** The period kinds summed facts are rolled up to (never MONTH: a month row is its own roll-up). */
+  readonly rollups: readonly PeriodGranularity[];
   /** A MariaDB store: its reads run with a larger in-memory temporary table (READ_TEMP_TABLE_BYTES). */
   private mariadb = false;
   /** SQLite: readers and the writer on separate connections (WAL), so a read never sees a write in progress. */
@@ -226,8 +250,12 @@ export class StoreDatabase {
     return next;
   }
 
-  constructor(readonly url: string) {
+  constructor(
+    readonly url: string,
+    rollups: readonly PeriodGranularity[] = DEFAULT_ROLLUP_PERIODS,
+  ) {
     this.mysql = !url.startsWith('sqlite:');
+    this.rollups = [...new Set(rollups)].filter((k) => k !== 'MONTH');
   }
 
   private async open(): Promise<void> {
@@ -326,8 +354,78 @@ export class StoreDatabase {
       } else {
         await insertRows(q, 'hag_store_month', 'month', fact, sourceId, rows);
       }
+      await this.rollUp(q, fact, sourceId, periodsHolding(this.rollups, months), state);
       await this.writeState(em, { fact, sourceId, ...state });
     });
+  }
+
+  /**
+   * Roll the stored months of `fact` from `sourceId` up into `periods` again, inside the caller's
+   * transaction: each period's roll-up is forgotten, and written again (rows and done mark) when
+   * `state` holds all of its days.
+   */
+  private async rollUp(
+    q: (sql: string, params: unknown[]) => Promise<void>,
+    fact: string,
+    sourceId: string,
+    periods: readonly Period[],
+    state: Pick<StoreState, 'storedFrom' | 'storedTo'>,
+  ): Promise<void> {
+    if (periods.length === 0) return;
+    const ids = periods.map((p) => p.id);
+    for (const table of ['hag_store_period', 'hag_store_period_done'])
+      await q(
+        `DELETE FROM ${table} WHERE fact = ? AND source_id = ? AND period IN (${placeholders(ids.length)})`,
+        [fact, sourceId, ...ids],
+      );
+    const whole = periods.filter((p) => periodWithin(p, state.storedFrom, state.storedTo));
+    const storedAt = new Date().toISOString();
+    for (const p of whole) {
+      const months = periodMonths(p);
+      await q(
+        `INSERT INTO hag_store_period (fact, source_id, period, org_code, dims, ${V.join(', ')})
+         SELECT fact, source_id, ?, org_code, dims, ${V.map((v) => `SUM(${v})`).join(', ')}
+           FROM hag_store_month
+          WHERE fact = ? AND month IN (${placeholders(months.length)}) AND source_id = ?
+          GROUP BY fact, source_id, org_code, dims`,
+        [p.id, fact, ...months, sourceId],
+      );
+    }
+    if (whole.length > 0) {
+      const done: unknown[] = [];
+      for (const p of whole) done.push(fact, sourceId, p.id, storedAt);
+      await q(
+        `INSERT INTO hag_store_period_done (fact, source_id, period, stored_at) VALUES ${whole
+          .map(() => '(?, ?, ?, ?)')
+          .join(', ')}`,
+        done,
+      );
+    }
+  }
+
+  /**
+   * Roll up the periods of the configured kinds that `state` holds wholly and that have no
+   * roll-up yet (a store written before roll-ups existed, or with other kinds): one transaction.
+   * Returns the periods rolled up.
+   */
+  async rollUpMissing(fact: string, sourceId: string, state: StoreState): Promise<string[]> {
+    if (!state.storedFrom || !state.storedTo || this.rollups.length === 0) return [];
+    const { storedFrom, storedTo } = state;
+    await this.open();
+    const done = new Set(
+      (
+        await this.read('SELECT period FROM hag_store_period_done WHERE fact = ? AND source_id = ?', [
+          fact,
+          sourceId,
+        ])
+      ).map((r) => String(r.period)),
+    );
+    const missing = periodsHolding(this.rollups, monthsOf(storedFrom, storedTo)).filter(
+      (p) => !done.has(p.id) && periodWithin(p, storedFrom, storedTo),
+    );
+    if (missing.length === 0) return [];
+    await this.tx((em) => this.rollUp(this.counted(em), fact, sourceId, missing, state));
+    return missing.map((p) => p.id);
   }
 
   /** A statement runner inside transaction `em` that counts what it sends. */
@@ -398,11 +496,9 @@ export class StoreDatabase {
       partial: { month: string; upTo: LocalDate } | null;
     }>,
     orgCodes: readonly string[] | null,
-    /** Groups of months whose whole stored months are summed into one row each (null: per month). */
-    groups: readonly (readonly string[])[] | null = null,
-    /** Only rows whose keys hold one of these values for this key (a prefilter; see keysPrefilter). */
-    keys: KeysFilter | null = null,
+    options: MonthRowsOptions = {},
   ): Promise<StoredMonthRow[]> {
+    const { groups = null, keys = null, rolled = null } = options;
     const params: unknown[] = [];
     const orgs = (): string => {
       let where = '';
@@ -431,10 +527,22 @@ export class StoreDatabase {
       for (const group of groups) {
         const part = group.filter((m) => asked.has(m));
         if (part.length === 0) continue;
-        params.push(fact, ...part, ...sources);
+        // A group that is a whole period rolled up for some sources: their rows read as they are.
+        const period = periodOfMonths(this.rollups, part);
+        const whole = period ? sources.filter((s) => rolled?.get(s)?.has(period.id)) : [];
+        const summed = sources.filter((s) => !whole.includes(s));
+        if (period && whole.length > 0) {
+          params.push(part.slice().sort()[0], fact, period.id, ...whole);
+          selects.push(
+            `SELECT source_id, org_code, ? AS bucket, dims, ${V.join(', ')} FROM hag_store_period
+              WHERE fact = ? AND period = ? AND source_id IN (${placeholders(whole.length)})${orgs()}`,
+          );
+        }
+        if (summed.length === 0) continue;
+        params.push(fact, ...part, ...summed);
         selects.push(
           `SELECT source_id, org_code, MIN(month) AS bucket, dims, ${SUM_V} FROM hag_store_month
-            WHERE fact = ? AND month IN (${placeholders(part.length)}) AND source_id IN (${placeholders(sources.length)})${orgs()}
+            WHERE fact = ? AND month IN (${placeholders(part.length)}) AND source_id IN (${placeholders(summed.length)})${orgs()}
             GROUP BY source_id, org_code, dims`,
         );
       }

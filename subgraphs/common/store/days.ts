@@ -2,7 +2,8 @@
  * Calendar arithmetic of the measure store on local dates `yyyyMMdd` (Asia/Shanghai days, as
  * the periods use). Pure functions.
  */
-import type { LocalDate } from '../../../schema/period';
+import { parsePeriod, periodEnd, periodMonths, periodStart } from '../../../schema/period';
+import type { LocalDate, Period, PeriodGranularity } from '../../../schema/period';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -76,4 +77,53 @@ export function dayRuns(days: readonly LocalDate[]): Array<{ from: LocalDate; to
     else out.push({ from: d, to: addDays(d, 1) });
   }
   return out;
+}
+
+/** The period of `kind` holding the month `yyyyMM`. */
+export function periodHolding(kind: PeriodGranularity, month: string): Period {
+  const year = month.slice(0, 4);
+  const m = Number(month.slice(4, 6));
+  switch (kind) {
+    case 'YEAR':
+      return parsePeriod(year);
+    case 'HALF_YEAR':
+      return parsePeriod(`${year}H${m <= 6 ? 1 : 2}`);
+    case 'QUARTER':
+      return parsePeriod(`${year}Q${Math.ceil(m / 3)}`);
+    case 'MONTH':
+      return parsePeriod(`${year}-${month.slice(4, 6)}`);
+  }
+}
+
+/** The periods of `kinds` holding any of `months` (`yyyyMM`), each once, oldest first. */
+export function periodsHolding(kinds: readonly PeriodGranularity[], months: readonly string[]): Period[] {
+  const out = new Map<string, Period>();
+  for (const month of months)
+    for (const kind of kinds) {
+      const p = periodHolding(kind, month);
+      out.set(p.id, p);
+    }
+  return [...out.values()].sort(
+    (a, b) => periodStart(a).localeCompare(periodStart(b)) || b.months - a.months,
+  );
+}
+
+/** The period of `kinds` whose months are exactly `months` (`yyyyMM`, any order), or null. */
+export function periodOfMonths(
+  kinds: readonly PeriodGranularity[],
+  months: readonly string[],
+): Period | null {
+  if (months.length === 0) return null;
+  const sorted = [...new Set(months)].sort();
+  for (const kind of kinds) {
+    const p = periodHolding(kind, sorted[0]);
+    const own = periodMonths(p);
+    if (own.length === sorted.length && own.every((m, i) => m === sorted[i])) return p;
+  }
+  return null;
+}
+
+/** Whether the whole of `p` lies in the stored days `[from, to)`. */
+export function periodWithin(p: Period, from: LocalDate | null, to: LocalDate | null): boolean {
+  return from !== null && to !== null && periodStart(p) >= from && periodEnd(p) <= to;
 }

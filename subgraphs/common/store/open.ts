@@ -1,4 +1,5 @@
 import type { SourceRegistry } from '../../../adapters';
+import { DEFAULT_STORED_PERIODS } from '../../../adapters/sources/config';
 import type { StoreConfig } from '../../../adapters/sources/config';
 import type { LocalDate } from '../../../schema/period';
 import { StoreDatabase } from './database';
@@ -24,8 +25,10 @@ export interface OpenedStore {
  */
 const shared = new Map<string, { db: StoreDatabase; stores: OpenedStore[] }>();
 
-function databaseFor(url: string): StoreDatabase {
-  return shared.get(url)?.db ?? new StoreDatabase(url);
+function databaseFor(config: StoreConfig): StoreDatabase {
+  return (
+    shared.get(config.url)?.db ?? new StoreDatabase(config.url, config.periods ?? DEFAULT_STORED_PERIODS)
+  );
 }
 
 function register(store: OpenedStore): void {
@@ -66,7 +69,7 @@ export function openMeasureStore(
   /** Today's date (`yyyyMMdd`, Asia/Shanghai); tests fix it. */
   today?: () => LocalDate,
 ): OpenedStore {
-  const db = databaseFor(config.url);
+  const db = databaseFor(config);
   const summed = specs.filter((s): s is StoredFactSpec => s.grain !== 'PERIOD');
   const reader = new MeasureStore(db, new Map(summed.map((s) => [s.name, s])));
   const refresher = new StoreRefresher(db, config, sources, specs, logger, today);

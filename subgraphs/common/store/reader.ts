@@ -149,7 +149,16 @@ export class MeasureStore {
           periods,
         )
       : null;
-    for (const r of await this.db.monthRows(fact, parts, orgCodes, groups, keys)) {
+    let rolled: Map<string, { has(periodId: string): boolean }> | null = null;
+    if (groups) {
+      const held = await this.storedPeriods();
+      rolled = new Map();
+      for (const p of parts) {
+        const periodsOf = held.get(`${fact}|${p.sourceId}`);
+        if (periodsOf) rolled.set(p.sourceId, periodsOf);
+      }
+    }
+    for (const r of await this.db.monthRows(fact, parts, orgCodes, { groups, keys, rolled })) {
       const list = out.get(r.sourceId) ?? [];
       list.push(fromStored(spec, r));
       out.set(r.sourceId, list);

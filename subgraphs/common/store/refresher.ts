@@ -251,6 +251,9 @@ export class StoreRefresher {
           } else {
             state = await this.fill(spec, source, state, progress);
             state = await this.verify(spec, source, state, progress);
+            // Writes roll up the periods they touch; a store older than roll-ups gets the rest.
+            if (!this.stopping && (await this.db.rollUpMissing(spec.name, source.id, state)).length > 0)
+              this.onWrite();
           }
         } catch (e) {
           const failure = e instanceof SourceError ? e.failure : 'STORE_FAILED';
