@@ -88,14 +88,17 @@ export function previousYear(p: Period): Period {
   return parsePeriod(id);
 }
 
+/** One formatter for every call: building an Intl.DateTimeFormat costs far more than using it. */
+const SHANGHAI_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 /** Today's date in Asia/Shanghai as `yyyyMMdd`. */
 export function todayInShanghai(now: Date = new Date()): LocalDate {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now);
+  const parts = SHANGHAI_DAY.formatToParts(now);
   const get = (t: string): string => parts.find((x) => x.type === t)?.value ?? '';
   return `${get('year')}${get('month')}${get('day')}`;
 }

@@ -108,7 +108,14 @@ export class RegistryView {
       const rows = await registryAdapter
         .institutionsInDivisions(registry(), counties)
         .catch(registryUnavailable);
-      return counties.map((c) => rows.filter((r) => r.divisionCode === c));
+      // Grouped in one pass (a province: a hundred counties over 24 000 institutions).
+      const byCounty = new Map<string, InstitutionRecord[]>();
+      for (const r of rows) {
+        const list = byCounty.get(r.divisionCode);
+        if (list) list.push(r);
+        else byCounty.set(r.divisionCode, [r]);
+      }
+      return counties.map((c) => byCounty.get(c) ?? []);
     });
   }
 

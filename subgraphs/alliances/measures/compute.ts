@@ -97,6 +97,8 @@ function load(ctx: AlliancesContext, r: ParsedMeasureRequest, m: FlowMeasure, sc
  * The values summed are counts, so the order they are added in does not change them.
  */
 const ORG_INDEXES = new WeakMap<object, Map<string, Map<string, unknown[]>>>();
+/** A scope's rows per batch row list and side, kept for the scope's other measures (same set). */
+const SCOPE_ROWS = new WeakMap<object, Map<string, WeakMap<ReadonlySet<string>, unknown[]>>>();
 
 function rowsOfOrgs<T>(
   rows: readonly T[],
@@ -104,6 +106,18 @@ function rowsOfOrgs<T>(
   orgOf: (row: T) => string | null,
   orgs: ReadonlySet<string>,
 ): T[] {
+  let scoped = SCOPE_ROWS.get(rows);
+  if (!scoped) {
+    scoped = new Map();
+    SCOPE_ROWS.set(rows, scoped);
+  }
+  let ofSide = scoped.get(side);
+  if (!ofSide) {
+    ofSide = new WeakMap();
+    scoped.set(side, ofSide);
+  }
+  const known = ofSide.get(orgs) as T[] | undefined;
+  if (known) return known;
   let sides = ORG_INDEXES.get(rows);
   if (!sides) {
     sides = new Map();
@@ -123,6 +137,7 @@ function rowsOfOrgs<T>(
   }
   const out: T[] = [];
   for (const org of orgs) for (const row of index.get(org) ?? []) out.push(row);
+  ofSide.set(orgs, out);
   return out;
 }
 

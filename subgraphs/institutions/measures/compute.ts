@@ -339,6 +339,37 @@ export function calendarValue(
  * division_stat row) and its institutions open on the period's last day. Null (not counted) for
  * another scope kind, or when a county cannot be judged (no population figure).
  */
+/** A scope's institutions open on a period's last day, per division (per scope list and period, once). */
+const OPEN_BY_DIVISION = new WeakMap<
+  readonly InstitutionRecord[],
+  Map<string, Map<string, InstitutionRecord[]>>
+>();
+
+function openByDivision(
+  orgs: readonly InstitutionRecord[],
+  period: Period,
+): Map<string, InstitutionRecord[]> {
+  let byPeriod = OPEN_BY_DIVISION.get(orgs);
+  if (!byPeriod) {
+    byPeriod = new Map();
+    OPEN_BY_DIVISION.set(orgs, byPeriod);
+  }
+  let grouped = byPeriod.get(period.id);
+  if (!grouped) {
+    const lastDay = periodLastDay(period);
+    const dayAfter = periodEnd(period);
+    grouped = new Map();
+    for (const o of orgs) {
+      if (!overlaps(o.openedOn, o.closedOn, lastDay, dayAfter)) continue;
+      const list = grouped.get(o.divisionCode);
+      if (list) list.push(o);
+      else grouped.set(o.divisionCode, [o]);
+    }
+    byPeriod.set(period.id, grouped);
+  }
+  return grouped;
+}
+
 export function countyValue(
   measure: CountyMeasure,
   request: ParsedMeasureRequest,
@@ -350,17 +381,14 @@ export function countyValue(
   if (request.scopeKind !== 'REGION') {
     return { value: null, coverage: { ...NOT_COUNTED, sources: [], missingInstitutions: [] } };
   }
-  const lastDay = periodLastDay(request.period);
-  const dayAfter = periodEnd(request.period);
+  const open = openByDivision(orgs, request.period);
   let value: number | null = 0;
   for (const county of index.countiesUnder(request.scopeCode)) {
     const stat = (stats ?? []).find((s) => s.code === county && s.year === request.period.year);
     const verdict = measure.counts({
       code: county,
       householdPop: stat?.householdPop ?? null,
-      institutions: orgs.filter(
-        (o) => o.divisionCode === county && overlaps(o.openedOn, o.closedOn, lastDay, dayAfter),
-      ),
+      institutions: open.get(county) ?? [],
     });
     if (verdict === null) {
       value = null;
