@@ -12,7 +12,8 @@ import type { ClassifiedReferralCount, ReferralCount, ReferralQuery } from '../.
 import type { SupportActivityCount } from '../../../adapters/registry/model';
 import type { TelemedSessionCount } from '../../../adapters/telemed/model';
 import type { RegistryView } from '../../common/registry-view';
-import { addMonths, isoDay } from '../../common/store/days';
+import { addMonths, isoDay, periodOfMonths } from '../../common/store/days';
+import type { Period } from '../../../schema/period';
 import { fetchStored } from '../../common/store/fetch';
 import type { OpenedStore } from '../../common/store/open';
 import { storedThrough } from '../../common/store/reader';
@@ -27,6 +28,13 @@ export interface FlowKey {
   readonly orgs: readonly string[];
   readonly months: readonly string[];
   readonly side?: 'SENDER' | 'RECEIVER' | 'BOTH';
+  /**
+   * The periods whose months `months` are, when more than one (a batch over several periods):
+   * its consumers sum each period's rows. Absent: `months` are one period's, or not summed.
+   */
+  readonly periods?: readonly Period[];
+  /** The key's text (side, months, periods, institutions): DataLoader's cache key, made once per key. */
+  readonly id: string;
 }
 
 /** One batch's answer, shared by every key of the batch: the outcomes and the rows of the sources that answered. */
@@ -48,7 +56,7 @@ export interface LisBatch {
   readonly imaging: readonly ImagingStudyCount[];
 }
 
-const keyOf = (k: FlowKey): string => JSON.stringify([k.side ?? '', k.orgs, k.months]);
+const keyOf = (k: FlowKey): string => k.id;
 const union = (lists: ReadonlyArray<readonly string[]>): string[] => [...new Set(lists.flat())].sort();
 
 /** Per source: the last day of `months` the measure store answered (see storedThrough). */
@@ -66,6 +74,25 @@ function throughOf(
     out.set(id, day ? isoDay(day) : null);
   }
   return out;
+}
+
+/**
+ * The periods of a batch's keys, when each key's months are one period's (every consumer of a
+ * flow batch sums a period's rows: `months.has(row.month)`), so the store may sum each period's
+ * months, or read its roll-up, instead of a row per month. Undefined when some key is not a period.
+ */
+function periodsOfKeys(keys: readonly FlowKey[]): Period[] | undefined {
+  const periods = new Map<string, Period>();
+  for (const k of keys) {
+    if (k.periods) {
+      for (const p of k.periods) periods.set(p.id, p);
+      continue;
+    }
+    const p = periodOfMonths(['YEAR', 'HALF_YEAR', 'QUARTER', 'MONTH'], k.months);
+    if (!p) return undefined;
+    periods.set(p.id, p);
+  }
+  return [...periods.values()];
 }
 
 function okRows<T>(outcomes: ReadonlyArray<SourceOutcome<T[]>>): T[] {
@@ -106,6 +133,7 @@ export class FlowLoaders {
           months,
           // Stored by sender: the store filters senders; receivers are filtered here.
           orgCodes: query.by === 'SENDER' ? (query.orgCodes ?? null) : null,
+          periods: periodsOfKeys(keys),
           live: (s, part) => referralAdapter.countAccepted(s, { ...query, ...part }),
           fromStore: (row) => {
             const r = referralOf(row);
@@ -145,6 +173,7 @@ export class FlowLoaders {
           targets: sources.ofKinds(['telemed']),
           months,
           orgCodes: null,
+          periods: periodsOfKeys(keys),
           live: (s, part) => telemedAdapter.countSessions(s, { ...part, orgCodes: null }),
           fromStore: sessionOf,
         });
@@ -194,7 +223,39 @@ export class FlowLoaders {
   }
 }
 
+/**
+ * Keys made for one collection of institutions (a scope's set, shared by every measure of the
+ * scope), by side and months: a province's 24 000 codes are sorted and written out once per
+ * scope, not once per measure, and DataLoader hashes the same key text again and again.
+ */
+const KEYS = new WeakMap<Iterable<string>, Map<string, FlowKey>>();
+
 /** A flow key for a scope and the months of a period. */
-export function flowKey(orgs: Iterable<string>, months: readonly string[], side?: FlowKey['side']): FlowKey {
-  return { orgs: [...new Set(orgs)].sort(), months: [...months].sort(), side };
+export function flowKey(
+  orgs: Iterable<string>,
+  months: readonly string[],
+  side?: FlowKey['side'],
+  /** The periods `months` are the union of, when its consumers sum each period's rows. */
+  periods?: readonly Period[],
+): FlowKey {
+  const sortedMonths = [...months].sort();
+  const periodIds = periods ? [...new Set(periods.map((p) => p.id))].sort().join(',') : '';
+  const head = `${side ?? ''}|${sortedMonths.join(',')}|${periodIds}`;
+  let made = KEYS.get(orgs);
+  const found = made?.get(head);
+  if (found) return found;
+  const sorted = [...new Set(orgs)].sort();
+  const key: FlowKey = {
+    orgs: sorted,
+    months: sortedMonths,
+    side,
+    ...(periods ? { periods } : {}),
+    id: `${head}|${JSON.stringify(sorted)}`,
+  };
+  if (!made) {
+    made = new Map();
+    KEYS.set(orgs, made);
+  }
+  made.set(head, key);
+  return key;
 }

@@ -269,8 +269,18 @@ interface Party {
   readonly sessions: number;
 }
 
+/** The parties of a batch's data per period: every scope and measure of the batch shares them. */
+const PARTIES = new WeakMap<FactData, Map<string, readonly Party[]>>();
+
 /** Both sides of every DONE session of the period, each as a party with its counterpart. */
-function parties(scope: FactScope, data: FactData): Party[] {
+function parties(scope: FactScope, data: FactData): readonly Party[] {
+  let byPeriod = PARTIES.get(data);
+  if (!byPeriod) {
+    byPeriod = new Map();
+    PARTIES.set(data, byPeriod);
+  }
+  const found = byPeriod.get(scope.period.id);
+  if (found) return found;
   const months = new Set(periodMonths(scope.period));
   const result: Party[] = [];
   for (const s of data.telemed) {
@@ -289,6 +299,7 @@ function parties(scope: FactScope, data: FactData): Party[] {
         });
     }
   }
+  byPeriod.set(scope.period.id, result);
   return result;
 }
 
@@ -1191,7 +1202,8 @@ export async function computeFactValues(
         ? registryCall(registryFactsAdapter.institutionClassCounts(registry, periods, counties))
         : none,
       needs.has('SUPPORT') ? registryCall(registryFactsAdapter.supportPairs(registry, periods)) : none,
-      needs.has('TELEMED') ? ctx.flows.telemed.load(flowKey([], months)) : null,
+      // Each scope takes its period's sessions (`parties`): the store may sum them per period.
+      needs.has('TELEMED') ? ctx.flows.telemed.load(flowKey([], months, undefined, periods)) : null,
       ctx.registry.allianceById.loadMany(allianceIds),
     ]);
   alliances.forEach((a, i) => {
