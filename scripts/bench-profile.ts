@@ -8,8 +8,9 @@
  * Environment: as `npm run bench` (BENCH_SCALE), plus BENCH_PROFILE_STORE=1 and BENCH_PROFILE_TOP
  * (statements listed per workload, default 12), BENCH_PROFILE_ONLY (a workload key: t1, t2,
  * dashboard), BENCH_PROFILE_LOAD=1 (result caches on; then the load test of `npm run bench` on
- * the warm dashboard), BENCH_PROFILE_CPU=file.cpuprofile (with BENCH_PROFILE_LOAD: the product
- * process's CPU profile of the load test alone, for Chrome DevTools).
+ * the warm dashboard), BENCH_PROFILE_CPU=file.cpuprofile (the product process's CPU profile, for
+ * Chrome DevTools: with BENCH_PROFILE_LOAD of the load test alone, else of each measured request,
+ * in file-<workload>.cpuprofile). With the store, its reads are listed too, slowest first.
  */
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
@@ -86,14 +87,30 @@ async function main(): Promise<void> {
           });
       };
     }
+    let storeReads: Timing[] | null = null;
+    if (stack.store)
+      stack.store.db.onRead = (sql, ms, rows, params) =>
+        storeReads?.push({
+          sourceId: `store ${params.find((p) => typeof p === 'string' && /^[a-z]/i.test(p)) ?? ''} (${rows} rows)`,
+          kind: 'store',
+          ms,
+          sql: sql.replace(/\s+/g, ' ').slice(0, 110),
+        });
     const endpoint = `${stack.gateway.url}/graphql`;
+    // Without the load test, BENCH_PROFILE_CPU profiles each measured request (file per workload).
+    const cpuFile = withLoad ? undefined : process.env.BENCH_PROFILE_CPU;
     for (const w of workloads(volumes.countyCodes).filter((x) => !only || x.key === only)) {
       await post(endpoint, w.op);
       recording = [];
+      storeReads = [];
       const storeBefore = stack.store?.db.statements ?? 0;
+      const cpu = cpuFile ? await startCpuProfile() : null;
       const answer = await post(endpoint, w.op);
+      if (cpu && cpuFile) await cpu.stop(cpuFile.replace(/(\.cpuprofile)?$/, `-${w.key}.cpuprofile`));
       const list: Timing[] = recording;
+      const reads: Timing[] = storeReads;
       recording = null;
+      storeReads = null;
       const perKind = new Map<string, { n: number; ms: number; max: number }>();
       for (const t of list) {
         const k = perKind.get(t.kind) ?? { n: 0, ms: 0, max: 0 };
@@ -110,6 +127,12 @@ async function main(): Promise<void> {
         );
       for (const t of [...list].sort((a, b) => b.ms - a.ms).slice(0, top))
         console.info(`    ${t.ms.toFixed(0).padStart(7)} ms  ${t.sourceId.padEnd(22)} ${t.sql}`);
+      if (reads.length > 0) {
+        const summed = reads.reduce((n, t) => n + t.ms, 0);
+        console.info(`  store reads: ${reads.length}, ${summed.toFixed(0)} ms summed`);
+        for (const t of [...reads].sort((a, b) => b.ms - a.ms).slice(0, top))
+          console.info(`    ${t.ms.toFixed(0).padStart(7)} ms  ${t.sourceId.padEnd(22)} ${t.sql}`);
+      }
     }
     if (withLoad) {
       const cpu = process.env.BENCH_PROFILE_CPU ? await startCpuProfile() : null;

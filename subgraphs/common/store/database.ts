@@ -234,6 +234,8 @@ export class StoreDatabase {
   private opening: Promise<void> | null = null;
   /** Statements sent to the store (reads and writes), for the benchmark's figures. */
   statements = 0;
+  /** Told of every read once answered (the benchmark's profile): its text, time and rows. */
+  onRead: ((sql: string, ms: number, rows: number, params: readonly unknown[]) => void) | null = null;
   /**
    * Writes one at a time: reading the sources is the slow, parallel part; concurrent range
    * deletes and inserts on one InnoDB table would only deadlock each other.
@@ -305,7 +307,10 @@ export class StoreDatabase {
     const text = this.mariadb
       ? `SET STATEMENT tmp_table_size=${READ_TEMP_TABLE_BYTES}, max_heap_table_size=${READ_TEMP_TABLE_BYTES} FOR ${sql}`
       : sql;
-    return (await this.reader!.query(text, [...params])) as Row[];
+    const started = performance.now();
+    const rows = (await this.reader!.query(text, [...params])) as Row[];
+    this.onRead?.(sql, performance.now() - started, rows.length, params);
+    return rows;
   }
 
   /** Every (fact, source) state. */
