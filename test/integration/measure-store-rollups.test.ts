@@ -116,25 +116,14 @@ describe.each<Engine>(['sqlite', 'mariadb'])('period roll-ups of the measure sto
   });
 
   test('rewriting a day rolls its periods up again; a period only partly held is not rolled up', async () => {
-    await db.replace(
-      'f',
-      'DAY',
-      's1',
-      { from: '20180320', to: '20180321' },
-      [row('20180320', 'A', 'x', 32)],
-      state('20190101'),
-    );
+    /** Days [from, to) of `f` from `s1` written again as `rows`, the store then holding up to `storedTo`. */
+    const rewrite = (from: string, to: string, rows: StoredRow[], storedTo: string): Promise<void> =>
+      db.replace('f', 'DAY', 's1', { from, to }, rows, state(storedTo));
+    await rewrite('20180320', '20180321', [row('20180320', 'A', 'x', 32)], '20190101');
     // 2018: A x = 1 + 32 + 16 = 49; A y (only on 2018-03-20) is gone.
     expect(await year(true)).toEqual(['s1 A {"k":"x"} 49 490 @201801', 's1 B {"k":"x"} 8 80 @201801']);
     expect(await year(false)).toEqual(await year(true));
-    await db.replace(
-      'f',
-      'DAY',
-      's1',
-      { from: '20190101', to: '20190115' },
-      [row('20190110', 'B', 'x', 64)],
-      state('20190115'),
-    );
+    await rewrite('20190101', '20190115', [row('20190110', 'B', 'x', 64)], '20190115');
     expect([...((await db.storedPeriods()).get('f|s1')?.keys() ?? [])].sort()).toEqual([
       '2018',
       '2018H1',
