@@ -1,10 +1,6 @@
 import { parsePeriod } from '../../schema/period';
-import {
-  closedPeriods,
-  definePeriodFact,
-  fromPeriodStored,
-  toPeriodStored,
-} from '../../subgraphs/common/store/period-spec';
+import { closedPeriods } from '../../subgraphs/common/store/days';
+import { definePeriodFact, fromPeriodStored, toPeriodStored } from '../../subgraphs/common/store/period-spec';
 import { periodsToCompute } from '../../subgraphs/common/store/refresher';
 
 interface Row {

@@ -96,49 +96,45 @@ function load(ctx: AlliancesContext, r: ParsedMeasureRequest, m: FlowMeasure, sc
  * over all of them (a hundred county scopes over a province's flows would be a hundred passes).
  * The values summed are counts, so the order they are added in does not change them.
  */
-const ORG_INDEXES = new WeakMap<object, Map<string, Map<string, unknown[]>>>();
-/** A scope's rows per batch row list and side, kept for the scope's other measures (same set). */
-const SCOPE_ROWS = new WeakMap<object, Map<string, WeakMap<ReadonlySet<string>, unknown[]>>>();
+const ORG_INDEXES = new WeakMap<object, Map<string, SideIndex>>();
+
+/** One side's index of a batch's rows, and the rows of each scope taken from it (shared by its measures). */
+interface SideIndex {
+  readonly byOrg: Map<string, unknown[]>;
+  readonly byScope: WeakMap<ReadonlySet<string>, unknown[]>;
+}
 
 function rowsOfOrgs<T>(
   rows: readonly T[],
   side: string,
   orgOf: (row: T) => string | null,
   orgs: ReadonlySet<string>,
-): T[] {
-  let scoped = SCOPE_ROWS.get(rows);
-  if (!scoped) {
-    scoped = new Map();
-    SCOPE_ROWS.set(rows, scoped);
-  }
-  let ofSide = scoped.get(side);
-  if (!ofSide) {
-    ofSide = new WeakMap();
-    scoped.set(side, ofSide);
-  }
-  const known = ofSide.get(orgs) as T[] | undefined;
-  if (known) return known;
+): readonly T[] {
   let sides = ORG_INDEXES.get(rows);
   if (!sides) {
     sides = new Map();
     ORG_INDEXES.set(rows, sides);
   }
-  let index = sides.get(side) as Map<string, T[]> | undefined;
+  let index = sides.get(side);
   if (!index) {
-    index = new Map<string, T[]>();
+    const byOrg = new Map<string, unknown[]>();
     for (const row of rows) {
       const org = orgOf(row);
       if (org === null) continue;
-      const list = index.get(org);
+      const list = byOrg.get(org);
       if (list) list.push(row);
-      else index.set(org, [row]);
+      else byOrg.set(org, [row]);
     }
-    sides.set(side, index as Map<string, unknown[]>);
+    index = { byOrg, byScope: new WeakMap() };
+    sides.set(side, index);
   }
-  const out: T[] = [];
-  for (const org of orgs) for (const row of index.get(org) ?? []) out.push(row);
-  ofSide.set(orgs, out);
-  return out;
+  let out = index.byScope.get(orgs);
+  if (!out) {
+    out = [];
+    for (const org of orgs) for (const row of index.byOrg.get(org) ?? []) out.push(row);
+    index.byScope.set(orgs, out);
+  }
+  return out as T[];
 }
 
 /** The value of one request over its batch (before provenance). */

@@ -5,7 +5,16 @@ import type { EntityManager } from 'typeorm';
 import { placeholders } from '../../../adapters/sql/dialect';
 import { periodMonths } from '../../../schema/period';
 import type { LocalDate, Period, PeriodGranularity } from '../../../schema/period';
-import { addMonths, monthStart, monthsOf, periodOfMonths, periodsHolding, periodWithin } from './days';
+import { DEFAULT_STORED_PERIODS } from '../../../adapters/sources/config';
+import {
+  addMonths,
+  closedPeriods,
+  monthStart,
+  monthsOf,
+  periodOfMonths,
+  periodsHolding,
+  periodWithin,
+} from './days';
 
 /**
  * The measure store's own database (SQLite by default, MySQL/MariaDB when configured; never a
@@ -206,9 +215,6 @@ async function insertRows(
   }
 }
 
-/** The period kinds whose roll-ups a store keeps by default (the national forms' periods). */
-export const DEFAULT_ROLLUP_PERIODS: readonly PeriodGranularity[] = ['YEAR', 'HALF_YEAR'];
-
 /** How `monthRows` reads: summed per group of months, filtered by keys, from period roll-ups. */
 export interface MonthRowsOptions {
   /** Groups of months whose whole stored months are summed into one row each (null: per month). */
@@ -254,7 +260,7 @@ export class StoreDatabase {
 
   constructor(
     readonly url: string,
-    rollups: readonly PeriodGranularity[] = DEFAULT_ROLLUP_PERIODS,
+    rollups: readonly PeriodGranularity[] = DEFAULT_STORED_PERIODS,
   ) {
     this.mysql = !url.startsWith('sqlite:');
     this.rollups = [...new Set(rollups)].filter((k) => k !== 'MONTH');
@@ -425,9 +431,7 @@ export class StoreDatabase {
         ])
       ).map((r) => String(r.period)),
     );
-    const missing = periodsHolding(this.rollups, monthsOf(storedFrom, storedTo)).filter(
-      (p) => !done.has(p.id) && periodWithin(p, storedFrom, storedTo),
-    );
+    const missing = closedPeriods(this.rollups, storedFrom, storedTo).filter((p) => !done.has(p.id));
     if (missing.length === 0) return [];
     await this.tx((em) => this.rollUp(this.counted(em), fact, sourceId, missing, state));
     return missing.map((p) => p.id);
@@ -537,7 +541,7 @@ export class StoreDatabase {
         const whole = period ? sources.filter((s) => rolled?.get(s)?.has(period.id)) : [];
         const summed = sources.filter((s) => !whole.includes(s));
         if (period && whole.length > 0) {
-          params.push(part.slice().sort()[0], fact, period.id, ...whole);
+          params.push(periodMonths(period)[0], fact, period.id, ...whole);
           selects.push(
             `SELECT source_id, org_code, ? AS bucket, dims, ${V.join(', ')} FROM hag_store_period
               WHERE fact = ? AND period = ? AND source_id IN (${placeholders(whole.length)})${orgs()}`,

@@ -79,20 +79,53 @@ export function dayRuns(days: readonly LocalDate[]): Array<{ from: LocalDate; to
   return out;
 }
 
+function periodId(granularity: PeriodGranularity, year: number, index: number): string {
+  switch (granularity) {
+    case 'YEAR':
+      return `${year}`;
+    case 'HALF_YEAR':
+      return `${year}H${index}`;
+    case 'QUARTER':
+      return `${year}Q${index}`;
+    case 'MONTH':
+      return `${year}-${String(index).padStart(2, '0')}`;
+  }
+}
+
+const PER_YEAR: Record<PeriodGranularity, number> = { YEAR: 1, HALF_YEAR: 2, QUARTER: 4, MONTH: 12 };
+
+/** Oldest first; of two periods starting together, the longer first. */
+const byStart = (a: Period, b: Period): number =>
+  periodStart(a).localeCompare(periodStart(b)) || b.months - a.months;
+
+/**
+ * The closed periods of `kinds` that start on or after `from` and end on or before `today`
+ * (`[start, end)` wholly past), oldest first: what the store keeps of a per-period fact, and the
+ * periods a summed fact stored over `[from, today)` is rolled up to.
+ */
+export function closedPeriods(
+  kinds: readonly PeriodGranularity[],
+  from: LocalDate,
+  today: LocalDate,
+): Period[] {
+  const out: Period[] = [];
+  const first = Number(from.slice(0, 4));
+  const last = Number(today.slice(0, 4));
+  for (let year = first; year <= last; year++) {
+    for (const kind of kinds) {
+      for (let i = 1; i <= PER_YEAR[kind]; i++) {
+        const p = parsePeriod(periodId(kind, year, i));
+        if (periodStart(p) >= from && periodEnd(p) <= today) out.push(p);
+      }
+    }
+  }
+  return out.sort(byStart);
+}
+
 /** The period of `kind` holding the month `yyyyMM`. */
 export function periodHolding(kind: PeriodGranularity, month: string): Period {
-  const year = month.slice(0, 4);
-  const m = Number(month.slice(4, 6));
-  switch (kind) {
-    case 'YEAR':
-      return parsePeriod(year);
-    case 'HALF_YEAR':
-      return parsePeriod(`${year}H${m <= 6 ? 1 : 2}`);
-    case 'QUARTER':
-      return parsePeriod(`${year}Q${Math.ceil(m / 3)}`);
-    case 'MONTH':
-      return parsePeriod(`${year}-${month.slice(4, 6)}`);
-  }
+  const index = Math.ceil(Number(month.slice(4, 6)) / (12 / PER_YEAR[kind]));
+  return parsePeriod(periodId(kind, Number(month.slice(0, 4)), index));
 }
 
 /** The periods of `kinds` holding any of `months` (`yyyyMM`), each once, oldest first. */
@@ -103,9 +136,7 @@ export function periodsHolding(kinds: readonly PeriodGranularity[], months: read
       const p = periodHolding(kind, month);
       out.set(p.id, p);
     }
-  return [...out.values()].sort(
-    (a, b) => periodStart(a).localeCompare(periodStart(b)) || b.months - a.months,
-  );
+  return [...out.values()].sort(byStart);
 }
 
 /** The period of `kinds` whose months are exactly `months` (`yyyyMM`, any order), or null. */

@@ -1,7 +1,6 @@
 import type { SystemKind } from '../../../adapters/sources/kinds';
 import type { SqlSource } from '../../../adapters/sql/source';
-import { parsePeriod, periodEnd, periodStart } from '../../../schema/period';
-import type { LocalDate, Period, PeriodGranularity } from '../../../schema/period';
+import type { Period } from '../../../schema/period';
 import { encodeDims, decodeDims, MAX_FIELDS } from './database';
 import type { StoredRow } from './database';
 
@@ -81,42 +80,4 @@ export function fromPeriodStored<R extends PeriodRow>(spec: PeriodFactSpec<R>, r
     out[f] = row.values[i] ?? 0;
   });
   return out as unknown as R;
-}
-
-function periodId(granularity: PeriodGranularity, year: number, index: number): string {
-  switch (granularity) {
-    case 'YEAR':
-      return `${year}`;
-    case 'HALF_YEAR':
-      return `${year}H${index}`;
-    case 'QUARTER':
-      return `${year}Q${index}`;
-    case 'MONTH':
-      return `${year}-${String(index).padStart(2, '0')}`;
-  }
-}
-
-const PER_YEAR: Record<PeriodGranularity, number> = { YEAR: 1, HALF_YEAR: 2, QUARTER: 4, MONTH: 12 };
-
-/**
- * The closed periods of `kinds` that start on or after `from` and end on or before `today`
- * (`[start, end)` wholly past), oldest first: what the store keeps of a per-period fact.
- */
-export function closedPeriods(
-  kinds: readonly PeriodGranularity[],
-  from: LocalDate,
-  today: LocalDate,
-): Period[] {
-  const out: Period[] = [];
-  const first = Number(from.slice(0, 4));
-  const last = Number(today.slice(0, 4));
-  for (let year = first; year <= last; year++) {
-    for (const kind of kinds) {
-      for (let i = 1; i <= PER_YEAR[kind]; i++) {
-        const p = parsePeriod(periodId(kind, year, i));
-        if (periodStart(p) >= from && periodEnd(p) <= today) out.push(p);
-      }
-    }
-  }
-  return out.sort((a, b) => periodStart(a).localeCompare(periodStart(b)) || b.months - a.months);
 }

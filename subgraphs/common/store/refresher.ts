@@ -5,11 +5,21 @@ import type { SqlSource } from '../../../adapters/sql/source';
 import { periodEnd, todayInShanghai } from '../../../schema/period';
 import type { LocalDate, Period } from '../../../schema/period';
 import { DEFAULT_STORED_PERIODS } from '../../../adapters/sources/config';
-import { addDays, addMonths, chunks, dayRuns, maxDay, minDay, monthStart, monthsOf } from './days';
+import {
+  addDays,
+  addMonths,
+  chunks,
+  closedPeriods,
+  dayRuns,
+  maxDay,
+  minDay,
+  monthStart,
+  monthsOf,
+} from './days';
 import type { StoreDatabase, StoreState } from './database';
 import { toleranceOf, toStored } from './spec';
 import type { AnyFactSpec, StoredFactSpec } from './spec';
-import { closedPeriods, toPeriodStored } from './period-spec';
+import { toPeriodStored } from './period-spec';
 import type { PeriodFactSpec } from './period-spec';
 
 /**
