@@ -10,11 +10,14 @@
  * dashboard), BENCH_PROFILE_LOAD=1 (result caches on; then the load test of `npm run bench` on
  * the warm dashboard), BENCH_PROFILE_CPU=file.cpuprofile (the product process's CPU profile, for
  * Chrome DevTools: with BENCH_PROFILE_LOAD of the load test alone, else of each measured request,
- * in file-<workload>.cpuprofile). With the store, its reads are listed too, slowest first.
+ * in file-<workload>.cpuprofile). With the store, its reads are listed too, slowest first;
+ * BENCH_PROFILE_REPLAY=1 replays them alone afterwards (their time on an idle server), and
+ * BENCH_PROFILE_RUNS=n sends each measured request n times and prints every time.
  */
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
+import { createConnection } from 'mysql2/promise';
 import { demoSecurityConfig } from '../security/demo';
 import { startStack } from './stack';
 import { benchConfigFrom } from './bench/config';
@@ -32,6 +35,29 @@ interface Timing {
   readonly kind: string;
   readonly ms: number;
   readonly sql: string;
+  /** A store read's whole text and parameters (to replay it alone). */
+  readonly full?: { readonly sql: string; readonly params: readonly unknown[] };
+}
+
+/**
+ * Each store read again, one after another on a connection of its own: its time on an idle server
+ * (what the request's figure adds to it is waiting: the store's pool, the server's cores, the
+ * event loop). The text is sent as the store sends it, without the temporary-table setting.
+ */
+async function replayAlone(url: string, reads: readonly Timing[]): Promise<Timing[]> {
+  const connection = await createConnection(url);
+  try {
+    const out: Timing[] = [];
+    for (const t of reads) {
+      if (!t.full) continue;
+      const started = performance.now();
+      await connection.query(t.full.sql, [...t.full.params]);
+      out.push({ ...t, ms: performance.now() - started });
+    }
+    return out;
+  } finally {
+    await connection.end();
+  }
 }
 
 /** The V8 profiler of this process, started now (node:inspector); `stop` writes the profile. */
@@ -58,15 +84,18 @@ async function main(): Promise<void> {
   const top = Number(process.env.BENCH_PROFILE_TOP ?? 12);
   const only = process.env.BENCH_PROFILE_ONLY;
   const withLoad = process.env.BENCH_PROFILE_LOAD === '1';
+  const replay = process.env.BENCH_PROFILE_REPLAY === '1';
+  const runs = Math.max(1, Number(process.env.BENCH_PROFILE_RUNS ?? 1));
   const region = await ensureRegion(config, (line) => console.info(`  ${line}`));
   const volumes = await volumesOf(region.sources, region.rows);
   const room = await roomForConnections(region.sources.sources.length);
+  const storeConfig = withStore ? await benchStore(config) : null;
   const stack = await startStack({
     sources: region.sources,
     port: 0,
     security: { ...demoSecurityConfig(), rateLimit: { perMinute: 100_000_000, burst: 1_000_000 } },
     cache: withLoad ? { kind: 'lru' } : { kind: 'off' },
-    store: withStore ? await benchStore(config) : null,
+    store: storeConfig,
     timeouts: { requestMs: 900_000, subgraphMs: 900_000, measureMs: 900_000 },
     logger: { warn: (): void => undefined, info: (): void => undefined },
     audit: () => undefined,
@@ -95,6 +124,7 @@ async function main(): Promise<void> {
           kind: 'store',
           ms,
           sql: sql.replace(/\s+/g, ' ').slice(0, 110),
+          full: { sql, params },
         });
     const endpoint = `${stack.gateway.url}/graphql`;
     // Without the load test, BENCH_PROFILE_CPU profiles each measured request (file per workload).
@@ -111,6 +141,10 @@ async function main(): Promise<void> {
       const reads: Timing[] = storeReads;
       recording = null;
       storeReads = null;
+      // BENCH_PROFILE_RUNS > 1: the same request again (unprofiled, unrecorded), each time printed.
+      const times = [answer.ms];
+      for (let i = 1; i < runs; i++) times.push((await post(endpoint, w.op)).ms);
+      if (runs > 1) console.info(`${w.key}: ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
       const perKind = new Map<string, { n: number; ms: number; max: number }>();
       for (const t of list) {
         const k = perKind.get(t.kind) ?? { n: 0, ms: 0, max: 0 };
@@ -132,6 +166,13 @@ async function main(): Promise<void> {
         console.info(`  store reads: ${reads.length}, ${summed.toFixed(0)} ms summed`);
         for (const t of [...reads].sort((a, b) => b.ms - a.ms).slice(0, top))
           console.info(`    ${t.ms.toFixed(0).padStart(7)} ms  ${t.sourceId.padEnd(22)} ${t.sql}`);
+        if (replay && storeConfig) {
+          const alone = await replayAlone(storeConfig.url, reads);
+          const total = alone.reduce((n, t) => n + t.ms, 0);
+          console.info(`  store reads replayed alone, one after another: ${total.toFixed(0)} ms summed`);
+          for (const t of [...alone].sort((a, b) => b.ms - a.ms).slice(0, top))
+            console.info(`    ${t.ms.toFixed(0).padStart(7)} ms  ${t.sourceId.padEnd(22)} ${t.sql}`);
+        }
       }
     }
     if (withLoad) {
