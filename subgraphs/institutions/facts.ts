@@ -337,12 +337,9 @@ export async function fetchHeld<F extends HeldFact>(
   if (plans.size) {
     const everyOrg = [...bySource.keys()].every(wholly);
     try {
-      stored = await ctx.services.store!.reader.rows(
-        fact,
-        plans,
-        everyOrg ? null : [...holderOf.keys()],
+      stored = await ctx.services.store!.reader.rows(fact, plans, everyOrg ? null : [...holderOf.keys()], {
         periods,
-      );
+      });
     } catch (e) {
       sources.logger.warn(`[store] unreadable, answering live: ${(e as Error).message}`);
       plans.clear();

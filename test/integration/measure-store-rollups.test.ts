@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { StoreDatabase } from '../../subgraphs/common/store/database';
+import { encodeDims, StoreDatabase } from '../../subgraphs/common/store/database';
 import type { StoreState, StoredMonthRow, StoredRow } from '../../subgraphs/common/store/database';
 import type { Engine } from '../fixtures/build';
 import { MARIADB_ADMIN_URL } from '../fixtures/databases';
@@ -147,6 +147,70 @@ describe.each<Engine>(['sqlite', 'mariadb'])('period roll-ups of the measure sto
     expect(await db.rollUpMissing('f', 's1', s)).toEqual(['2018', '2018H1', '2018H2']);
     expect(await db.rollUpMissing('f', 's1', s)).toEqual([]);
     expect(await year(true)).toEqual(['s1 A {"k":"x"} 49 490 @201801', 's1 B {"k":"x"} 8 80 @201801']);
+  });
+
+  test('a projected fact is rolled up twice: every key, and only the kept keys; projected reads take the second', async () => {
+    // Fact `p` keeps `flag` and `k`, not `z`. Non-ASCII stays escaped; a key absent or null reads null.
+    const dims = (d: Record<string, unknown>): string => encodeDims(d);
+    const p = (bucket: string, org: string, d: Record<string, unknown>, v1: number): StoredRow => ({
+      bucket,
+      orgCode: org,
+      dims: dims(d),
+      values: [v1, v1 * 10],
+    });
+    db.project('p', ['k', 'flag']);
+    await db.replace(
+      'p',
+      'DAY',
+      's1',
+      { from: '20180101', to: '20190101' },
+      [
+        p('20180105', 'A', { flag: true, k: 'x', z: '1' }, 1),
+        p('20180320', 'A', { flag: true, k: 'x', z: '2' }, 2),
+        p('20180320', 'A', { flag: false, k: '中', z: '1' }, 4),
+        p('20180815', 'B', { flag: null, k: 'x', z: '3' }, 8),
+        p('20180901', 'B', { k: 'x', z: '3' }, 16),
+      ],
+      state('20190101'),
+    );
+    const held = await db.storedPeriods();
+    expect([...(held.get('p~k|s1')?.keys() ?? [])].sort()).toEqual(['2018', '2018H1', '2018H2']);
+    const read = async (projected: boolean): Promise<string[]> =>
+      text(
+        await db.monthRows('p', [{ sourceId: 's1', months: YEAR_2018, partial: null }], null, {
+          groups: [YEAR_2018],
+          rolled: new Map([['s1', held.get(projected ? 'p~k|s1' : 'p|s1')!]]),
+          projected,
+        }),
+      ).map((r) => r.replace(/(\{[^}]*\})/, (d) => JSON.stringify(JSON.parse(d))));
+    expect(await read(true)).toEqual([
+      's1 A {"flag":false,"k":"中"} 4 40 @201801',
+      's1 A {"flag":true,"k":"x"} 3 30 @201801',
+      's1 B {"flag":null,"k":"x"} 24 240 @201801',
+    ]);
+    expect(await read(false)).toHaveLength(5);
+    // Filtered on a kept key, as a batch filters settlements by insured area.
+    const filtered = await db.monthRows('p', [{ sourceId: 's1', months: YEAR_2018, partial: null }], null, {
+      groups: [YEAR_2018],
+      rolled: new Map([['s1', held.get('p~k|s1')!]]),
+      projected: true,
+      keys: { key: 'k', values: ['中'] },
+    });
+    expect(filtered.map((r) => r.values[0])).toEqual([4]);
+    // Forgotten, both roll-ups come back through rollUpMissing.
+    const raw =
+      engine === 'sqlite'
+        ? new DataSource({ type: 'better-sqlite3', database: url.slice('sqlite:'.length), logging: false })
+        : new DataSource({ type: 'mysql', url, logging: false });
+    await raw.initialize();
+    try {
+      await raw.query("DELETE FROM hag_store_period_done WHERE fact = 'p~k' AND period = '2018'");
+    } finally {
+      await raw.destroy();
+    }
+    const s: StoreState = { fact: 'p', sourceId: 's1', ...state('20190101') };
+    expect(await db.rollUpMissing('p', 's1', s)).toEqual(['2018']);
+    expect(await read(true)).toHaveLength(3);
   });
 
   test('a store configured without roll-up kinds keeps none', async () => {

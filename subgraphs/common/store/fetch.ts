@@ -41,6 +41,8 @@ export interface StoredFetchRequest<R> {
    * statement's own filter, e.g. the insured areas); `fromStore` still decides each row.
    */
   readonly keys?: KeysFilter;
+  /** The batch's consumers use only the fact's projected keys (see StoredRowsOptions.projected). */
+  readonly projected?: boolean;
 }
 
 /**
@@ -57,20 +59,13 @@ export async function fetchStored<R>(request: StoredFetchRequest<R>): Promise<St
     try {
       for (const source of targets)
         plans.set(source.id, await store.reader.plan(fact.name, source.id, months));
-      for (const [sourceId, list] of await store.reader.rows(
-        fact.name,
-        plans,
-        request.orgCodes,
-        request.periods,
-        request.keys ?? null,
-      )) {
-        const out: R[] = [];
-        for (const row of list) {
-          const r = request.fromStore(row);
-          if (r !== null) out.push(r);
-        }
-        stored.set(sourceId, out);
-      }
+      const read = await store.reader.rows(fact.name, plans, request.orgCodes, {
+        periods: request.periods,
+        keys: request.keys ?? null,
+        convert: request.fromStore,
+        projected: request.projected,
+      });
+      for (const [sourceId, list] of read) stored.set(sourceId, list);
     } catch (e) {
       sources.logger.warn(`[store] unreadable, answering live: ${(e as Error).message}`);
       plans.clear();

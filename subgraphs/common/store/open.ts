@@ -71,6 +71,7 @@ export function openMeasureStore(
 ): OpenedStore {
   const db = databaseFor(config);
   const summed = specs.filter((s): s is StoredFactSpec => s.grain !== 'PERIOD');
+  for (const s of summed) if (s.projection) db.project(s.name, s.projection);
   const reader = new MeasureStore(db, new Map(summed.map((s) => [s.name, s])));
   const refresher = new StoreRefresher(db, config, sources, specs, logger, today);
   refresher.onWrite = () => reader.invalidate();

@@ -60,16 +60,17 @@ export async function fetchPeriods<R extends PeriodRow>(
       const parts = [...storedIds].map(([sourceId, ids]) => ({ sourceId, periods: ids }));
       // A flow is stored under both its ends: read back once when both are asked.
       const seen = spec.otherCodeField ? new Set<string>() : null;
-      for (const r of await store.db.periodRows(spec.name, parts, codes)) {
+      // Rows converted as they are read (the store's rows are never kept: see StoreDatabase.each).
+      await store.db.eachPeriodRow(spec.name, parts, codes, (r) => {
         if (seen) {
           const key = `${r.sourceId}|${r.bucket}|${r.dims}`;
-          if (seen.has(key)) continue;
+          if (seen.has(key)) return;
           seen.add(key);
         }
         const list = rows.get(r.sourceId) ?? [];
+        if (list.length === 0) rows.set(r.sourceId, list);
         list.push(fromPeriodStored(spec, r));
-        rows.set(r.sourceId, list);
-      }
+      });
     } catch (e) {
       sources.logger.warn(`[store] unreadable, answering live: ${(e as Error).message}`);
       storedIds.clear();

@@ -1,4 +1,5 @@
 import { addDays, addMonths, minDay } from './days';
+import { projectedFact } from './database';
 import type { KeysFilter, StoreDatabase, StoreState } from './database';
 import { fromStored } from './spec';
 import type { FactRow, StoredFactSpec } from './spec';
@@ -80,6 +81,24 @@ export function monthParts(months: readonly string[], periods: readonly Period[]
   return [...groups.values()];
 }
 
+/** How `MeasureStore.rows` reads and hands back a fact's rows. */
+export interface StoredRowsOptions<R> {
+  /** The batch's periods, when its consumers sum each period's rows. */
+  readonly periods?: readonly Period[];
+  /** Rows whose keys hold one of these values only (filtered in the store's SQL). */
+  readonly keys?: KeysFilter | null;
+  /**
+   * Each fact row as the caller's row, or null to leave it out: applied as rows are read, so the
+   * fact row is never kept (default: the fact row itself).
+   */
+  readonly convert?: (row: FactRow) => R | null;
+  /**
+   * The consumers use only the fact's projected keys (`StoredFactSpec.projection`): periods rolled
+   * up projected are read projected (fewer rows); other rows keep every key.
+   */
+  readonly projected?: boolean;
+}
+
 /** States are re-read at most this often (another process may be the one refreshing). */
 const STATE_TTL_MS = 2_000;
 
@@ -125,19 +144,23 @@ export class MeasureStore {
   }
 
   /**
-   * Stored rows of `fact` for the plans of many sources (one statement), as adapter rows per
+   * Stored rows of `fact` for the plans of many sources (one statement), as the caller's rows per
    * source. With the batch's `periods`, whole stored months are summed per group of `monthParts`
    * (one row per institution and keys and group): for consumers that sum a period's rows.
    */
-  async rows(
+  async rows<R = FactRow>(
     fact: string,
     plans: ReadonlyMap<string, SourcePlan>,
     orgCodes: readonly string[] | null,
-    periods?: readonly Period[],
-    keys: KeysFilter | null = null,
-  ): Promise<Map<string, FactRow[]>> {
+    options: StoredRowsOptions<R> = {},
+  ): Promise<Map<string, R[]>> {
+    const { periods, keys = null } = options;
+    const convert = options.convert ?? ((row: FactRow) => row as R);
+    // Projected roll-ups only when they hold the key the rows are filtered on.
+    const projected = !!options.projected && this.db.projects(fact, keys ? [keys.key] : []);
+    const rolledFact = projected ? projectedFact(fact) : fact;
     const spec = this.specs.get(fact);
-    const out = new Map<string, FactRow[]>();
+    const out = new Map<string, R[]>();
     if (!spec) return out;
     const parts = [...plans]
       .filter(([, p]) => p.storedMonths.length > 0 || p.partial)
@@ -154,15 +177,22 @@ export class MeasureStore {
       const held = await this.storedPeriods();
       rolled = new Map();
       for (const p of parts) {
-        const periodsOf = held.get(`${fact}|${p.sourceId}`);
+        const periodsOf = held.get(`${rolledFact}|${p.sourceId}`);
         if (periodsOf) rolled.set(p.sourceId, periodsOf);
       }
     }
-    for (const r of await this.db.monthRows(fact, parts, orgCodes, { groups, keys, rolled })) {
-      const list = out.get(r.sourceId) ?? [];
-      list.push(fromStored(spec, r));
-      out.set(r.sourceId, list);
-    }
+    let sourceId = '';
+    let list: R[] = [];
+    await this.db.eachMonthRow(fact, parts, orgCodes, { groups, keys, rolled, projected }, (r) => {
+      const row = convert(fromStored(spec, r));
+      if (row === null) return;
+      if (r.sourceId !== sourceId) {
+        sourceId = r.sourceId;
+        list = out.get(sourceId) ?? [];
+        out.set(sourceId, list);
+      }
+      list.push(row);
+    });
     return out;
   }
 }

@@ -32,6 +32,11 @@ export interface StoredFactSpec {
    * absorbs that rounding and still catches a corrected charge.
    */
   readonly checkTolerance?: Readonly<Record<string, number>>;
+  /**
+   * The keys the fact's measures use, when they are fewer than its keys: closed periods are also
+   * rolled up summed over the other keys, and batches asking for projected rows read those.
+   */
+  readonly projection?: readonly string[];
   /** System kinds holding it. */
   readonly kinds: readonly SystemKind[];
   /** The adapter call: one aggregate statement for `query` (grains MONTH, DAY and DAY_TOTAL). */
@@ -52,6 +57,11 @@ export function defineStoredFact(spec: StoredFactSpec): StoredFactSpec {
   for (const f of Object.keys(spec.checkTolerance ?? {}))
     if (!spec.checkFields.includes(f))
       throw new Error(`stored fact ${spec.name}: tolerance of ${f}, which is not a check field`);
+  for (const k of spec.projection ?? [])
+    if (spec.fields.includes(k) || !/^[A-Za-z][A-Za-z0-9]*$/.test(k))
+      throw new Error(`stored fact ${spec.name}: projected key ${k} is a field or not a name`);
+  if (spec.projection && spec.name.length > 30)
+    throw new Error(`stored fact ${spec.name}: a projected fact's name has at most 30 characters`);
   return spec;
 }
 
