@@ -1,4 +1,5 @@
 import type { InstitutionRecord } from '../registry/model';
+import type { SettlementCounts } from './model';
 
 /**
  * Cross-system logic of the insurance data, as pure functions: the treating institution of a
@@ -48,11 +49,11 @@ export function placeCode(
  * institution's division; for a code absent from the map, an institution outside the region,
  * its own division digits).
  */
-export function placeSettlements<T extends { readonly fixmedinsCode: string }>(
-  rows: readonly T[],
+export function placeSettlements(
+  rows: readonly SettlementCounts[],
   orgMap: ReadonlyMap<string, string>,
   institutionsByOrg: ReadonlyMap<string, InstitutionRecord>,
-): Array<T & Placement> {
+): Array<SettlementCounts & Placement> {
   const cache = new Map<string, Placement>();
   return rows.map((row) => {
     let placement = cache.get(row.fixmedinsCode);
@@ -60,8 +61,35 @@ export function placeSettlements<T extends { readonly fixmedinsCode: string }>(
       placement = placeCode(row.fixmedinsCode, orgMap, institutionsByOrg);
       cache.set(row.fixmedinsCode, placement);
     }
-    return { ...row, ...placement };
+    return placed(row, placement);
   });
+}
+
+/**
+ * A settlement group with its placement, built member by member: a province's groups are many,
+ * and a literal of known members is allocated whole where a spread copies member by member.
+ */
+export function placed(row: SettlementCounts, placement: Placement): SettlementCounts & Placement {
+  return {
+    fixmedinsCode: row.fixmedinsCode,
+    insuAdmdvs: row.insuAdmdvs,
+    medType: row.medType,
+    inpatient: row.inpatient,
+    insuranceType: row.insuranceType,
+    paymentMethod: row.paymentMethod,
+    referral: row.referral,
+    continuousDeductible: row.continuousDeductible,
+    month: row.month,
+    settlements: row.settlements,
+    persons: row.persons,
+    medfeeSum: row.medfeeSum,
+    fundPay: row.fundPay,
+    personalPay: row.personalPay,
+    orgCode: placement.orgCode,
+    county: placement.county,
+    inRegion: placement.inRegion,
+    placedBy: placement.placedBy,
+  };
 }
 
 /** 县域内就诊率 of one county over some months, with its parts. */
@@ -90,7 +118,8 @@ export function inCountyRate(
     readonly inpatient: boolean;
     readonly month: string;
     readonly settlements: number;
-    readonly county: string | null;
+    /** Null or absent: not placed (counted outside). */
+    readonly county?: string | null;
   }>,
   county: string,
   months?: Iterable<string>,
@@ -114,8 +143,9 @@ export function inCountyRates(
     const s = sums.get(r.insuAdmdvs);
     if (!s || (monthSet && !monthSet.has(r.month))) continue;
     s.denominator += r.settlements;
-    if (r.county !== r.insuAdmdvs) s.numerator += r.settlements;
-    if (r.county === null) s.unplaced += r.settlements;
+    const county = r.county ?? null;
+    if (county !== r.insuAdmdvs) s.numerator += r.settlements;
+    if (county === null) s.unplaced += r.settlements;
   }
   return counties.map((county) => {
     const { numerator, denominator, unplaced } = sums.get(county)!;

@@ -1,7 +1,7 @@
 import type { ServedMeasure } from '../../common/measure-resolver';
 import { ScopeKind } from '../../common/measures';
 import type { ScopeFacts } from './facts';
-import { countyRatesOf, totalsOf } from './summary';
+import { countyRatesOf, scopeTotals } from './summary';
 
 /** A measure of this subgraph, as data: its value from the facts of one scope and period. */
 export interface InsuranceMeasure extends ServedMeasure {
@@ -27,7 +27,7 @@ export const insuranceMeasures: readonly InsuranceMeasure[] = [
     nameEn: 'Valid insurance settlements: region — of its insured; institution — settled there',
     unit: '人次',
     scopeKinds: BOTH,
-    value: (f) => totalsOf(f.rows).settlements,
+    value: (f) => scopeTotals(f).settlements,
   },
   {
     code: 'INS_INPATIENT_SETTLEMENTS',
@@ -35,7 +35,7 @@ export const insuranceMeasures: readonly InsuranceMeasure[] = [
     nameEn: 'Valid inpatient insurance settlements (普通住院, 日间手术)',
     unit: '人次',
     scopeKinds: BOTH,
-    value: (f) => totalsOf(f.rows).inpatientSettlements,
+    value: (f) => scopeTotals(f).inpatientSettlements,
   },
   {
     code: 'INS_MEDFEE_SUM',
@@ -43,7 +43,7 @@ export const insuranceMeasures: readonly InsuranceMeasure[] = [
     nameEn: 'Total medical fees of valid insurance settlements',
     unit: '元',
     scopeKinds: BOTH,
-    value: (f) => totalsOf(f.rows).medfeeSum,
+    value: (f) => scopeTotals(f).medfeeSum,
   },
   {
     code: 'INS_FUND_PAY',
@@ -51,7 +51,7 @@ export const insuranceMeasures: readonly InsuranceMeasure[] = [
     nameEn: 'Insurance fund payments of valid settlements',
     unit: '元',
     scopeKinds: BOTH,
-    value: (f) => totalsOf(f.rows).fundPay,
+    value: (f) => scopeTotals(f).fundPay,
   },
   {
     code: 'INS_PERSONAL_PAY',
@@ -59,7 +59,7 @@ export const insuranceMeasures: readonly InsuranceMeasure[] = [
     nameEn: 'Amounts paid by the insured in valid settlements',
     unit: '元',
     scopeKinds: BOTH,
-    value: (f) => totalsOf(f.rows).personalPay,
+    value: (f) => scopeTotals(f).personalPay,
   },
   {
     code: 'INS_REFERRAL_SETTLEMENTS',
@@ -67,7 +67,7 @@ export const insuranceMeasures: readonly InsuranceMeasure[] = [
     nameEn: 'Valid settlements flagged as referral or transfer (转诊转院)',
     unit: '人次',
     scopeKinds: BOTH,
-    value: (f) => totalsOf(f.rows).referralSettlements,
+    value: (f) => scopeTotals(f).referralSettlements,
   },
   {
     code: 'INS_CONT_DEDUCTIBLE_SETTLEMENTS',
@@ -75,7 +75,7 @@ export const insuranceMeasures: readonly InsuranceMeasure[] = [
     nameEn: 'Valid settlements with the deductible calculated continuously (起付线连续计算)',
     unit: '人次',
     scopeKinds: BOTH,
-    value: (f) => totalsOf(f.rows).continuousDeductibleSettlements,
+    value: (f) => scopeTotals(f).continuousDeductibleSettlements,
   },
   {
     code: 'INS_INPATIENT_INSURED',

@@ -42,7 +42,8 @@ export async function computeInsuranceValues(
     };
     scopes.set(scopeRequestKey(scope), scope);
   }
-  const facts = await scopeFacts([...scopes.values()], ctx);
+  // Measures use the projected keys only: closed periods read projected roll-ups.
+  const facts = await scopeFacts([...scopes.values()], ctx, { measuresOnly: true });
   const factsByKey = new Map(facts.map((f) => [scopeRequestKey(f.request), f]));
 
   return requests.map((request, i) => {

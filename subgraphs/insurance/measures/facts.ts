@@ -1,5 +1,5 @@
 import { insAdapter } from '../../../adapters/ins/adapter';
-import { placeSettlements } from '../../../adapters/ins/county';
+import { placeCode, placed } from '../../../adapters/ins/county';
 import type { Placement } from '../../../adapters/ins/county';
 import type { SettlementCounts, SettlementQuery } from '../../../adapters/ins/model';
 import type { InstitutionRecord } from '../../../adapters';
@@ -67,9 +67,13 @@ function fetchSettlements(
   query: SettlementQuery,
   /** The batch's periods: every consumer sums a period's groups, so stored months may be summed. */
   periods: readonly Period[],
-): Promise<StoredFetch<SettlementCounts>> {
+  /** Where a 定点医药机构编码 stands, when the batch places its rows (regions); else null. */
+  placementOf: ((fixmedinsCode: string) => Placement) | null,
+  /** The consumers use the measures' keys only (SETTLEMENTS_FACT.projection). */
+  projected: boolean,
+): Promise<StoredFetch<PlacedSettlements>> {
   const areas = query.insuAdmdvs ? new Set(query.insuAdmdvs) : null;
-  return fetchStored<SettlementCounts>({
+  return fetchStored<PlacedSettlements>({
     store: ctx.services.store,
     fact: SETTLEMENTS_FACT,
     sources: ctx.services.sources,
@@ -77,17 +81,22 @@ function fetchSettlements(
     months: query.months,
     orgCodes: query.fixmedinsCodes ?? null,
     periods,
+    projected,
     // Regions: the insured areas' rows only, in the store's SQL too (a city's 2 years were 211 000
     // province rows, 48 MB, to keep a tenth). Every area of a province filters nothing: not sent.
     ...(areas && areas.size <= MAX_AREAS_FILTERED
       ? { keys: { key: 'insuAdmdvs', values: [...areas].sort() } }
       : {}),
     // A month-grain fact: live months are whole months (`since` never cuts one).
-    live: (source, part) => insAdapter.settlements(source, { ...query, months: part.months }),
+    live: async (source, part) => {
+      const rows = await insAdapter.settlements(source, { ...query, months: part.months });
+      return placementOf ? rows.map((r) => placed(r, placementOf(r.fixmedinsCode))) : rows;
+    },
+    // Filtered and placed as the store's rows are read: one object per kept row.
     fromStore: (row) => {
-      const settlement = settlementOf(row);
-      const inArea = settlement.insuAdmdvs !== null && (!areas || areas.has(settlement.insuAdmdvs));
-      return !areas || inArea ? settlement : null;
+      const area = row.insuAdmdvs;
+      if (areas && (typeof area !== 'string' || !areas.has(area))) return null;
+      return settlementOf(row, placementOf?.(row.orgCode));
     },
   });
 }
@@ -103,6 +112,11 @@ function fetchSettlements(
 export async function scopeFacts(
   requests: readonly ScopeRequest[],
   ctx: InsuranceContext,
+  /**
+   * The caller uses only the keys of the measures (insured area, inpatient, referral, continuous
+   * deductible; SETTLEMENTS_FACT.projection): rows may then come without the others (null).
+   */
+  options: { readonly measuresOnly?: boolean } = {},
 ): Promise<ScopeFacts[]> {
   if (requests.length === 0) return [];
   const { sources } = ctx.services;
@@ -142,21 +156,10 @@ export async function scopeFacts(
         ? { months, insuAdmdvs: [...new Set([...subtrees.values()].flatMap((s) => [...s]))].sort() }
         : { months, fixmedinsCodes: orgScopes.flatMap((o) => codesOfOrg.get(o) ?? []).sort() };
 
-  const insSources = sources.ofKinds(['ins']);
-  const periods = [...new Map(requests.map((r) => [r.period.id, r.period])).values()];
-  const { outcomes, plans } = await fetchSettlements(ctx, insSources, query, periods);
-  const rows: SettlementCounts[] = [];
-  // Not push(...rows): a province's settlement groups outnumber the arguments a call may take.
-  for (const o of outcomes) if (o.ok) for (const row of o.value) rows.push(row);
-
-  // The registry's institutions: the institution scopes and every mapped treating institution
-  // (to place a settlement in its county): one statement.
+  // The registry's institutions: the institution scopes and, for regions, every mapped treating
+  // institution (to place a settlement in its county as it is read): one statement.
   const wanted = new Set<string>(orgScopes);
-  if (regionCodes.length > 0)
-    for (const r of rows) {
-      const org = orgMap.get(r.fixmedinsCode);
-      if (org) wanted.add(org);
-    }
+  if (regionCodes.length > 0) for (const org of orgMap.values()) wanted.add(org);
   const known = new Map<string, InstitutionRecord>();
   const found = await view.institutionByCode.loadMany([...wanted].sort());
   for (const org of found) {
@@ -167,7 +170,32 @@ export async function scopeFacts(
     if (!known.has(org))
       throw userError(ErrorCode.UNKNOWN_INSTITUTION, `No institution ${org.slice(0, 64)} (机构不存在)`);
 
-  const placed: PlacedSettlements[] = regionCodes.length > 0 ? placeSettlements(rows, orgMap, known) : rows;
+  // Regions place each row (its treating institution's county) as it is read.
+  const placements = new Map<string, Placement>();
+  const placementOf =
+    regionCodes.length > 0
+      ? (code: string): Placement => {
+          let placement = placements.get(code);
+          if (!placement) {
+            placement = placeCode(code, orgMap, known);
+            placements.set(code, placement);
+          }
+          return placement;
+        }
+      : null;
+  const insSources = sources.ofKinds(['ins']);
+  const periods = [...new Map(requests.map((r) => [r.period.id, r.period])).values()];
+  const { outcomes, plans } = await fetchSettlements(
+    ctx,
+    insSources,
+    query,
+    periods,
+    placementOf,
+    options.measuresOnly === true,
+  );
+  const placed: PlacedSettlements[] = [];
+  // Not push(...rows): a province's settlement groups outnumber the arguments a call may take.
+  for (const o of outcomes) if (o.ok) for (const row of o.value) placed.push(row);
   const answered = outcomes.filter((o) => o.ok).length;
   const available = answered > 0;
   const complete = insSources.length > 0 && answered === outcomes.length;

@@ -60,6 +60,18 @@ export function totalsOf(rows: readonly PlacedSettlements[]): Totals {
   };
 }
 
+const TOTALS = new WeakMap<ScopeFacts, Totals>();
+
+/** `totalsOf` the rows of one scope's facts, once per scope whatever the number of measures asking. */
+export function scopeTotals(facts: ScopeFacts): Totals {
+  let totals = TOTALS.get(facts);
+  if (!totals) {
+    totals = totalsOf(facts.rows);
+    TOTALS.set(facts, totals);
+  }
+  return totals;
+}
+
 const RATES = new WeakMap<ScopeFacts, InCountyRate[]>();
 
 /**
@@ -69,11 +81,7 @@ const RATES = new WeakMap<ScopeFacts, InCountyRate[]>();
 export function countyRatesOf(facts: ScopeFacts): InCountyRate[] {
   let rates = RATES.get(facts);
   if (!rates) {
-    rates = inCountyRates(
-      facts.rows.map((r) => ({ ...r, county: r.county ?? null })),
-      facts.counties,
-      periodMonths(facts.request.period),
-    );
+    rates = inCountyRates(facts.rows, facts.counties, periodMonths(facts.request.period));
     RATES.set(facts, rates);
   }
   return rates;
