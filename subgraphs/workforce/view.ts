@@ -19,7 +19,6 @@ import type {
   Recruitments,
 } from '../../adapters/hrm/model';
 import type { SqlSource } from '../../adapters/sql/source';
-import { parsePeriod } from '../../schema/period';
 import type { Period } from '../../schema/period';
 import { laterStoredThrough, SourceStatus } from '../common/provenance';
 import { RegistryView, registryUnavailable } from '../common/registry-view';
@@ -75,8 +74,30 @@ export interface Gathered<T> {
 
 type Fetch<T> = (source: SqlSource, periods: Period[], codes: string[]) => Promise<T[]>;
 
-function keyOf(period: Period, code: string): string {
-  return `${period.id}|${code}`;
+/**
+ * A loader key: the institution or county codes of one scope, for one period. Made once per code
+ * list and period (`scopeKey`), so a scope's measures share one key: a province's 24 000 codes are
+ * one key, not 24 000 (each a promise and a cache entry, per fact and period).
+ */
+export interface ScopeKey {
+  readonly period: Period;
+  readonly codes: readonly string[];
+}
+
+const SCOPE_KEYS = new WeakMap<readonly string[], Map<string, ScopeKey>>();
+
+function scopeKey(period: Period, codes: readonly string[]): ScopeKey {
+  let byPeriod = SCOPE_KEYS.get(codes);
+  if (!byPeriod) {
+    byPeriod = new Map();
+    SCOPE_KEYS.set(codes, byPeriod);
+  }
+  let key = byPeriod.get(period.id);
+  if (!key) {
+    key = { period, codes };
+    byPeriod.set(period.id, key);
+  }
+  return key;
 }
 
 /**
@@ -91,16 +112,15 @@ function factLoader<T extends { period: string }>(
   codesOf: (row: T) => readonly string[],
   /** A fact the measure store keeps per period: its stored periods are read from the store. */
   stored?: { readonly store: OpenedStore | undefined; readonly spec: PeriodFactSpec<T & PeriodRow> },
-): DataLoader<string, FactSlice<T>> {
-  return new DataLoader<string, FactSlice<T>>(async (keys) => {
-    const periodIds = new Set<string>();
+): DataLoader<ScopeKey, FactSlice<T>> {
+  return new DataLoader<ScopeKey, FactSlice<T>>(async (keys) => {
+    const byId = new Map<string, Period>();
     const codes = new Set<string>();
     for (const k of keys) {
-      const bar = k.indexOf('|');
-      periodIds.add(k.slice(0, bar));
-      codes.add(k.slice(bar + 1));
+      byId.set(k.period.id, k.period);
+      for (const c of k.codes) codes.add(c);
     }
-    const periods = [...periodIds].sort().map(parsePeriod);
+    const periods = [...byId.keys()].sort().map((id) => byId.get(id)!);
     // A stored fact reads its stored periods from the store and the rest live (all live without a store).
     const fetched = stored
       ? await fetchPeriods({
@@ -145,10 +165,12 @@ function factLoader<T extends { period: string }>(
         }
       }
     }
-    return keys.map((k) => ({
-      rows: byKey.get(k) ?? [],
-      sources: statesOf.get(k.slice(0, k.indexOf('|'))) ?? [],
-    }));
+    // A scope's rows: those of its codes (a flow between two of them twice: `gather` tells).
+    return keys.map((k) => {
+      const rows: T[] = [];
+      for (const code of k.codes) for (const row of byKey.get(`${k.period.id}|${code}`) ?? []) rows.push(row);
+      return { rows, sources: statesOf.get(k.period.id) ?? [] };
+    });
   });
 }
 
@@ -158,7 +180,7 @@ function storedFactLoader<T extends PeriodRow>(
   store: OpenedStore | undefined,
   spec: PeriodFactSpec<T>,
   codesOf: (row: T) => readonly string[],
-): DataLoader<string, FactSlice<T>> {
+): DataLoader<ScopeKey, FactSlice<T>> {
   return factLoader(sources, spec.kinds[0], (s, periods, codes) => spec.fetch(s, periods, codes), codesOf, {
     store,
     spec,
@@ -172,18 +194,18 @@ function storedFactLoader<T extends PeriodRow>(
  * regions asked, and one registry statement for the institutions of the regions.
  */
 export class WorkforceView extends RegistryView {
-  readonly onPost: DataLoader<string, FactSlice<PractitionersOnPost>>;
-  readonly gps: DataLoader<string, FactSlice<GeneralPractitioners>>;
-  readonly assignments: DataLoader<string, FactSlice<AssignmentFlow>>;
-  readonly trainings: DataLoader<string, FactSlice<FurtherTrainingFlow>>;
-  readonly recruitments: DataLoader<string, FactSlice<Recruitments>>;
-  readonly signedByDivision: DataLoader<string, FactSlice<DivisionSignedPersons>>;
-  readonly signedByTeamOrg: DataLoader<string, FactSlice<TeamOrgSignedPersons>>;
-  readonly fees: DataLoader<string, FactSlice<FeeComposition>>;
-  readonly teams: DataLoader<string, FactSlice<TeamCounts>>;
-  readonly paid: DataLoader<string, FactSlice<PaidContracts>>;
-  readonly trainingPersons: DataLoader<string, FactSlice<FurtherTrainingPersons>>;
-  readonly practisingDown: DataLoader<string, FactSlice<PractisingDown>>;
+  readonly onPost: DataLoader<ScopeKey, FactSlice<PractitionersOnPost>>;
+  readonly gps: DataLoader<ScopeKey, FactSlice<GeneralPractitioners>>;
+  readonly assignments: DataLoader<ScopeKey, FactSlice<AssignmentFlow>>;
+  readonly trainings: DataLoader<ScopeKey, FactSlice<FurtherTrainingFlow>>;
+  readonly recruitments: DataLoader<ScopeKey, FactSlice<Recruitments>>;
+  readonly signedByDivision: DataLoader<ScopeKey, FactSlice<DivisionSignedPersons>>;
+  readonly signedByTeamOrg: DataLoader<ScopeKey, FactSlice<TeamOrgSignedPersons>>;
+  readonly fees: DataLoader<ScopeKey, FactSlice<FeeComposition>>;
+  readonly teams: DataLoader<ScopeKey, FactSlice<TeamCounts>>;
+  readonly paid: DataLoader<ScopeKey, FactSlice<PaidContracts>>;
+  readonly trainingPersons: DataLoader<ScopeKey, FactSlice<FurtherTrainingPersons>>;
+  readonly practisingDown: DataLoader<ScopeKey, FactSlice<PractisingDown>>;
   readonly allianceById: DataLoader<string, AllianceRecord | null>;
   readonly allianceMembers: DataLoader<string, AllianceMemberRecord[]>;
   private hospitals: Promise<{ level3: string[]; level2: string[] }> | null = null;
@@ -275,29 +297,23 @@ export class WorkforceView extends RegistryView {
    * sources' states merged across the keys' batches.
    */
   async gather<T>(
-    loader: DataLoader<string, FactSlice<T>>,
+    loader: DataLoader<ScopeKey, FactSlice<T>>,
     kind: SystemKind,
     period: Period,
     codes: readonly string[],
     identity?: (row: T) => string,
   ): Promise<Gathered<T>> {
     if (codes.length === 0) return { rows: [], sources: this.idle(kind) };
-    const slices = await loader.loadMany(codes.map((c) => keyOf(period, c)));
+    const slice = await loader.load(scopeKey(period, codes));
+    if (!identity) return { rows: slice.rows, sources: slice.sources };
     const rows: T[] = [];
     const seen = new Set<string>();
-    const states = new Map<string, SourceState>();
-    for (const slice of slices) {
-      if (slice instanceof Error) throw slice;
-      for (const row of slice.rows) {
-        if (identity) {
-          const id = identity(row);
-          if (seen.has(id)) continue;
-          seen.add(id);
-        }
-        rows.push(row);
-      }
-      for (const s of slice.sources) states.set(s.id, mergeState(states.get(s.id), s));
+    for (const row of slice.rows) {
+      const id = identity(row);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      rows.push(row);
     }
-    return { rows, sources: [...states.values()] };
+    return { rows, sources: slice.sources };
   }
 }
