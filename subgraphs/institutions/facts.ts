@@ -385,8 +385,12 @@ export class PhsFetch<R> {
     private readonly stored: ReadonlyMap<string, readonly string[]> = new Map(),
   ) {}
 
-  rows(): R[] {
-    return this.outcomes.flatMap((o) => (o.ok ? o.value : []));
+  private answered: R[] | null = null;
+
+  /** Every row the answering sources gave (gathered once: each scope and measure asks again). */
+  rows(): readonly R[] {
+    this.answered ??= this.outcomes.flatMap((o) => (o.ok ? o.value : []));
+    return this.answered;
   }
 
   /**
