@@ -1,7 +1,7 @@
 import type { SystemKind } from '../../../adapters/sources/kinds';
 import type { SqlSource } from '../../../adapters/sql/source';
 import type { Period } from '../../../schema/period';
-import { encodeDims, decodeDims, MAX_FIELDS } from './database';
+import { encodeDims, MAX_FIELDS } from './database';
 import type { StoredRow } from './database';
 
 /**
@@ -73,9 +73,14 @@ export function toPeriodStored<R extends PeriodRow>(spec: PeriodFactSpec<R>, row
   return [...codes].map((orgCode) => ({ orgCode, bucket: row.period, dims: encoded, values }));
 }
 
-/** A stored row back as the adapter's row. */
+/**
+ * A stored row back as the adapter's row. Its keys are parsed afresh, not through decodeDims's
+ * cache: they hold the row's own code (`codeField`), so no two rows of a read share them, and a
+ * cache would only keep every one of them alive.
+ */
 export function fromPeriodStored<R extends PeriodRow>(spec: PeriodFactSpec<R>, row: StoredRow): R {
-  const out: Record<string, unknown> = { ...decodeDims(row.dims), period: row.bucket };
+  const out = (row.dims === '' ? {} : JSON.parse(row.dims)) as Record<string, unknown>;
+  out.period = row.bucket;
   spec.fields.forEach((f, i) => {
     out[f] = row.values[i] ?? 0;
   });
