@@ -94,6 +94,22 @@ interface InstitutionRow {
 const INSTITUTION_COLUMNS =
   'org_code, org_name, category_code, hosp_level, hosp_grade, ownership, division_code, beds, tcm_service, meets_standard, grading_system, mutual_recognition, opened_on, closed_on';
 
+/**
+ * Records already made from a row: a registry source that keeps its answers (`answerCacheSeconds`)
+ * hands the same row objects to every request for minutes, and a province's 24 000 institutions
+ * were converted again by each subgraph of each request.
+ */
+const RECORDS = new WeakMap<InstitutionRow, InstitutionRecord>();
+
+function institutionOf(row: InstitutionRow): InstitutionRecord {
+  let record = RECORDS.get(row);
+  if (!record) {
+    record = toInstitution(row);
+    RECORDS.set(row, record);
+  }
+  return record;
+}
+
 function toInstitution(row: InstitutionRow): InstitutionRecord {
   const categoryCode = normalizeCategoryCode(row.category_code);
   return {
@@ -140,7 +156,7 @@ export const registryAdapter = {
       `SELECT ${INSTITUTION_COLUMNS} FROM institution WHERE division_code IN (${placeholders(divisionCodes.length)})`,
       divisionCodes,
     );
-    return rows.map(toInstitution);
+    return rows.map(institutionOf);
   },
 
   /** Institutions by code, for batched entity references: one statement. */
@@ -150,7 +166,7 @@ export const registryAdapter = {
       `SELECT ${INSTITUTION_COLUMNS} FROM institution WHERE org_code IN (${placeholders(orgCodes.length)})`,
       orgCodes,
     );
-    return rows.map(toInstitution);
+    return rows.map(institutionOf);
   },
 
   /** Alliances, all or of some kinds / ids: one statement. */
