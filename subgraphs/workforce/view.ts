@@ -84,6 +84,9 @@ export interface ScopeKey {
   readonly codes: readonly string[];
 }
 
+/** A loader of one fact's slices per scope key. */
+type FactLoader<T> = DataLoader<ScopeKey, FactSlice<T>>;
+
 const SCOPE_KEYS = new WeakMap<readonly string[], Map<string, ScopeKey>>();
 
 function scopeKey(period: Period, codes: readonly string[]): ScopeKey {
@@ -194,18 +197,18 @@ function storedFactLoader<T extends PeriodRow>(
  * regions asked, and one registry statement for the institutions of the regions.
  */
 export class WorkforceView extends RegistryView {
-  readonly onPost: DataLoader<ScopeKey, FactSlice<PractitionersOnPost>>;
-  readonly gps: DataLoader<ScopeKey, FactSlice<GeneralPractitioners>>;
-  readonly assignments: DataLoader<ScopeKey, FactSlice<AssignmentFlow>>;
-  readonly trainings: DataLoader<ScopeKey, FactSlice<FurtherTrainingFlow>>;
-  readonly recruitments: DataLoader<ScopeKey, FactSlice<Recruitments>>;
-  readonly signedByDivision: DataLoader<ScopeKey, FactSlice<DivisionSignedPersons>>;
-  readonly signedByTeamOrg: DataLoader<ScopeKey, FactSlice<TeamOrgSignedPersons>>;
-  readonly fees: DataLoader<ScopeKey, FactSlice<FeeComposition>>;
-  readonly teams: DataLoader<ScopeKey, FactSlice<TeamCounts>>;
-  readonly paid: DataLoader<ScopeKey, FactSlice<PaidContracts>>;
-  readonly trainingPersons: DataLoader<ScopeKey, FactSlice<FurtherTrainingPersons>>;
-  readonly practisingDown: DataLoader<ScopeKey, FactSlice<PractisingDown>>;
+  readonly onPost: FactLoader<PractitionersOnPost>;
+  readonly gps: FactLoader<GeneralPractitioners>;
+  readonly assignments: FactLoader<AssignmentFlow>;
+  readonly trainings: FactLoader<FurtherTrainingFlow>;
+  readonly recruitments: FactLoader<Recruitments>;
+  readonly signedByDivision: FactLoader<DivisionSignedPersons>;
+  readonly signedByTeamOrg: FactLoader<TeamOrgSignedPersons>;
+  readonly fees: FactLoader<FeeComposition>;
+  readonly teams: FactLoader<TeamCounts>;
+  readonly paid: FactLoader<PaidContracts>;
+  readonly trainingPersons: FactLoader<FurtherTrainingPersons>;
+  readonly practisingDown: FactLoader<PractisingDown>;
   readonly allianceById: DataLoader<string, AllianceRecord | null>;
   readonly allianceMembers: DataLoader<string, AllianceMemberRecord[]>;
   private hospitals: Promise<{ level3: string[]; level2: string[] }> | null = null;

@@ -81,6 +81,20 @@ describe.each<Engine>(['sqlite', 'mariadb'])('period roll-ups of the measure sto
     return rolled ? rows : rows.map((r) => `${r.replace(/ @\d+$/, '')} @201801`);
   };
 
+  /** Statements run on the store's database behind its back (a store written by an older version). */
+  const behindTheStore = async (...statements: string[]): Promise<void> => {
+    const raw =
+      engine === 'sqlite'
+        ? new DataSource({ type: 'better-sqlite3', database: url.slice('sqlite:'.length), logging: false })
+        : new DataSource({ type: 'mysql', url, logging: false });
+    await raw.initialize();
+    try {
+      for (const sql of statements) await raw.query(sql);
+    } finally {
+      await raw.destroy();
+    }
+  };
+
   beforeAll(async () => {
     url = await storeUrl(engine);
     db = new StoreDatabase(url);
@@ -132,17 +146,10 @@ describe.each<Engine>(['sqlite', 'mariadb'])('period roll-ups of the measure sto
   });
 
   test('periods held wholly without a roll-up (a store written before them) are rolled up by rollUpMissing', async () => {
-    const raw =
-      engine === 'sqlite'
-        ? new DataSource({ type: 'better-sqlite3', database: url.slice('sqlite:'.length), logging: false })
-        : new DataSource({ type: 'mysql', url, logging: false });
-    await raw.initialize();
-    try {
-      await raw.query("DELETE FROM hag_store_period WHERE fact = 'f'");
-      await raw.query("DELETE FROM hag_store_period_done WHERE fact = 'f'");
-    } finally {
-      await raw.destroy();
-    }
+    await behindTheStore(
+      "DELETE FROM hag_store_period WHERE fact = 'f'",
+      "DELETE FROM hag_store_period_done WHERE fact = 'f'",
+    );
     const s: StoreState = { fact: 'f', sourceId: 's1', ...state('20190115') };
     expect(await db.rollUpMissing('f', 's1', s)).toEqual(['2018', '2018H1', '2018H2']);
     expect(await db.rollUpMissing('f', 's1', s)).toEqual([]);
@@ -198,16 +205,7 @@ describe.each<Engine>(['sqlite', 'mariadb'])('period roll-ups of the measure sto
     });
     expect(filtered.map((r) => r.values[0])).toEqual([4]);
     // Forgotten, both roll-ups come back through rollUpMissing.
-    const raw =
-      engine === 'sqlite'
-        ? new DataSource({ type: 'better-sqlite3', database: url.slice('sqlite:'.length), logging: false })
-        : new DataSource({ type: 'mysql', url, logging: false });
-    await raw.initialize();
-    try {
-      await raw.query("DELETE FROM hag_store_period_done WHERE fact = 'p~k' AND period = '2018'");
-    } finally {
-      await raw.destroy();
-    }
+    await behindTheStore("DELETE FROM hag_store_period_done WHERE fact = 'p~k' AND period = '2018'");
     const s: StoreState = { fact: 'p', sourceId: 's1', ...state('20190101') };
     expect(await db.rollUpMissing('p', 's1', s)).toEqual(['2018']);
     expect(await read(true)).toHaveLength(3);
