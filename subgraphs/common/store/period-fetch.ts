@@ -38,6 +38,13 @@ export function periodStoredThrough(
 }
 
 /**
+ * Scope codes sent to the store as an IN list at most: a province's 24 000 institution codes made
+ * a statement of half a megabyte, formatted by the driver and parsed by the server for each fact,
+ * to keep nearly every row of the periods read anyway; more codes are filtered as rows arrive.
+ */
+const FILTERED_IN_SQL_AT_MOST = 5_000;
+
+/**
  * One per-period fact for a batch: per source, the periods the measure store holds complete are
  * read from it (one statement for every source), the others live (one statement per source for
  * all of them). A source whose periods are all stored is not asked at all. Without a store, or
@@ -60,8 +67,11 @@ export async function fetchPeriods<R extends PeriodRow>(
       const parts = [...storedIds].map(([sourceId, ids]) => ({ sourceId, periods: ids }));
       // A flow is stored under both its ends: read back once when both are asked.
       const seen = spec.otherCodeField ? new Set<string>() : null;
+      // Many codes (a province's institutions) are filtered here, not sent as an IN list.
+      const wanted = codes !== null && codes.length > FILTERED_IN_SQL_AT_MOST ? new Set(codes) : null;
       // Rows converted as they are read (the store's rows are never kept: see StoreDatabase.each).
-      await store.db.eachPeriodRow(spec.name, parts, codes, (r) => {
+      await store.db.eachPeriodRow(spec.name, parts, wanted ? null : codes, (r) => {
+        if (wanted && !wanted.has(r.orgCode)) return;
         if (seen) {
           const key = `${r.sourceId}|${r.bucket}|${r.dims}`;
           if (seen.has(key)) return;
