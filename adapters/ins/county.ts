@@ -54,15 +54,24 @@ export function placeSettlements(
   orgMap: ReadonlyMap<string, string>,
   institutionsByOrg: ReadonlyMap<string, InstitutionRecord>,
 ): Array<SettlementCounts & Placement> {
+  const place = placer(orgMap, institutionsByOrg);
+  return rows.map((row) => placed(row, place(row.fixmedinsCode)));
+}
+
+/** `placeCode` over one map and registry, each code placed once (a province's groups repeat few codes). */
+export function placer(
+  orgMap: ReadonlyMap<string, string>,
+  institutionsByOrg: ReadonlyMap<string, InstitutionRecord>,
+): (fixmedinsCode: string) => Placement {
   const cache = new Map<string, Placement>();
-  return rows.map((row) => {
-    let placement = cache.get(row.fixmedinsCode);
+  return (code) => {
+    let placement = cache.get(code);
     if (!placement) {
-      placement = placeCode(row.fixmedinsCode, orgMap, institutionsByOrg);
-      cache.set(row.fixmedinsCode, placement);
+      placement = placeCode(code, orgMap, institutionsByOrg);
+      cache.set(code, placement);
     }
-    return placed(row, placement);
-  });
+    return placement;
+  };
 }
 
 /**

@@ -21,6 +21,7 @@ import type {
 import type { SqlSource } from '../../adapters/sql/source';
 import type { Period } from '../../schema/period';
 import { laterStoredThrough, SourceStatus } from '../common/provenance';
+import { OncePer } from '../common/memo';
 import { RegistryView, registryUnavailable } from '../common/registry-view';
 import { HospitalLevel, RegionLevel } from '../../schema/enums';
 import type { OpenedStore } from '../common/store/open';
@@ -87,20 +88,10 @@ export interface ScopeKey {
 /** A loader of one fact's slices per scope key. */
 type FactLoader<T> = DataLoader<ScopeKey, FactSlice<T>>;
 
-const SCOPE_KEYS = new WeakMap<readonly string[], Map<string, ScopeKey>>();
+const SCOPE_KEYS = new OncePer<readonly string[], ScopeKey>();
 
 function scopeKey(period: Period, codes: readonly string[]): ScopeKey {
-  let byPeriod = SCOPE_KEYS.get(codes);
-  if (!byPeriod) {
-    byPeriod = new Map();
-    SCOPE_KEYS.set(codes, byPeriod);
-  }
-  let key = byPeriod.get(period.id);
-  if (!key) {
-    key = { period, codes };
-    byPeriod.set(period.id, key);
-  }
-  return key;
+  return SCOPE_KEYS.get(codes, period.id, () => ({ period, codes }));
 }
 
 /**
@@ -295,9 +286,9 @@ export class WorkforceView extends RegistryView {
   }
 
   /**
-   * The rows of `codes` for one period from `loader`, each row once (a flow between two
-   * institutions of the scope belongs to both keys: `identity` removes the repeat), and the
-   * sources' states merged across the keys' batches.
+   * The rows of `codes` for one period from `loader` (one key for the whole list), each row once
+   * (a flow between two institutions of the scope is indexed under both: `identity` removes the
+   * repeat), and the sources' states of the batch.
    */
   async gather<T>(
     loader: DataLoader<ScopeKey, FactSlice<T>>,

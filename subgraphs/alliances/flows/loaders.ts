@@ -19,6 +19,7 @@ import type { OpenedStore } from '../../common/store/open';
 import { storedThrough } from '../../common/store/reader';
 import type { SourcePlan } from '../../common/store/reader';
 import { REFERRALS_FACT, referralOf, sessionOf, TELEMED_FACT } from '../store/facts';
+import { OncePer } from '../../common/memo';
 
 /**
  * What one scope needs from a flow source: its institutions (sorted) and months. `side` says which
@@ -228,7 +229,7 @@ export class FlowLoaders {
  * scope), by side and months: a province's 24 000 codes are sorted and written out once per
  * scope, not once per measure, and DataLoader hashes the same key text again and again.
  */
-const KEYS = new WeakMap<Iterable<string>, Map<string, FlowKey>>();
+const KEYS = new OncePer<Iterable<string>, FlowKey>();
 
 /** A flow key for a scope and the months of a period. */
 export function flowKey(
@@ -241,21 +242,14 @@ export function flowKey(
   const sortedMonths = [...months].sort();
   const periodIds = periods ? [...new Set(periods.map((p) => p.id))].sort().join(',') : '';
   const head = `${side ?? ''}|${sortedMonths.join(',')}|${periodIds}`;
-  let made = KEYS.get(orgs);
-  const found = made?.get(head);
-  if (found) return found;
-  const sorted = [...new Set(orgs)].sort();
-  const key: FlowKey = {
-    orgs: sorted,
-    months: sortedMonths,
-    side,
-    ...(periods ? { periods } : {}),
-    id: `${head}|${JSON.stringify(sorted)}`,
-  };
-  if (!made) {
-    made = new Map();
-    KEYS.set(orgs, made);
-  }
-  made.set(head, key);
-  return key;
+  return KEYS.get(orgs, head, () => {
+    const sorted = [...new Set(orgs)].sort();
+    return {
+      orgs: sorted,
+      months: sortedMonths,
+      side,
+      ...(periods ? { periods } : {}),
+      id: `${head}|${JSON.stringify(sorted)}`,
+    };
+  });
 }

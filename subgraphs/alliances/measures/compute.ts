@@ -15,6 +15,7 @@ import { measureByCode } from './catalog';
 import type { AllianceMeasure } from './catalog';
 import { computeFactValues } from './facts';
 import type { FactMeasure } from './facts';
+import { OncePer } from '../../common/memo';
 
 type FlowMeasure = Exclude<AllianceMeasure, FactMeasure>;
 
@@ -96,7 +97,7 @@ function load(ctx: AlliancesContext, r: ParsedMeasureRequest, m: FlowMeasure, sc
  * over all of them (a hundred county scopes over a province's flows would be a hundred passes).
  * The values summed are counts, so the order they are added in does not change them.
  */
-const ORG_INDEXES = new WeakMap<object, Map<string, SideIndex>>();
+const ORG_INDEXES = new OncePer<object, SideIndex>();
 
 /** One side's index of a batch's rows, and the rows of each scope taken from it (shared by its measures). */
 interface SideIndex {
@@ -110,13 +111,7 @@ function rowsOfOrgs<T>(
   orgOf: (row: T) => string | null,
   orgs: ReadonlySet<string>,
 ): readonly T[] {
-  let sides = ORG_INDEXES.get(rows);
-  if (!sides) {
-    sides = new Map();
-    ORG_INDEXES.set(rows, sides);
-  }
-  let index = sides.get(side);
-  if (!index) {
+  const index = ORG_INDEXES.get(rows, side, () => {
     const byOrg = new Map<string, unknown[]>();
     for (const row of rows) {
       const org = orgOf(row);
@@ -125,9 +120,8 @@ function rowsOfOrgs<T>(
       if (list) list.push(row);
       else byOrg.set(org, [row]);
     }
-    index = { byOrg, byScope: new WeakMap() };
-    sides.set(side, index);
-  }
+    return { byOrg, byScope: new WeakMap() };
+  });
   let out = index.byScope.get(orgs);
   if (!out) {
     out = [];

@@ -26,6 +26,7 @@ import type { AlliancesContext } from '../context';
 import { unknownAlliance } from '../errors';
 import { flowKey } from '../flows/loaders';
 import { reportsOf } from '../flows/summaries';
+import { OncePer } from '../../common/memo';
 
 /**
  * Registry facts (alliances, members, shared centres, mechanisms, policy documents, support) and
@@ -270,18 +271,15 @@ interface Party {
 }
 
 /** The parties of a batch's data per period: every scope and measure of the batch shares them. */
-const PARTIES = new WeakMap<FactData, Map<string, readonly Party[]>>();
+const PARTIES = new OncePer<FactData, readonly Party[]>();
 
 /** Both sides of every DONE session of the period, each as a party with its counterpart. */
 function parties(scope: FactScope, data: FactData): readonly Party[] {
-  let byPeriod = PARTIES.get(data);
-  if (!byPeriod) {
-    byPeriod = new Map();
-    PARTIES.set(data, byPeriod);
-  }
-  const found = byPeriod.get(scope.period.id);
-  if (found) return found;
-  const months = new Set(periodMonths(scope.period));
+  return PARTIES.get(data, scope.period.id, () => partiesOf(scope.period, data));
+}
+
+function partiesOf(period: Period, data: FactData): Party[] {
+  const months = new Set(periodMonths(period));
   const result: Party[] = [];
   for (const s of data.telemed) {
     if (!months.has(s.month)) continue;
@@ -299,7 +297,6 @@ function parties(scope: FactScope, data: FactData): readonly Party[] {
         });
     }
   }
-  byPeriod.set(scope.period.id, result);
   return result;
 }
 

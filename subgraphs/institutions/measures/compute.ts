@@ -22,6 +22,7 @@ import type {
 } from './catalog';
 import type { DivisionIndex } from '../../common/registry-view';
 import type { InstitutionRecord } from '../../../adapters/registry/model';
+import { OncePer } from '../../common/memo';
 
 type Row = { orgCode: string; month: string };
 
@@ -340,34 +341,24 @@ export function calendarValue(
  * another scope kind, or when a county cannot be judged (no population figure).
  */
 /** A scope's institutions open on a period's last day, per division (per scope list and period, once). */
-const OPEN_BY_DIVISION = new WeakMap<
-  readonly InstitutionRecord[],
-  Map<string, Map<string, InstitutionRecord[]>>
->();
+const OPEN_BY_DIVISION = new OncePer<readonly InstitutionRecord[], Map<string, InstitutionRecord[]>>();
 
 function openByDivision(
   orgs: readonly InstitutionRecord[],
   period: Period,
 ): Map<string, InstitutionRecord[]> {
-  let byPeriod = OPEN_BY_DIVISION.get(orgs);
-  if (!byPeriod) {
-    byPeriod = new Map();
-    OPEN_BY_DIVISION.set(orgs, byPeriod);
-  }
-  let grouped = byPeriod.get(period.id);
-  if (!grouped) {
+  return OPEN_BY_DIVISION.get(orgs, period.id, () => {
     const lastDay = periodLastDay(period);
     const dayAfter = periodEnd(period);
-    grouped = new Map();
+    const grouped = new Map<string, InstitutionRecord[]>();
     for (const o of orgs) {
       if (!overlaps(o.openedOn, o.closedOn, lastDay, dayAfter)) continue;
       const list = grouped.get(o.divisionCode);
       if (list) list.push(o);
       else grouped.set(o.divisionCode, [o]);
     }
-    byPeriod.set(period.id, grouped);
-  }
-  return grouped;
+    return grouped;
+  });
 }
 
 export function countyValue(

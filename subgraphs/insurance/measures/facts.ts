@@ -1,5 +1,5 @@
 import { insAdapter } from '../../../adapters/ins/adapter';
-import { placeCode, placed } from '../../../adapters/ins/county';
+import { placed, placer } from '../../../adapters/ins/county';
 import type { Placement } from '../../../adapters/ins/county';
 import type { SettlementCounts, SettlementQuery } from '../../../adapters/ins/model';
 import type { InstitutionRecord } from '../../../adapters';
@@ -171,18 +171,7 @@ export async function scopeFacts(
       throw userError(ErrorCode.UNKNOWN_INSTITUTION, `No institution ${org.slice(0, 64)} (机构不存在)`);
 
   // Regions place each row (its treating institution's county) as it is read.
-  const placements = new Map<string, Placement>();
-  const placementOf =
-    regionCodes.length > 0
-      ? (code: string): Placement => {
-          let placement = placements.get(code);
-          if (!placement) {
-            placement = placeCode(code, orgMap, known);
-            placements.set(code, placement);
-          }
-          return placement;
-        }
-      : null;
+  const placementOf = regionCodes.length > 0 ? placer(orgMap, known) : null;
   const insSources = sources.ofKinds(['ins']);
   const periods = [...new Map(requests.map((r) => [r.period.id, r.period])).values()];
   const { outcomes, plans } = await fetchSettlements(
