@@ -12,9 +12,12 @@
  * Chrome DevTools: with BENCH_PROFILE_LOAD of the load test alone, else of each measured request,
  * in file-<workload>.cpuprofile). With the store, its reads are listed too, slowest first;
  * BENCH_PROFILE_REPLAY=1 replays them alone afterwards (their time on an idle server), and
- * BENCH_PROFILE_RUNS=n sends each measured request n times and prints every time.
+ * BENCH_PROFILE_RUNS=n sends each measured request n times and prints every time, and
+ * BENCH_PROFILE_TIMELINE=1 prints the measured request's timeline: each subgraph call the gateway
+ * made, legacy statement and store read, from its start to its end (ms since the request left).
  */
 import 'reflect-metadata';
+import { subscribe } from 'node:diagnostics_channel';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { createConnection } from 'mysql2/promise';
@@ -35,6 +38,8 @@ interface Timing {
   readonly kind: string;
   readonly ms: number;
   readonly sql: string;
+  /** When it ended (performance.now()). */
+  readonly endedAt: number;
   /** A store read's whole text and parameters (to replay it alone). */
   readonly full?: { readonly sql: string; readonly params: readonly unknown[] };
 }
@@ -52,7 +57,7 @@ async function replayAlone(url: string, reads: readonly Timing[]): Promise<Timin
       if (!t.full) continue;
       const started = performance.now();
       await connection.query(t.full.sql, [...t.full.params]);
-      out.push({ ...t, ms: performance.now() - started });
+      out.push({ ...t, ms: performance.now() - started, endedAt: performance.now() });
     }
     return out;
   } finally {
@@ -78,6 +83,72 @@ async function startCpuProfile(): Promise<{ stop(file: string): Promise<void> }>
   };
 }
 
+/** One HTTP call between the product's processes (gateway to subgraph, indicators to an owner). */
+interface Call {
+  readonly label: string;
+  readonly startedAt: number;
+  endedAt?: number;
+}
+
+/**
+ * Records the HTTP calls undici makes while `recording` holds a list (its diagnostics channels):
+ * each labelled with the subgraph called (by port) and the operation's name.
+ */
+function recordCalls(subgraphs: Readonly<Record<string, { readonly port: number }>>): {
+  start(): void;
+  stop(): Call[];
+} {
+  const names = new Map(Object.entries(subgraphs).map(([name, s]) => [String(s.port), name]));
+  const open = new WeakMap<object, Call>();
+  let recording: Call[] | null = null;
+  subscribe('undici:request:create', (message) => {
+    if (!recording) return;
+    const { request } = message as { request: { origin?: unknown; path?: unknown; body?: unknown } };
+    const port = /:(\d+)/.exec(String(request.origin ?? ''))?.[1] ?? '';
+    const body = typeof request.body === 'string' ? request.body : '';
+    const operation = /"operationName":"([^"]*)"/.exec(body)?.[1] ?? String(request.path ?? '');
+    const call: Call = {
+      label: `${names.get(port) ?? port} ${operation}`.slice(0, 90),
+      startedAt: performance.now(),
+    };
+    open.set(request, call);
+    recording.push(call);
+  });
+  const end = (message: unknown): void => {
+    const call = open.get((message as { request: object }).request);
+    if (call) call.endedAt = performance.now();
+  };
+  subscribe('undici:request:trailers', end);
+  subscribe('undici:request:error', end);
+  return {
+    start: () => {
+      recording = [];
+    },
+    stop: () => {
+      const out = recording ?? [];
+      recording = null;
+      return out;
+    },
+  };
+}
+
+/** The measured request's calls, statements and reads, by start (ms since `origin`). */
+function printTimeline(origin: number, calls: readonly Call[], timings: readonly Timing[]): void {
+  const lines = [
+    ...calls.map((c) => ({ start: c.startedAt, end: c.endedAt ?? Number.NaN, text: `call  ${c.label}` })),
+    ...timings.map((t) => ({
+      start: t.endedAt - t.ms,
+      end: t.endedAt,
+      text: `${t.kind.padEnd(5)} ${t.sourceId}`,
+    })),
+  ].sort((a, b) => a.start - b.start);
+  console.info('  timeline (ms since the request left):');
+  for (const l of lines)
+    console.info(
+      `    ${(l.start - origin).toFixed(0).padStart(6)} → ${(l.end - origin).toFixed(0).padStart(6)}  ${l.text}`,
+    );
+}
+
 async function main(): Promise<void> {
   const config = benchConfigFrom(process.env);
   const withStore = process.env.BENCH_PROFILE_STORE === '1';
@@ -86,6 +157,7 @@ async function main(): Promise<void> {
   const withLoad = process.env.BENCH_PROFILE_LOAD === '1';
   const replay = process.env.BENCH_PROFILE_REPLAY === '1';
   const runs = Math.max(1, Number(process.env.BENCH_PROFILE_RUNS ?? 1));
+  const timeline = process.env.BENCH_PROFILE_TIMELINE === '1';
   const region = await ensureRegion(config, (line) => console.info(`  ${line}`));
   const volumes = await volumesOf(region.sources, region.rows);
   const room = await roomForConnections(region.sources.sources.length);
@@ -113,6 +185,7 @@ async function main(): Promise<void> {
             kind: source.config.kind,
             ms: event.seconds * 1000,
             sql: event.sql.replace(/\s+/g, ' ').slice(0, 110),
+            endedAt: performance.now(),
           });
       };
     }
@@ -124,9 +197,11 @@ async function main(): Promise<void> {
           kind: 'store',
           ms,
           sql: sql.replace(/\s+/g, ' ').slice(0, 110),
+          endedAt: performance.now(),
           full: { sql, params },
         });
     const endpoint = `${stack.gateway.url}/graphql`;
+    const calls = recordCalls(stack.subgraphs);
     // Without the load test, BENCH_PROFILE_CPU profiles each measured request (file per workload).
     const cpuFile = withLoad ? undefined : process.env.BENCH_PROFILE_CPU;
     for (const w of workloads(volumes.countyCodes).filter((x) => !only || x.key === only)) {
@@ -135,7 +210,10 @@ async function main(): Promise<void> {
       storeReads = [];
       const storeBefore = stack.store?.db.statements ?? 0;
       const cpu = cpuFile ? await startCpuProfile() : null;
+      calls.start();
+      const origin = performance.now();
       const answer = await post(endpoint, w.op);
+      const called = calls.stop();
       if (cpu && cpuFile) await cpu.stop(cpuFile.replace(/(\.cpuprofile)?$/, `-${w.key}.cpuprofile`));
       const list: Timing[] = recording;
       const reads: Timing[] = storeReads;
@@ -161,6 +239,7 @@ async function main(): Promise<void> {
         );
       for (const t of [...list].sort((a, b) => b.ms - a.ms).slice(0, top))
         console.info(`    ${t.ms.toFixed(0).padStart(7)} ms  ${t.sourceId.padEnd(22)} ${t.sql}`);
+      if (timeline) printTimeline(origin, called, [...list, ...reads]);
       if (reads.length > 0) {
         const summed = reads.reduce((n, t) => n + t.ms, 0);
         console.info(`  store reads: ${reads.length}, ${summed.toFixed(0)} ms summed`);
