@@ -338,6 +338,39 @@ describe.each<Engine>(['sqlite', 'mariadb'])(
       ]);
     });
 
+    test('the flow measures and the fact measures of telemedicine share one read of the platform', async () => {
+      const telemed = stack.sources.all().filter((s) => s.config.kind === 'telemed');
+      expect(telemed).toHaveLength(1);
+      let statements = 0;
+      const previous = telemed[0].observer;
+      telemed[0].observer = (event) => {
+        previous?.(event);
+        statements += 1;
+      };
+      try {
+        const requests = ['TELEMED_SESSIONS', 'TELEMED_COUNTIES'].map((measure) => ({
+          scope: { kind: 'REGION', code: '610921' },
+          period: '2019H1',
+          measure,
+        }));
+        const { body } = await gql(
+          subgraph,
+          `query V($requests: [MeasureRequestInput!]!) { _measureValues(requests: $requests) { measure value } }`,
+          { requests },
+        );
+        expect(body.errors).toBeUndefined();
+        expect((body.data as { _measureValues: unknown[] })._measureValues).toEqual([
+          { measure: 'TELEMED_SESSIONS', value: 9 },
+          // 610921 is a county: its own, where a hospital had sessions with an upper tertiary one.
+          { measure: 'TELEMED_COUNTIES', value: 1 },
+        ]);
+      } finally {
+        telemed[0].observer = previous;
+      }
+      // The two families batch apart (flows, facts), in the same request: one statement.
+      expect(statements).toBe(1);
+    });
+
     test('the alliance connection: pages, filters (kind, division, activeDuring), bad cursors', async () => {
       const page = `query P($after: String) {
       alliances(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } }

@@ -146,6 +146,26 @@ describe.each<Engine>(['sqlite', 'mariadb'])('the measure store on %s', (engine)
     expect(v.sources.find((s) => s.id === 'his-b-county')?.storedThrough).toBe('2018-12-31');
   });
 
+  test('batches asking the states and stored periods at once share one read of each', async () => {
+    const { reader, db } = store;
+    reader.invalidate();
+    const before = db.statements;
+    const [a, b, c, d] = await Promise.all([
+      reader.states(),
+      reader.states(),
+      reader.storedPeriods(),
+      reader.storedPeriods(),
+    ]);
+    expect(db.statements - before).toBe(2);
+    expect(a).toBe(b);
+    expect(c).toBe(d);
+    // The fill recorded a state per (fact, HIS source): visits of his-b-county among them.
+    expect(a.get('visits|his-b-county')?.storedTo).toBeTruthy();
+    // Within the time states are kept (2 s), no read at all.
+    await reader.states();
+    expect(db.statements - before).toBe(2);
+  });
+
   test('the open tail after the store is read live: one statement per HIS, the same numbers as live', async () => {
     const before = his();
     const v = await ask('610900', '2019H1');

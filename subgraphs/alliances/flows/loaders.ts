@@ -110,6 +110,8 @@ export class FlowLoaders {
   readonly telemed: DataLoader<FlowKey, FlowBatch<TelemedSessionCount>, string>;
   readonly support: DataLoader<FlowKey, FlowBatch<SupportActivityCount>, string>;
   readonly lis: DataLoader<FlowKey, LisBatch, string>;
+  /** This request's telemedicine reads, by months and periods. */
+  private readonly telemedReads = new Map<string, ReturnType<typeof fetchStored<TelemedSessionCount>>>();
 
   constructor(sources: SourceRegistry, view: RegistryView, store?: OpenedStore) {
     this.referrals = new DataLoader(
@@ -167,17 +169,33 @@ export class FlowLoaders {
       async (keys) => {
         // Sessions of a network may join institutions outside any scope: every institution is read.
         const months = union(keys.map((k) => k.months));
-        const { outcomes, plans } = await fetchStored<TelemedSessionCount>({
-          store,
-          fact: TELEMED_FACT,
-          sources,
-          targets: sources.ofKinds(['telemed']),
-          months,
-          orgCodes: null,
-          periods: periodsOfKeys(keys),
-          live: (s, part) => telemedAdapter.countSessions(s, { ...part, orgCodes: null }),
-          fromStore: sessionOf,
-        });
+        const periods = periodsOfKeys(keys);
+        // Batches of the same months (the flow measures and the fact measures of one request are
+        // two) share one read: every institution's sessions, whichever keys asked.
+        const memo = `${months.join(',')}|${
+          periods
+            ? periods
+                .map((p) => p.id)
+                .sort()
+                .join(',')
+            : '-'
+        }`;
+        let read = this.telemedReads.get(memo);
+        if (!read) {
+          read = fetchStored<TelemedSessionCount>({
+            store,
+            fact: TELEMED_FACT,
+            sources,
+            targets: sources.ofKinds(['telemed']),
+            months,
+            orgCodes: null,
+            periods,
+            live: (s, part) => telemedAdapter.countSessions(s, { ...part, orgCodes: null }),
+            fromStore: sessionOf,
+          });
+          this.telemedReads.set(memo, read);
+        }
+        const { outcomes, plans } = await read;
         const batch = { outcomes, rows: okRows(outcomes) };
         return keys.map((k) => ({ ...batch, storedThrough: throughOf(plans, k.months) }));
       },

@@ -107,8 +107,9 @@ const STATE_TTL_MS = 2_000;
  * stored rows of a fact for many sources in one statement.
  */
 export class MeasureStore {
-  private cached: { at: number; states: Map<string, StoreState> } | null = null;
-  private cachedPeriods: { at: number; periods: Map<string, Map<string, string>> } | null = null;
+  /** The states and stored periods as last asked for (in flight or answered), with when they were asked. */
+  private cached: { at: number; states: Promise<Map<string, StoreState>> } | null = null;
+  private cachedPeriods: { at: number; periods: Promise<Map<string, Map<string, string>>> } | null = null;
 
   constructor(
     readonly db: StoreDatabase,
@@ -121,19 +122,33 @@ export class MeasureStore {
     this.cachedPeriods = null;
   }
 
-  /** The periods stored complete of every per-period fact, per `fact|sourceId` (cached like the states). */
-  async storedPeriods(): Promise<Map<string, Map<string, string>>> {
+  /**
+   * The periods stored complete of every per-period fact, per `fact|sourceId` (cached like the
+   * states). Callers asking while a read is in flight share it: a request's batches all start in
+   * the same few milliseconds, and each used to read the whole table for itself.
+   */
+  storedPeriods(): Promise<Map<string, Map<string, string>>> {
     if (this.cachedPeriods && Date.now() - this.cachedPeriods.at < STATE_TTL_MS)
       return this.cachedPeriods.periods;
-    const periods = await this.db.storedPeriods();
-    this.cachedPeriods = { at: Date.now(), periods };
+    const periods = this.db.storedPeriods();
+    const entry = { at: Date.now(), periods };
+    this.cachedPeriods = entry;
+    // A failed read is not kept: the next caller reads again.
+    periods.catch(() => {
+      if (this.cachedPeriods === entry) this.cachedPeriods = null;
+    });
     return periods;
   }
 
-  async states(): Promise<Map<string, StoreState>> {
+  /** Every (fact, source) state, by `fact|sourceId` (cached and shared like storedPeriods). */
+  states(): Promise<Map<string, StoreState>> {
     if (this.cached && Date.now() - this.cached.at < STATE_TTL_MS) return this.cached.states;
-    const states = new Map((await this.db.states()).map((s) => [`${s.fact}|${s.sourceId}`, s]));
-    this.cached = { at: Date.now(), states };
+    const states = this.db.states().then((list) => new Map(list.map((s) => [`${s.fact}|${s.sourceId}`, s])));
+    const entry = { at: Date.now(), states };
+    this.cached = entry;
+    states.catch(() => {
+      if (this.cached === entry) this.cached = null;
+    });
     return states;
   }
 
