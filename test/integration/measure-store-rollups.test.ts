@@ -129,6 +129,43 @@ describe.each<Engine>(['sqlite', 'mariadb'])('period roll-ups of the measure sto
     expect(await year(true)).toEqual(expected);
   });
 
+  test('a read of the first value columns only: the same sums, fewer columns (roll-up, months, days, periods)', async () => {
+    const held = (await db.storedPeriods()).get('f|s1') ?? new Map<string, string>();
+    const read = (width: number, rolled: boolean) =>
+      db.monthRows('f', [{ sourceId: 's1', months: YEAR_2018, partial: null }], null, {
+        groups: [YEAR_2018],
+        rolled: rolled ? new Map([['s1', held]]) : null,
+        width,
+      });
+    const values = (rows: readonly StoredMonthRow[]): string[] =>
+      rows.map((r) => `${r.orgCode} ${r.dims} ${r.values.join(',')}`).sort();
+    for (const rolled of [true, false]) {
+      expect(values(await read(1, rolled))).toEqual(['A {"k":"x"} 19', 'A {"k":"y"} 4', 'B {"k":"x"} 8']);
+      expect(values(await read(2, rolled))).toEqual([
+        'A {"k":"x"} 19,190',
+        'A {"k":"y"} 4,40',
+        'B {"k":"x"} 8,80',
+      ]);
+    }
+    // Days of a partly stored month, and per-period rows.
+    const days = await db.monthRows(
+      'f',
+      [{ sourceId: 's1', months: [], partial: { month: '201803', upTo: '20180401' } }],
+      null,
+      { width: 1 },
+    );
+    expect(days.map((r) => `${r.orgCode} ${r.dims} ${r.values.join(',')}`).sort()).toEqual([
+      'A {"k":"x"} 2',
+      'A {"k":"y"} 4',
+    ]);
+    const halves: StoredMonthRow[] = [];
+    await db.eachPeriodRow('f', [{ sourceId: 's1', periods: ['2018H2'] }], null, (r) => halves.push(r), 1);
+    expect(halves.map((r) => `${r.orgCode} ${r.dims} ${r.values.join(',')}`).sort()).toEqual([
+      'A {"k":"x"} 16',
+      'B {"k":"x"} 8',
+    ]);
+  });
+
   test('rewriting a day rolls its periods up again; a period only partly held is not rolled up', async () => {
     /** Days [from, to) of `f` from `s1` written again as `rows`, the store then holding up to `storedTo`. */
     const rewrite = (from: string, to: string, rows: StoredRow[], storedTo: string): Promise<void> =>

@@ -45,6 +45,12 @@ import {
 export const MAX_FIELDS = 8;
 const V = Array.from({ length: MAX_FIELDS }, (_, i) => `v${i + 1}`);
 const SUM_V = V.map((v) => `SUM(${v}) AS ${v}`).join(', ');
+
+/** The first `width` value columns, as read (v1, v2, …) and summed (SUM(v1) AS v1, …). */
+function valueColumns(width: number): { read: string; summed: string } {
+  const kept = V.slice(0, width);
+  return { read: kept.join(', '), summed: kept.map((v) => `SUM(${v}) AS ${v}`).join(', ') };
+}
 const SUMS = V.map((v) => `SUM(${v})`).join(', ');
 /** Rows per INSERT statement (13 parameters a row stays under SQLite's variable limit). */
 const INSERT_BATCH = 1000;
@@ -191,14 +197,16 @@ function interned(value: unknown): string {
   return text;
 }
 
-/** A row read back (source_id, org_code, bucket, dims, v1…v8). */
-function storedRowOf(r: Row): StoredMonthRow {
+/** A row read back (source_id, org_code, bucket, dims and the first `width` of v1…v8). */
+function storedRowOf(r: Row, width: number): StoredMonthRow {
+  const values = new Array<number>(width);
+  for (let i = 0; i < width; i++) values[i] = num(r[V[i]]);
   return {
     sourceId: interned(r.source_id),
     orgCode: interned(r.org_code),
     bucket: interned(r.bucket),
     dims: String(r.dims),
-    values: V.map((v) => num(r[v])),
+    values,
   };
 }
 
@@ -266,6 +274,11 @@ export interface MonthRowsOptions {
    * are rolled up projected. Month groups summed from months keep every key.
    */
   readonly projected?: boolean;
+  /**
+   * Value columns read (v1…v`width`): the fact's fields, fewer than MAX_FIELDS for most facts (a
+   * province's rows parsed eight numbers each, mostly unused zeros). Default: all of them.
+   */
+  readonly width?: number;
 }
 
 /** The fact name the projected roll-ups of `fact` are stored under (see `StoreDatabase.project`). */
@@ -650,7 +663,8 @@ export class StoreDatabase {
     options: MonthRowsOptions,
     onRow: (row: StoredMonthRow) => void,
   ): Promise<number> {
-    const { groups = null, keys = null, rolled = null } = options;
+    const { groups = null, keys = null, rolled = null, width = MAX_FIELDS } = options;
+    const columns = valueColumns(width);
     const rolledFact = options.projected && this.projects(fact) ? projectedFact(fact) : fact;
     const params: unknown[] = [];
     const orgs = (): string => {
@@ -671,7 +685,7 @@ export class StoreDatabase {
       if (groups === null) {
         params.push(fact, ...months, ...sources);
         selects.push(
-          `SELECT source_id, org_code, month AS bucket, dims, ${V.join(', ')} FROM hag_store_month
+          `SELECT source_id, org_code, month AS bucket, dims, ${columns.read} FROM hag_store_month
             WHERE fact = ? AND month IN (${placeholders(months.length)}) AND source_id IN (${placeholders(sources.length)})${orgs()}`,
         );
         continue;
@@ -687,14 +701,14 @@ export class StoreDatabase {
         if (period && whole.length > 0) {
           params.push(periodMonths(period)[0], rolledFact, period.id, ...whole);
           selects.push(
-            `SELECT source_id, org_code, ? AS bucket, dims, ${V.join(', ')} FROM hag_store_period
+            `SELECT source_id, org_code, ? AS bucket, dims, ${columns.read} FROM hag_store_period
               WHERE fact = ? AND period = ? AND source_id IN (${placeholders(whole.length)})${orgs()}`,
           );
         }
         if (summed.length === 0) continue;
         params.push(fact, ...part, ...summed);
         selects.push(
-          `SELECT source_id, org_code, MIN(month) AS bucket, dims, ${SUM_V} FROM hag_store_month
+          `SELECT source_id, org_code, MIN(month) AS bucket, dims, ${columns.summed} FROM hag_store_month
             WHERE fact = ? AND month IN (${placeholders(part.length)}) AND source_id IN (${placeholders(summed.length)})${orgs()}
             GROUP BY source_id, org_code, dims`,
         );
@@ -704,13 +718,13 @@ export class StoreDatabase {
       if (!p.partial) continue;
       params.push(fact, p.sourceId, `${p.partial.month}01`, p.partial.upTo);
       selects.push(
-        `SELECT source_id, org_code, SUBSTR(day, 1, 6) AS bucket, dims, ${SUM_V} FROM hag_store_day
+        `SELECT source_id, org_code, SUBSTR(day, 1, 6) AS bucket, dims, ${columns.summed} FROM hag_store_day
           WHERE fact = ? AND source_id = ? AND day >= ? AND day < ?${orgs()}
           GROUP BY source_id, org_code, SUBSTR(day, 1, 6), dims`,
       );
     }
     if (selects.length === 0) return 0;
-    return this.each(selects.join(' UNION ALL '), params, (r) => onRow(storedRowOf(r)));
+    return this.each(selects.join(' UNION ALL '), params, (r) => onRow(storedRowOf(r, width)));
   }
 
   /**
@@ -780,8 +794,11 @@ export class StoreDatabase {
     parts: ReadonlyArray<{ sourceId: string; periods: readonly string[] }>,
     codes: readonly string[] | null,
     onRow: (row: StoredMonthRow) => void,
+    /** Value columns read (see MonthRowsOptions.width). */
+    width: number = MAX_FIELDS,
   ): Promise<number> {
     if (codes !== null && codes.length === 0) return 0;
+    const columns = valueColumns(width).read;
     const params: unknown[] = [];
     const selects: string[] = [];
     for (const [periods, sources] of sourcesBySet(parts.map((p) => [p.sourceId, p.periods]))) {
@@ -792,11 +809,11 @@ export class StoreDatabase {
         where += ` AND org_code IN (${placeholders(codes.length)})`;
       }
       selects.push(
-        `SELECT source_id, org_code, period AS bucket, dims, ${V.join(', ')} FROM hag_store_period WHERE ${where}`,
+        `SELECT source_id, org_code, period AS bucket, dims, ${columns} FROM hag_store_period WHERE ${where}`,
       );
     }
     if (selects.length === 0) return 0;
-    return this.each(selects.join(' UNION ALL '), params, (r) => onRow(storedRowOf(r)));
+    return this.each(selects.join(' UNION ALL '), params, (r) => onRow(storedRowOf(r, width)));
   }
 
   /**

@@ -70,17 +70,23 @@ export async function fetchPeriods<R extends PeriodRow>(
       // Many codes (a province's institutions) are filtered here, not sent as an IN list.
       const wanted = codes !== null && codes.length > FILTERED_IN_SQL_AT_MOST ? new Set(codes) : null;
       // Rows converted as they are read (the store's rows are never kept: see StoreDatabase.each).
-      await store.db.eachPeriodRow(spec.name, parts, wanted ? null : codes, (r) => {
-        if (wanted && !wanted.has(r.orgCode)) return;
-        if (seen) {
-          const key = `${r.sourceId}|${r.bucket}|${r.dims}`;
-          if (seen.has(key)) return;
-          seen.add(key);
-        }
-        const list = rows.get(r.sourceId) ?? [];
-        if (list.length === 0) rows.set(r.sourceId, list);
-        list.push(fromPeriodStored(spec, r));
-      });
+      await store.db.eachPeriodRow(
+        spec.name,
+        parts,
+        wanted ? null : codes,
+        (r) => {
+          if (wanted && !wanted.has(r.orgCode)) return;
+          if (seen) {
+            const key = `${r.sourceId}|${r.bucket}|${r.dims}`;
+            if (seen.has(key)) return;
+            seen.add(key);
+          }
+          const list = rows.get(r.sourceId) ?? [];
+          if (list.length === 0) rows.set(r.sourceId, list);
+          list.push(fromPeriodStored(spec, r));
+        },
+        spec.fields.length,
+      );
     } catch (e) {
       sources.logger.warn(`[store] unreadable, answering live: ${(e as Error).message}`);
       storedIds.clear();

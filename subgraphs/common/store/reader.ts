@@ -198,16 +198,22 @@ export class MeasureStore {
     }
     let sourceId = '';
     let list: R[] = [];
-    await this.db.eachMonthRow(fact, parts, orgCodes, { groups, keys, rolled, projected }, (r) => {
-      const row = convert(fromStored(spec, r));
-      if (row === null) return;
-      if (r.sourceId !== sourceId) {
-        sourceId = r.sourceId;
-        list = out.get(sourceId) ?? [];
-        out.set(sourceId, list);
-      }
-      list.push(row);
-    });
+    await this.db.eachMonthRow(
+      fact,
+      parts,
+      orgCodes,
+      { groups, keys, rolled, projected, width: spec.fields.length },
+      (r) => {
+        const row = convert(fromStored(spec, r));
+        if (row === null) return;
+        if (r.sourceId !== sourceId) {
+          sourceId = r.sourceId;
+          list = out.get(sourceId) ?? [];
+          out.set(sourceId, list);
+        }
+        list.push(row);
+      },
+    );
     return out;
   }
 }
