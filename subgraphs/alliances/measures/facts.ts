@@ -136,26 +136,37 @@ const isoDate = (d: string | null): string =>
 
 // ── scope selections ─────────────────────────────────────────────────────────────────────────
 
-/** Membership facts of the scope's alliances (REGION: grid division in the region; ALLIANCE: itself). */
-function allianceFacts(scope: FactScope, data: FactData): MembershipFact[] {
-  return data.members.filter(
-    (m) =>
-      m.periodId === scope.period.id &&
-      (scope.kind === ScopeKind.ALLIANCE
-        ? m.allianceId === scope.code
-        : scope.kind === ScopeKind.REGION
-          ? m.allianceDivision !== null && scope.subtree.has(m.allianceDivision)
-          : m.orgCode === scope.code),
+/** A scope's selections of a batch's facts, made once per (data, scope) for all its measures. */
+const SELECTED = new OncePer<FactData, MembershipFact[]>();
+const scopeId = (scope: FactScope): string => `${scope.kind}|${scope.code}|${scope.period.id}`;
+
+/**
+ * Membership facts of the scope's alliances (REGION: grid division in the region; ALLIANCE:
+ * itself), shared by the scope's measures (a province's memberships were filtered again for each).
+ */
+function allianceFacts(scope: FactScope, data: FactData): readonly MembershipFact[] {
+  return SELECTED.get(data, `alliances|${scopeId(scope)}`, () =>
+    data.members.filter(
+      (m) =>
+        m.periodId === scope.period.id &&
+        (scope.kind === ScopeKind.ALLIANCE
+          ? m.allianceId === scope.code
+          : scope.kind === ScopeKind.REGION
+            ? m.allianceDivision !== null && scope.subtree.has(m.allianceDivision)
+            : m.orgCode === scope.code),
+    ),
   );
 }
 
-/** Facts of the JT/GT alliances an institution leads (kinds `JT`, `GT`). */
-function ledGroupFacts(scope: FactScope, data: FactData): MembershipFact[] {
-  return data.members.filter(
-    (m) =>
-      m.periodId === scope.period.id &&
-      m.leadOrgCode === scope.code &&
-      (m.kindCode === 'JT' || m.kindCode === 'GT'),
+/** Facts of the JT/GT alliances an institution leads (kinds `JT`, `GT`), shared like allianceFacts. */
+function ledGroupFacts(scope: FactScope, data: FactData): readonly MembershipFact[] {
+  return SELECTED.get(data, `led|${scopeId(scope)}`, () =>
+    data.members.filter(
+      (m) =>
+        m.periodId === scope.period.id &&
+        m.leadOrgCode === scope.code &&
+        (m.kindCode === 'JT' || m.kindCode === 'GT'),
+    ),
   );
 }
 
