@@ -197,17 +197,45 @@ function interned(value: unknown): string {
   return text;
 }
 
-/** A row read back (source_id, org_code, bucket, dims and the first `width` of v1…v8). */
-function storedRowOf(r: Row, width: number): StoredMonthRow {
-  const values = new Array<number>(width);
-  for (let i = 0; i < width; i++) values[i] = num(r[V[i]]);
-  return {
-    sourceId: interned(r.source_id),
-    orgCode: interned(r.org_code),
-    bucket: interned(r.bucket),
-    dims: String(r.dims),
-    values,
+/** A column's value as the last row had it, interned when it changes. */
+interface Column {
+  last: string;
+}
+
+/**
+ * `value` interned, compared first with the column's previous value: rows arrive in key order
+ * (by source, bucket and institution), so most are the same text again, told apart without hashing.
+ */
+function internedIn(column: Column, value: unknown): string {
+  const text = typeof value === 'string' ? value : String(value);
+  if (text === column.last) return column.last;
+  column.last = interned(text);
+  return column.last;
+}
+
+/**
+ * A statement's rows as one reused view (source_id, org_code, bucket, dims and the first `width`
+ * of v1…v8): each driver row overwrites it before `onRow` sees it, so a province's read makes no
+ * object per row of its own. `onRow` copies what it keeps (fromStored, fromPeriodStored do).
+ */
+function rowView(width: number, onRow: (row: StoredMonthRow) => void): (r: Row) => void {
+  const source: Column = { last: '' };
+  const org: Column = { last: '' };
+  const bucket: Column = { last: '' };
+  const view = { sourceId: '', orgCode: '', bucket: '', dims: '', values: new Array<number>(width).fill(0) };
+  return (r) => {
+    view.sourceId = internedIn(source, r.source_id);
+    view.orgCode = internedIn(org, r.org_code);
+    view.bucket = internedIn(bucket, r.bucket);
+    view.dims = String(r.dims);
+    for (let i = 0; i < width; i++) view.values[i] = num(r[V[i]]);
+    onRow(view);
   };
+}
+
+/** A stored row of its own (a copy of the reused view: see rowView). */
+function copyOf(row: StoredMonthRow): StoredMonthRow {
+  return { ...row, values: [...row.values] };
 }
 
 /**
@@ -651,11 +679,14 @@ export class StoreDatabase {
     options: MonthRowsOptions = {},
   ): Promise<StoredMonthRow[]> {
     const out: StoredMonthRow[] = [];
-    await this.eachMonthRow(fact, parts, orgCodes, options, (row) => out.push(row));
+    await this.eachMonthRow(fact, parts, orgCodes, options, (row) => out.push(copyOf(row)));
     return out;
   }
 
-  /** `monthRows`, each row handed to `onRow` as it is read (see `each`). Returns the number of rows. */
+  /**
+   * `monthRows`, each row handed to `onRow` as it is read (see `each`) through one reused view:
+   * valid during the call only (see rowView). Returns the number of rows.
+   */
   async eachMonthRow(
     fact: string,
     parts: ReadonlyArray<MonthRowsPart>,
@@ -724,7 +755,7 @@ export class StoreDatabase {
       );
     }
     if (selects.length === 0) return 0;
-    return this.each(selects.join(' UNION ALL '), params, (r) => onRow(storedRowOf(r, width)));
+    return this.each(selects.join(' UNION ALL '), params, rowView(width, onRow));
   }
 
   /**
@@ -784,11 +815,14 @@ export class StoreDatabase {
     codes: readonly string[] | null,
   ): Promise<StoredMonthRow[]> {
     const out: StoredMonthRow[] = [];
-    await this.eachPeriodRow(fact, parts, codes, (row) => out.push(row));
+    await this.eachPeriodRow(fact, parts, codes, (row) => out.push(copyOf(row)));
     return out;
   }
 
-  /** `periodRows`, each row handed to `onRow` as it is read (see `each`). Returns the number of rows. */
+  /**
+   * `periodRows`, each row handed to `onRow` as it is read (see `each`) through one reused view:
+   * valid during the call only (see rowView). Returns the number of rows.
+   */
   async eachPeriodRow(
     fact: string,
     parts: ReadonlyArray<{ sourceId: string; periods: readonly string[] }>,
@@ -813,7 +847,7 @@ export class StoreDatabase {
       );
     }
     if (selects.length === 0) return 0;
-    return this.each(selects.join(' UNION ALL '), params, (r) => onRow(storedRowOf(r, width)));
+    return this.each(selects.join(' UNION ALL '), params, rowView(width, onRow));
   }
 
   /**
