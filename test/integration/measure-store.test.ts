@@ -164,6 +164,13 @@ describe.each<Engine>(['sqlite', 'mariadb'])('the measure store on %s', (engine)
     // Within the time states are kept (2 s), no read at all.
     await reader.states();
     expect(db.statements - before).toBe(2);
+    // A reader asks for its subgraph's facts only; the database filters them in SQL.
+    const every = await db.states();
+    const visits = await db.states(['visits']);
+    expect(visits.length).toBeGreaterThan(0);
+    expect(visits).toEqual(every.filter((s) => s.fact === 'visits'));
+    expect([...(await db.storedPeriods(['visits'])).keys()].every((k) => k.startsWith('visits|'))).toBe(true);
+    expect(await db.states([])).toEqual([]);
   });
 
   test('the open tail after the store is read live: one statement per HIS, the same numbers as live', async () => {

@@ -482,8 +482,11 @@ export class StoreDatabase {
   }
 
   /** Every (fact, source) state. */
-  async states(): Promise<StoreState[]> {
-    return (await this.read('SELECT * FROM hag_store_state')).map(stateOf);
+  /** Every (fact, source) state, or those of `facts`. */
+  async states(facts?: readonly string[]): Promise<StoreState[]> {
+    if (facts && facts.length === 0) return [];
+    const where = facts ? ` WHERE fact IN (${placeholders(facts.length)})` : '';
+    return (await this.read(`SELECT * FROM hag_store_state${where}`, facts ?? [])).map(stateOf);
   }
 
   /**
@@ -793,10 +796,16 @@ export class StoreDatabase {
     });
   }
 
-  /** The periods stored complete, per `fact|sourceId`: period id → when it was stored. */
-  async storedPeriods(): Promise<Map<string, Map<string, string>>> {
+  /** The periods stored complete (of every fact, or of `facts`), per `fact|sourceId`: period id → when it was stored. */
+  async storedPeriods(facts?: readonly string[]): Promise<Map<string, Map<string, string>>> {
     const out = new Map<string, Map<string, string>>();
-    for (const r of await this.read('SELECT fact, source_id, period, stored_at FROM hag_store_period_done')) {
+    if (facts && facts.length === 0) return out;
+    const where = facts ? ` WHERE fact IN (${placeholders(facts.length)})` : '';
+    const rows = await this.read(
+      `SELECT fact, source_id, period, stored_at FROM hag_store_period_done${where}`,
+      facts ?? [],
+    );
+    for (const r of rows) {
       const key = `${String(r.fact)}|${String(r.source_id)}`;
       const periods = out.get(key) ?? new Map<string, string>();
       periods.set(String(r.period), String(r.stored_at));

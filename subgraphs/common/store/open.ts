@@ -2,7 +2,7 @@ import type { SourceRegistry } from '../../../adapters';
 import { DEFAULT_STORED_PERIODS } from '../../../adapters/sources/config';
 import type { StoreConfig } from '../../../adapters/sources/config';
 import type { LocalDate } from '../../../schema/period';
-import { StoreDatabase } from './database';
+import { projectedFact, StoreDatabase } from './database';
 import { MeasureStore } from './reader';
 import { StoreRefresher } from './refresher';
 import type { AnyFactSpec, StoredFactSpec } from './spec';
@@ -72,7 +72,11 @@ export function openMeasureStore(
   const db = databaseFor(config);
   const summed = specs.filter((s): s is StoredFactSpec => s.grain !== 'PERIOD');
   for (const s of summed) if (s.projection) db.project(s.name, s.projection);
-  const reader = new MeasureStore(db, new Map(summed.map((s) => [s.name, s])));
+  // Its facts' marks only: every fact of the subgraph (summed or per period), and projected roll-ups.
+  const facts = specs.flatMap((s) =>
+    s.grain !== 'PERIOD' && s.projection ? [s.name, projectedFact(s.name)] : [s.name],
+  );
+  const reader = new MeasureStore(db, new Map(summed.map((s) => [s.name, s])), facts);
   const refresher = new StoreRefresher(db, config, sources, specs, logger, today);
   refresher.onWrite = () => reader.invalidate();
   refresher.start();

@@ -114,6 +114,12 @@ export class MeasureStore {
   constructor(
     readonly db: StoreDatabase,
     readonly specs: ReadonlyMap<string, StoredFactSpec>,
+    /**
+     * The facts whose states and stored periods this reader asks for (its subgraph's, projected
+     * roll-ups included); absent: every fact of the store. A subgraph reads its own few marks, not
+     * the whole table (a province's 2,304 done marks, read by each subgraph of each request).
+     */
+    private readonly facts?: readonly string[],
   ) {}
 
   /** Forget the cached states (after a write of this process). */
@@ -130,7 +136,7 @@ export class MeasureStore {
   storedPeriods(): Promise<Map<string, Map<string, string>>> {
     if (this.cachedPeriods && Date.now() - this.cachedPeriods.at < STATE_TTL_MS)
       return this.cachedPeriods.periods;
-    const periods = this.db.storedPeriods();
+    const periods = this.db.storedPeriods(this.facts);
     const entry = { at: Date.now(), periods };
     this.cachedPeriods = entry;
     // A failed read is not kept: the next caller reads again.
@@ -143,7 +149,9 @@ export class MeasureStore {
   /** Every (fact, source) state, by `fact|sourceId` (cached and shared like storedPeriods). */
   states(): Promise<Map<string, StoreState>> {
     if (this.cached && Date.now() - this.cached.at < STATE_TTL_MS) return this.cached.states;
-    const states = this.db.states().then((list) => new Map(list.map((s) => [`${s.fact}|${s.sourceId}`, s])));
+    const states = this.db
+      .states(this.facts)
+      .then((list) => new Map(list.map((s) => [`${s.fact}|${s.sourceId}`, s])));
     const entry = { at: Date.now(), states };
     this.cached = entry;
     states.catch(() => {
