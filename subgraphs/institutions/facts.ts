@@ -324,6 +324,11 @@ export async function fetchHeld<F extends HeldFact>(
   months: Iterable<string>,
   /** The batch's periods, when its consumers sum each period's rows (see MeasureStore.rows). */
   periods?: readonly Period[],
+  /**
+   * The consumers use only the keys of the fact's projection (the measures): closed periods may
+   * then be read from the projected roll-ups, rows without the other keys.
+   */
+  projected = false,
 ): Promise<HeldFetch<HeldRows[F]>> {
   const { sources } = ctx.services;
   const { bySource } = sources.holders(KINDS_OF[fact], orgCodes);
@@ -339,6 +344,7 @@ export async function fetchHeld<F extends HeldFact>(
     try {
       stored = await ctx.services.store!.reader.rows(fact, plans, everyOrg ? null : [...holderOf.keys()], {
         periods,
+        projected,
       });
     } catch (e) {
       sources.logger.warn(`[store] unreadable, answering live: ${(e as Error).message}`);

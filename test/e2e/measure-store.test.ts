@@ -3,6 +3,7 @@ import { addDays, isoDay } from '../../subgraphs/common/store/days';
 import { buildEvaluationFixture, ORG } from '../fixtures/evaluation.fixture';
 import { gql } from '../helpers/http';
 import { useStack } from '../helpers/stack';
+import { institutionMeasures } from '../../subgraphs/institutions/measures/catalog';
 import { tempStoreConfig } from '../helpers/store';
 
 /**
@@ -141,6 +142,44 @@ describe('the measure store through the gateway (sqlite)', () => {
     // practising at a lower level are counted over the registry's hospital levels, live.
     expect([liveCount, storedCount]).toEqual([4, 1]);
     expect(storedForm.rows).toEqual(liveForm.rows);
+  });
+
+  test('every discharge measure from the projected roll-ups (keys kept: critical) equals live', async () => {
+    const codes = institutionMeasures.filter((m) => m.fact === 'discharges').map((m) => m.code);
+    expect(codes.length).toBeGreaterThan(5);
+    const scopes = [
+      { kind: 'REGION', code: '610900' },
+      { kind: 'INSTITUTION', code: ORG.H2 },
+    ];
+    const requests = scopes.flatMap((scope) =>
+      ['2019', '2018'].flatMap((period) => codes.map((measure) => ({ scope, period, measure }))),
+    );
+    const values = async (stack: typeof live): Promise<unknown[]> => {
+      const { body } = await gql(
+        stack.subgraphs.institutions.url,
+        `query V($requests: [MeasureRequestInput!]!) {
+          _measureValues(requests: $requests) { scopeCode period measure value complete }
+        }`,
+        { requests },
+      );
+      expect(body.errors).toBeUndefined();
+      return (body.data as { _measureValues: unknown[] })._measureValues;
+    };
+    const fromLive = await values(live);
+    const before = his();
+    const fromStore = await values(stored);
+    expect(his() - before).toBe(0);
+    expect(fromStore).toEqual(fromLive);
+    // By hand (fixture): the city's 2019 discharges C3 4 + H2 2, one of H2's critical.
+    const value = (measure: string): unknown =>
+      (fromStore as Array<Record<string, unknown>>).find(
+        (v) => v.scopeCode === '610900' && v.period === '2019' && v.measure === measure,
+      )?.value;
+    expect([value('DISCHARGES'), value('CRITICAL_PATIENTS')]).toEqual([6, 1]);
+    // The projected roll-up is what the store holds for the measures: fewer rows than every key's.
+    const db = stored.stores[0].db;
+    const held = await db.storedPeriods(['discharges', 'discharges~k']);
+    expect([...held.keys()].some((k) => k.startsWith('discharges~k|'))).toBe(true);
   });
 
   test('hand-computed rows still hold from the store (表2 636, 表3 947)', async () => {

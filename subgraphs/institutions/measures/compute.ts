@@ -98,8 +98,9 @@ export async function computeMeasureValues(
   const [, chronic, survey, stats] = await Promise.all([
     Promise.all(
       [...heldNeeds].map(async ([fact, need]) => {
-        // Every held measure sums a period's rows (HeldFetch.collect): the store may sum months.
-        const fetched = await fetchHeld(ctx, fact, need.orgs, need.months, [...need.periods.values()]);
+        // Every held measure sums a period's rows (HeldFetch.collect): the store may sum months,
+        // and read projected roll-ups (a fact's projection is the keys its measures use).
+        const fetched = await fetchHeld(ctx, fact, need.orgs, need.months, [...need.periods.values()], true);
         held.set(fact, fetched as HeldFetch<Row>);
       }),
     ),
