@@ -149,6 +149,8 @@ export class MeasureStore {
   /** Every (fact, source) state, by `fact|sourceId` (cached and shared like storedPeriods). */
   states(): Promise<Map<string, StoreState>> {
     if (this.cached && Date.now() - this.cached.at < STATE_TTL_MS) return this.cached.states;
+    // Every batch reading roll-ups asks for the stored periods next: read them alongside.
+    void this.storedPeriods();
     const states = this.db
       .states(this.facts)
       .then((list) => new Map(list.map((s) => [`${s.fact}|${s.sourceId}`, s])));
