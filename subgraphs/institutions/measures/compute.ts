@@ -159,9 +159,18 @@ export async function computeMeasureValues(
         kind: registry.config.kind,
       }));
     } else {
-      const population = orgs.filter((o) => inPopulation(measure.population, o));
       const fetched = held.get(measure.fact)!;
-      const collected = fetched.collect(population, request.period);
+      // One collection per scope, population and period, shared by the fact's measures (visits,
+      // emergency visits, fees… of a county's hospitals are the same rows).
+      const collected = COLLECTED.get(
+        fetched,
+        `${refKey(request)}|${measure.population}|${request.period.id}`,
+        () =>
+          fetched.collect(
+            orgs.filter((o) => inPopulation(measure.population, o)),
+            request.period,
+          ),
+      );
       coverage = collected.coverage;
       value = coverage.counted
         ? heldValue(
@@ -187,6 +196,15 @@ export async function computeMeasureValues(
   });
 }
 
+/** A batch's held rows collected per scope, population and period (see computeMeasureValues). */
+const COLLECTED = new OncePer<HeldFetch<Row>, ReturnType<HeldFetch<Row>['collect']>>();
+
+/** A batch's chronic-management rows of one period by managing institution, made once for every scope. */
+const CHRONIC_BY_ORG = new OncePer<
+  PhsFetch<ChronicManagementCounts>,
+  Map<string, ChronicManagementCounts[]>
+>();
+
 /** Chronic-disease management of the records managed (GLJG) by `orgCodes`, in one period. */
 export function chronicValue(
   fetched: PhsFetch<ChronicManagementCounts>,
@@ -195,11 +213,18 @@ export function chronicValue(
   value: (row: ChronicManagementCounts) => number,
 ): { value: number | null; coverage: Coverage } {
   const coverage = fetched.coverage(orgCodes.length, period.id);
-  const managing = new Set(orgCodes);
-  const sum = fetched
-    .rows()
-    .filter((r) => r.period === period.id && r.orgCode !== null && managing.has(r.orgCode))
-    .reduce((n, r) => n + value(r), 0);
+  const byOrg = CHRONIC_BY_ORG.get(fetched, period.id, () => {
+    const index = new Map<string, ChronicManagementCounts[]>();
+    for (const r of fetched.rows()) {
+      if (r.period !== period.id || r.orgCode === null) continue;
+      const list = index.get(r.orgCode);
+      if (list) list.push(r);
+      else index.set(r.orgCode, [r]);
+    }
+    return index;
+  });
+  let sum = 0;
+  for (const org of new Set(orgCodes)) for (const r of byOrg.get(org) ?? []) sum += value(r);
   return { value: coverage.counted ? sum : null, coverage };
 }
 
