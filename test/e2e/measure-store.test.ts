@@ -182,6 +182,67 @@ describe('the measure store through the gateway (sqlite)', () => {
     expect([...held.keys()].some((k) => k.startsWith('discharges~k|'))).toBe(true);
   });
 
+  test('referral measures read the projected roll-ups unless one counts a disease group; the same values as live', async () => {
+    const reads: string[] = [];
+    const db = stored.stores[0].db;
+    const previous = db.onRead;
+    db.onRead = (sql, ms, rows, params) => {
+      previous?.(sql, ms, rows, params);
+      // Reads of stored rows (not of the states and done marks, which name facts too).
+      if (/FROM hag_store_(period|month|day)\s+WHERE/.test(sql))
+        reads.push(...params.filter((p): p is string => p === 'referrals' || p === 'referrals~k'));
+    };
+    const values = async (stack: typeof live, codes: readonly string[]): Promise<unknown[]> => {
+      const requests = [
+        { kind: 'REGION', code: '610900' },
+        { kind: 'INSTITUTION', code: ORG.C3 },
+      ].flatMap((scope) => codes.map((measure) => ({ scope, period: '2019', measure })));
+      const { body } = await gql(
+        stack.subgraphs.alliances.url,
+        `query V($requests: [MeasureRequestInput!]!) {
+          _measureValues(requests: $requests) { scopeCode measure value complete }
+        }`,
+        { requests },
+      );
+      expect(body.errors).toBeUndefined();
+      return (body.data as { _measureValues: unknown[] })._measureValues;
+    };
+    try {
+      const plain = [
+        'REFERRALS_UP',
+        'REFERRALS_DOWN',
+        'REFERRALS_RECEIVED_UP',
+        'REFERRAL_DIRECTION_MISMATCHES',
+      ];
+      const byDisease = ['REFERRALS_DOWN_CEREBROVASCULAR'];
+      // By hand (fixture): the region's 2019 up 2, down 4, received up 3 (R5 R6 R7); C3 down 2
+      // (R1 R2), up 0, received up 2 (R5 R7); R1 (I63.9) is the cerebrovascular referral down.
+      // Direction mismatches depend on each referral's claimed ZZLX: compared with live only.
+      const expected = await values(live, [...plain, ...byDisease]);
+      expect(
+        (expected as Array<{ scopeCode: string; measure: string; value: number }>)
+          .filter((v) => v.measure !== 'REFERRAL_DIRECTION_MISMATCHES')
+          .map((v) => `${v.scopeCode} ${v.measure} ${v.value}`),
+      ).toEqual([
+        '610900 REFERRALS_UP 2',
+        '610900 REFERRALS_DOWN 4',
+        '610900 REFERRALS_RECEIVED_UP 3',
+        '610900 REFERRALS_DOWN_CEREBROVASCULAR 1',
+        `${ORG.C3} REFERRALS_UP 0`,
+        `${ORG.C3} REFERRALS_DOWN 2`,
+        `${ORG.C3} REFERRALS_RECEIVED_UP 2`,
+        `${ORG.C3} REFERRALS_DOWN_CEREBROVASCULAR 1`,
+      ]);
+      expect(await values(stored, plain)).toEqual(expected.filter((_, i) => i % 5 !== 4));
+      expect(reads).toEqual(['referrals~k']);
+      reads.length = 0;
+      expect(await values(stored, [...plain, ...byDisease])).toEqual(expected);
+      expect(reads).toEqual(['referrals']);
+    } finally {
+      db.onRead = previous;
+    }
+  });
+
   test('hand-computed rows still hold from the store (表2 636, 表3 947)', async () => {
     const t2 = await fill(stored.gateway.url, FORMS[0]);
     const t3 = await fill(stored.gateway.url, FORMS[1]);

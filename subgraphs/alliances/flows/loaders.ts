@@ -34,6 +34,11 @@ export interface FlowKey {
    * its consumers sum each period's rows. Absent: `months` are one period's, or not summed.
    */
   readonly periods?: readonly Period[];
+  /**
+   * Its consumers use no disease group (a referral's keys beyond REFERRALS_FACT.projection): a
+   * batch of such keys only may read the projected roll-ups. Absent: every key is used.
+   */
+  readonly projected?: boolean;
   /** The key's text (side, months, periods, institutions): DataLoader's cache key, made once per key. */
   readonly id: string;
 }
@@ -137,6 +142,8 @@ export class FlowLoaders {
           // Stored by sender: the store filters senders; receivers are filtered here.
           orgCodes: query.by === 'SENDER' ? (query.orgCodes ?? null) : null,
           periods: periodsOfKeys(keys),
+          // Projected roll-ups (sender, receiver, claimed direction) when no key needs disease groups.
+          projected: keys.every((k) => k.projected === true),
           live: (s, part) => referralAdapter.countAccepted(s, { ...query, ...part }),
           fromStore: (row) => {
             const r = referralOf(row);
@@ -256,10 +263,12 @@ export function flowKey(
   side?: FlowKey['side'],
   /** The periods `months` are the union of, when its consumers sum each period's rows. */
   periods?: readonly Period[],
+  /** Its consumers use only the projected keys (see FlowKey.projected). */
+  projected = false,
 ): FlowKey {
   const sortedMonths = [...months].sort();
   const periodIds = periods ? [...new Set(periods.map((p) => p.id))].sort().join(',') : '';
-  const head = `${side ?? ''}|${sortedMonths.join(',')}|${periodIds}`;
+  const head = `${side ?? ''}|${sortedMonths.join(',')}|${periodIds}|${projected ? 'p' : ''}`;
   return KEYS.get(orgs, head, () => {
     const sorted = [...new Set(orgs)].sort();
     return {
@@ -267,6 +276,7 @@ export function flowKey(
       months: sortedMonths,
       side,
       ...(periods ? { periods } : {}),
+      ...(projected ? { projected } : {}),
       id: `${head}|${JSON.stringify(sorted)}`,
     };
   });

@@ -34,6 +34,12 @@ export interface ReferralMeasure extends MeasureBase {
    * an alliance: its members during the period).
    */
   readonly countsForInstitution: (row: ClassifiedReferralCount) => boolean;
+  /**
+   * It counts referrals of one disease group (its predicates read `diseaseGroup`): its batches read
+   * every key. Every other referral measure reads the sender, the receiver and the claimed direction
+   * only (REFERRALS_FACT.projection).
+   */
+  readonly byDisease?: true;
 }
 
 /** Telemedicine sessions that took place, placed in a scope by their requester or provider. */
@@ -189,6 +195,7 @@ export const referralMeasures: readonly ReferralMeasure[] = [
       side: 'SENDER',
       countsForRegion: (r) => r.regionDownward && r.diseaseGroup === group,
       countsForInstitution: (r) => r.derivedDirection === 'DOWN' && r.diseaseGroup === group,
+      byDisease: true,
     },
     {
       family: 'REFERRAL',
@@ -200,6 +207,7 @@ export const referralMeasures: readonly ReferralMeasure[] = [
       side: 'SENDER',
       countsForRegion: (r) => r.regionUpward && r.diseaseGroup === group,
       countsForInstitution: (r) => r.derivedDirection === 'UP' && r.diseaseGroup === group,
+      byDisease: true,
     },
   ]),
 ];

@@ -79,7 +79,8 @@ function load(ctx: AlliancesContext, r: ParsedMeasureRequest, m: FlowMeasure, sc
   const months = periodMonths(r.period);
   switch (m.family) {
     case 'REFERRAL':
-      return ctx.flows.referrals.load(flowKey(scope.orgs, months, m.side));
+      // Measures that count no disease group may be answered from the projected referrals.
+      return ctx.flows.referrals.load(flowKey(scope.orgs, months, m.side, undefined, m.byDisease !== true));
     case 'TELEMED':
       return ctx.flows.telemed.load(flowKey([], months));
     case 'SUPPORT': {

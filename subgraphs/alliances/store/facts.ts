@@ -19,6 +19,9 @@ export const REFERRALS_FACT: StoredFactSpec = defineStoredFact({
   grain: 'DAY',
   fields: ['referrals'],
   checkFields: ['referrals'],
+  // The measures but those of a disease group (byDisease) use these: a province's year is 52,903
+  // rows, 18,357 projected.
+  projection: ['receiverOrg', 'claimedDirection'],
   kinds: ['referral'],
   fetch: async (source, query) =>
     (await referralAdapter.countAccepted(source, { ...query, by: 'SENDER' })).map(
