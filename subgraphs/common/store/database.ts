@@ -481,7 +481,6 @@ export class StoreDatabase {
     return count;
   }
 
-  /** Every (fact, source) state. */
   /** Every (fact, source) state, or those of `facts`. */
   async states(facts?: readonly string[]): Promise<StoreState[]> {
     if (facts && facts.length === 0) return [];
