@@ -135,6 +135,23 @@ export interface SupportPairCount {
 const text = (v: unknown): string | null => textOrNull(v);
 const flag = (v: unknown): boolean => text(v) === '1';
 
+/**
+ * A fact made once per row: a registry source that keeps its answers (`answerCacheSeconds`) hands
+ * the same row objects to every request for minutes (as institutionOf in adapter.ts says), and a
+ * province's memberships were converted again by each request. Facts are shared: readonly.
+ */
+function madeOnce<T>(made: WeakMap<Row, T>, row: Row, make: (r: Row) => T): T {
+  let fact = made.get(row);
+  if (fact === undefined) {
+    fact = make(row);
+    made.set(row, fact);
+  }
+  return fact;
+}
+const MEMBERSHIPS = new WeakMap<Row, MembershipFact>();
+const CLASSES = new WeakMap<Row, InstitutionClassCount>();
+const SUPPORT_PAIRS = new WeakMap<Row, SupportPairCount | null>();
+
 export const registryFactsAdapter = {
   /**
    * Memberships overlapping each period, of alliances that exist during it (an alliance without
@@ -174,26 +191,28 @@ export const registryFactsAdapter = {
         GROUP BY ${keys.groupBy}`,
       params,
     );
-    return rows.map((r) => ({
-      periodId: String(r.k_pid),
-      allianceId: String(r.k_aid).trim(),
-      allianceName: String(r.k_name ?? ''),
-      kindCode: text(r.k_kind)?.toUpperCase() ?? null,
-      allianceDivision: text(r.k_adiv),
-      leadOrgCode: text(r.k_lead),
-      specialty: text(r.k_spec),
-      tcm: flag(r.k_tcm),
-      typical: flag(r.k_typical),
-      servicePopulation: toNumber(r.k_pop),
-      orgCode: text(r.k_org),
-      role: text(r.k_org) === null ? null : memberRoleOf(text(r.k_role)),
-      categoryCode: text(r.k_cat),
-      hospLevel: text(r.k_lvl),
-      ownership: text(r.k_own),
-      memberDivision: text(r.k_mdiv),
-      mutualRecognition: flag(r.k_mr),
-      memberOpenAtEnd: toCount(r.k_open) === 1,
-    }));
+    return rows.map((row) =>
+      madeOnce(MEMBERSHIPS, row, (r) => ({
+        periodId: String(r.k_pid),
+        allianceId: String(r.k_aid).trim(),
+        allianceName: String(r.k_name ?? ''),
+        kindCode: text(r.k_kind)?.toUpperCase() ?? null,
+        allianceDivision: text(r.k_adiv),
+        leadOrgCode: text(r.k_lead),
+        specialty: text(r.k_spec),
+        tcm: flag(r.k_tcm),
+        typical: flag(r.k_typical),
+        servicePopulation: toNumber(r.k_pop),
+        orgCode: text(r.k_org),
+        role: text(r.k_org) === null ? null : memberRoleOf(text(r.k_role)),
+        categoryCode: text(r.k_cat),
+        hospLevel: text(r.k_lvl),
+        ownership: text(r.k_own),
+        memberDivision: text(r.k_mdiv),
+        mutualRecognition: flag(r.k_mr),
+        memberOpenAtEnd: toCount(r.k_open) === 1,
+      })),
+    );
   },
 
   /** Shared centres open on each period's last day, COUNT per (period, kind, host's county): one statement. */
@@ -357,14 +376,16 @@ export const registryFactsAdapter = {
         GROUP BY ${keys.groupBy}`,
       params,
     );
-    return rows.map((r) => ({
-      periodId: String(r.k_pid),
-      divisionCode: String(r.k_div).trim(),
-      categoryCode: text(r.k_cat),
-      hospLevel: text(r.k_lvl),
-      ownership: text(r.k_own),
-      institutions: toCount(r.n),
-    }));
+    return rows.map((row) =>
+      madeOnce(CLASSES, row, (r) => ({
+        periodId: String(r.k_pid),
+        divisionCode: String(r.k_div).trim(),
+        categoryCode: text(r.k_cat),
+        hospLevel: text(r.k_lvl),
+        ownership: text(r.k_own),
+        institutions: toCount(r.n),
+      })),
+    );
   },
 
   /** Support activities in each period per (giver, receiver, kind) with both sides' classes: one statement. */
@@ -393,21 +414,25 @@ export const registryFactsAdapter = {
       params,
     );
     const result: SupportPairCount[] = [];
-    for (const r of rows) {
-      const kind = codeOf(text(r.k_kind), SUPPORT_KINDS);
-      if (kind)
-        result.push({
-          periodId: String(r.k_pid),
-          fromOrgCode: String(r.k_from).trim(),
-          toOrgCode: String(r.k_to).trim(),
-          kind,
-          fromCategory: text(r.k_fcat),
-          fromLevel: text(r.k_flvl),
-          toCategory: text(r.k_tcat),
-          toDivision: text(r.k_tdiv),
-          toOpenAtEnd: toCount(r.k_topen) === 1,
-          activities: toCount(r.n),
-        });
+    for (const row of rows) {
+      const pair = madeOnce(SUPPORT_PAIRS, row, (r) => {
+        const kind = codeOf(text(r.k_kind), SUPPORT_KINDS);
+        return kind
+          ? {
+              periodId: String(r.k_pid),
+              fromOrgCode: String(r.k_from).trim(),
+              toOrgCode: String(r.k_to).trim(),
+              kind,
+              fromCategory: text(r.k_fcat),
+              fromLevel: text(r.k_flvl),
+              toCategory: text(r.k_tcat),
+              toDivision: text(r.k_tdiv),
+              toOpenAtEnd: toCount(r.k_topen) === 1,
+              activities: toCount(r.n),
+            }
+          : null;
+      });
+      if (pair) result.push(pair);
     }
     return result;
   },

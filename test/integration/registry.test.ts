@@ -1,6 +1,7 @@
 import { registryAdapter, SourceRegistry, parseSourcesConfig } from '../../adapters';
 import { memberDuring, rollUpDivisionStats, inForceOn } from '../../adapters/registry/adapter';
 import { registryTables } from '../../adapters/registry/contract';
+import { registryFactsAdapter } from '../../adapters/registry/facts';
 import { parsePeriod, periodMonths } from '../../schema/period';
 import { buildDatabases } from '../fixtures/databases';
 import type { Engine } from '../fixtures/databases';
@@ -195,5 +196,27 @@ describe.each<Engine>(['sqlite', 'mariadb'])('registry adapter on %s', (engine) 
     await source.ping();
     await source.ping();
     expect(source.statements - before).toBe(3);
+  });
+
+  test('a kept answer is converted once: the same membership facts again, the same objects', async () => {
+    const source = registry();
+    const periods = [parsePeriod('2019')];
+    const first = await registryFactsAdapter.membershipFacts(source, periods);
+    const again = await registryFactsAdapter.membershipFacts(source, periods);
+    expect(first.length).toBeGreaterThan(0);
+    expect(again).not.toBe(first);
+    expect(again.every((f, i) => f === first[i])).toBe(true);
+    // Without kept answers every read is converted afresh, to the same facts.
+    const uncached = new SourceRegistry(
+      parseSourcesConfig({ sources: [{ ...source.config, answerCacheSeconds: 0 }] }),
+      quietLogger(),
+    );
+    try {
+      const fresh = await registryFactsAdapter.membershipFacts(uncached.registry(), periods);
+      expect(fresh).toEqual(first);
+      expect(fresh[0]).not.toBe(first[0]);
+    } finally {
+      await uncached.close();
+    }
   });
 });
