@@ -285,6 +285,17 @@ export function populationValue(
   };
 }
 
+/** A scope's institutions open on a period's last day, made once for all its registry measures. */
+const OPEN_AT_END = new OncePer<readonly InstitutionRecord[], InstitutionRecord[]>();
+
+function openAtEnd(orgs: readonly InstitutionRecord[], period: Period): InstitutionRecord[] {
+  return OPEN_AT_END.get(orgs, period.id, () => {
+    const lastDay = periodLastDay(period);
+    const dayAfter = periodEnd(period);
+    return orgs.filter((o) => overlaps(o.openedOn, o.closedOn, lastDay, dayAfter));
+  });
+}
+
 /**
  * A registry count of a region: its institutions open on the period's last day that the measure
  * counts. Null (not counted) for another scope kind.
@@ -298,11 +309,7 @@ export function registryCountValue(
   if (request.scopeKind !== 'REGION') {
     return { value: null, coverage: { ...NOT_COUNTED, sources: [], missingInstitutions: [] } };
   }
-  const lastDay = periodLastDay(request.period);
-  const dayAfter = periodEnd(request.period);
-  const counted = orgs.filter(
-    (o) => overlaps(o.openedOn, o.closedOn, lastDay, dayAfter) && measure.counts(o),
-  );
+  const counted = openAtEnd(orgs, request.period).filter((o) => measure.counts(o));
   const weight = measure.weight;
   const weights = weight ? counted.map((o) => weight(o)) : null;
   const value = !weights
