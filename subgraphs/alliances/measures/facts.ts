@@ -326,11 +326,18 @@ const telemedHospitals =
   (scope: FactScope, data: FactData): Result => ({
     value: telemedValue(data, () =>
       distinct(
-        parties(scope, data).filter((p) => scope.subtree.has(p.org.divisionCode) && filter(p, data)),
+        partiesIn(scope, data).filter((p) => filter(p, data)),
         (p) => p.org.orgCode,
       ),
     ),
   });
+
+/** The parties standing in a region (its subtree), found once per scope for its telemedicine measures. */
+function partiesIn(scope: FactScope, data: FactData): readonly Party[] {
+  return PARTIES.get(data, `in|${scopeId(scope)}`, () =>
+    parties(scope, data).filter((p) => scope.subtree.has(p.org.divisionCode)),
+  );
+}
 
 /** Counterparts of one institution's sessions in the period (distinct) that satisfy `filter`. */
 const telemedCounterparts =
