@@ -34,6 +34,7 @@ import type {
   GeneralPractitioners,
   HrmQuery,
   MultiSitePractice,
+  PracticeSites,
   PractisingDown,
   PractisingDownQuery,
   PractitionersOnPost,
@@ -171,6 +172,37 @@ function inPeriods(query: HrmQuery) {
  * every point, together with registered_on ≤ t and (left_on unknown or > t). A practitioner whose
  * registration date is unknown is not counted (it cannot be shown to hold at t).
  */
+/**
+ * 二级以上医院医师到下级医疗机构执业的人数 from the sets of practice sites: per (period, main
+ * institution), the physicians of a 三级 hospital with a site that is not a 三级 hospital, and of a
+ * 二级 hospital with a site that is neither (physiciansPractisingDown's rule, applied to stored
+ * sets; codes compared trimmed, as the registry's are).
+ */
+export function practisingDownOf(
+  rows: readonly PracticeSites[],
+  levels: { readonly level3: readonly string[]; readonly level2: readonly string[] },
+): PractisingDown[] {
+  const level3 = new Set(levels.level3);
+  const level2 = new Set(levels.level2);
+  const out = new Map<string, PractisingDown>();
+  for (const r of rows) {
+    const main = r.mainOrgCode.trim();
+    const above = level3.has(main) ? [level3] : level2.has(main) ? [level3, level2] : null;
+    if (!above || r.siteOrgCodes === null) continue;
+    const lower = r.siteOrgCodes.split(',').some((site) => !above.some((l) => l.has(site.trim())));
+    if (!lower) continue;
+    const key = `${r.period}|${r.mainOrgCode}`;
+    const seen = out.get(key);
+    out.set(key, {
+      period: r.period,
+      point: r.point,
+      mainOrgCode: r.mainOrgCode,
+      physicians: (seen?.physicians ?? 0) + r.physicians,
+    });
+  }
+  return [...out.values()];
+}
+
 export const hrmAdapter = {
   /** Practitioners on post at each point, per (point, institution, category, title). */
   async practitionersOnPost(source: SqlSource, query: HrmQuery): Promise<PractitionersOnPost[]> {
@@ -365,7 +397,9 @@ export const hrmAdapter = {
    * 二级以上医院医师到下级医疗机构执业的人数: distinct physicians (categories '1'–'4') on post whose
    * main institution is a 三级/二级 hospital and who hold an active 'MULTI' practice site at an
    * institution of lower level (not a hospital of the main one's level or above) at each
-   * period's last day, per (point, main institution); one statement.
+   * period's last day, per (point, main institution); one statement. The rule in SQL, for the
+   * levels given; the gateway counts it from the stored sets of sites (physicianPracticeSites,
+   * practisingDownOf), which the test fixtures check against this.
    */
   async physiciansPractisingDown(source: SqlSource, query: PractisingDownQuery): Promise<PractisingDown[]> {
     if (nothingAsked(query.periods, query.orgCodes)) return [];
@@ -392,6 +426,42 @@ export const hrmAdapter = {
       period: String(r.pid),
       point: pointOf(r.pid),
       mainOrgCode: code(r.main_org),
+      physicians: toCount(r.n),
+    }));
+  },
+
+  /**
+   * The sets of 'MULTI' practice sites of physicians (categories '1'–'4') on post at each period's
+   * last day, per (point, main institution, set of sites), counted: a physician's sites joined in
+   * SQL (distinct, sorted), then physicians counted per set; one statement. Independent of the
+   * registry's levels, so the measure store keeps it whole per period; practisingDownOf applies
+   * the levels, as physiciansPractisingDown does in SQL.
+   */
+  async physicianPracticeSites(source: SqlSource, query: HrmQuery): Promise<PracticeSites[]> {
+    if (nothingAsked(query.periods, query.orgCodes)) return [];
+    const { params, points, lastPoint, pointOf } = atPoints(query);
+    params.push(...PHYSICIAN_CATEGORIES, lastPoint);
+    const orgWhere = inList('pr.org_code', query.orgCodes, params);
+    const rows = await source.query<{ pid: string; main_org: string; sites: string | null; n: Num }>(
+      `SELECT x.pid AS pid, x.main_org AS main_org, x.sites AS sites, COUNT(*) AS n
+         FROM (SELECT p.pid AS pid, pr.org_code AS main_org, pr.pract_id AS pract,
+                      ${source.dialect.distinctList('s.org_code')} AS sites
+                 FROM practice_site s
+                 JOIN practitioner pr ON pr.pract_id = s.pract_id
+                 JOIN (${points}) p
+                   ON ${knownDate('s.from_date')} AND s.from_date <= p.t AND ${openOrAfter('s.to_date', 'p.t')}
+                  AND ${HOLDS_AT_POINT}
+                WHERE s.kind = 'MULTI' AND pr.on_post = '1'
+                  AND pr.category IN (${placeholders(PHYSICIAN_CATEGORIES.length)}) AND s.from_date <= ?${orgWhere}
+                GROUP BY p.pid, pr.org_code, pr.pract_id) x
+        GROUP BY x.pid, x.main_org, x.sites`,
+      params,
+    );
+    return rows.map((r) => ({
+      period: String(r.pid),
+      point: pointOf(r.pid),
+      mainOrgCode: code(r.main_org),
+      siteOrgCodes: r.sites === null || r.sites === undefined ? null : String(r.sites),
       physicians: toCount(r.n),
     }));
   },

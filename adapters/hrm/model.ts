@@ -148,6 +148,21 @@ export interface PractisingDownQuery extends HrmQuery {
   readonly level2: readonly string[];
 }
 
+/**
+ * Physicians (categories '1'–'4') on post of one main institution with active 'MULTI' practice
+ * sites at the point, per set of sites: `physicians` hold exactly the sites `siteOrgCodes` (their
+ * distinct codes, sorted, joined by ','). Additive over rows: each physician is in one row. The
+ * registry's levels then say which sets hold a site of a lower level (到下级医疗机构执业).
+ */
+export interface PracticeSites {
+  readonly period: string;
+  readonly point: LocalDate;
+  readonly mainOrgCode: string;
+  /** The sites' codes, sorted, joined by ','; null when none has a code. */
+  readonly siteOrgCodes: string | null;
+  readonly physicians: number;
+}
+
 /** Distinct physicians of one main institution practising ('MULTI') at a lower-level site at the point. */
 export interface PractisingDown {
   readonly period: string;

@@ -29,6 +29,11 @@ export interface Dialect {
   greatest(a: string, b: string): string;
   /** String concatenation (`||` is OR in MySQL's default mode). */
   concat(...parts: string[]): string;
+  /**
+   * An aggregate: the distinct non-NULL values of `column` in the group, sorted, joined by ','
+   * (NULL when there are none): the same text for the same set on either dialect.
+   */
+  distinctList(column: string): string;
 }
 
 export const mysqlDialect: Dialect = {
@@ -40,6 +45,7 @@ export const mysqlDialect: Dialect = {
   daysBetween: (from, to) => `DATEDIFF(${to}, ${from})`,
   greatest: (a, b) => `GREATEST(${a}, ${b})`,
   concat: (...parts) => `CONCAT(${parts.join(', ')})`,
+  distinctList: (column) => `GROUP_CONCAT(DISTINCT ${column} ORDER BY ${column} SEPARATOR ',')`,
 };
 
 export const sqliteDialect: Dialect = {
@@ -51,6 +57,7 @@ export const sqliteDialect: Dialect = {
   daysBetween: (from, to) => `CAST(julianday(date(${to})) - julianday(date(${from})) AS INTEGER)`,
   greatest: (a, b) => `MAX(${a}, ${b})`,
   concat: (...parts) => `(${parts.join(' || ')})`,
+  distinctList: (column) => `group_concat(DISTINCT ${column} ORDER BY ${column})`,
 };
 
 export function dialectOf(name: DialectName): Dialect {

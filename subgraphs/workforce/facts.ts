@@ -3,6 +3,7 @@ import type { AssignmentFlow, FurtherTrainingFlow } from '../../adapters/hrm/mod
 import { overlaps } from '../../adapters';
 import type { InstitutionRecord } from '../../adapters';
 import { isPhysician } from '../../adapters/hrm/codes';
+import { practisingDownOf } from '../../adapters/hrm/adapter';
 import { HospitalLevel, InstitutionCategory, Ownership, RegionLevel } from '../../schema/enums';
 import { periodEnd, periodLastDay } from '../../schema/period';
 import type { Period } from '../../schema/period';
@@ -384,14 +385,20 @@ export async function multiSitePhysiciansFact(
   return counted(facts, (rows) => sum(rows, (r) => (isPhysician(r.category) ? r.multiSite : 0)));
 }
 
-/** 二级以上医院医师到下级医疗机构执业的人数 (distinct per main institution, in SQL). */
+/**
+ * 二级以上医院医师到下级医疗机构执业的人数: the physicians' sets of practice sites (distinct per
+ * physician in SQL, stored per closed period), the registry's hospital levels applied here.
+ */
 export async function practisingDownFact(
   ctx: WorkforceContext,
   scope: Scope,
   period: Period,
 ): Promise<Counted<number>> {
-  const facts = await ctx.registry.gather(ctx.registry.practisingDown, 'hrm', period, scope.orgCodes);
-  return counted(facts, (rows) => sum(rows, (r) => r.physicians));
+  const [facts, levels] = await Promise.all([
+    ctx.registry.gather(ctx.registry.practiceSites, 'hrm', period, scope.orgCodes),
+    ctx.registry.hospitalsByLevel(),
+  ]);
+  return counted(facts, (rows) => sum(practisingDownOf(rows, levels), (r) => r.physicians));
 }
 
 export interface DownwardAssignments {

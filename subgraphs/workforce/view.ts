@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { hrmAdapter, registryAdapter } from '../../adapters';
+import { registryAdapter } from '../../adapters';
 import type { InstitutionRecord, SourceRegistry, SystemKind } from '../../adapters';
 import type { AllianceMemberRecord, AllianceRecord } from '../../adapters/registry/model';
 import type {
@@ -14,7 +14,7 @@ import type {
   FurtherTrainingFlow,
   FurtherTrainingPersons,
   GeneralPractitioners,
-  PractisingDown,
+  PracticeSites,
   PractitionersOnPost,
   Recruitments,
 } from '../../adapters/hrm/model';
@@ -32,6 +32,7 @@ import {
   FEES_FACT,
   GPS_FACT,
   ON_POST_FACT,
+  PRACTICE_SITES_FACT,
   RECRUITMENTS_FACT,
   TRAINING_PERSONS_FACT,
   TRAININGS_FACT,
@@ -199,7 +200,8 @@ export class WorkforceView extends RegistryView {
   readonly teams: FactLoader<TeamCounts>;
   readonly paid: FactLoader<PaidContracts>;
   readonly trainingPersons: FactLoader<FurtherTrainingPersons>;
-  readonly practisingDown: FactLoader<PractisingDown>;
+  /** Physicians' sets of practice sites (practisingDownOf applies the registry's levels). */
+  readonly practiceSites: FactLoader<PracticeSites>;
   readonly allianceById: DataLoader<string, AllianceRecord | null>;
   readonly allianceMembers: DataLoader<string, AllianceMemberRecord[]>;
   private hospitals: Promise<{ level3: string[]; level2: string[] }> | null = null;
@@ -223,13 +225,7 @@ export class WorkforceView extends RegistryView {
     this.teams = storedFactLoader(sources, store, TEAMS_FACT, (r) => [r.orgCode]);
     this.paid = storedFactLoader(sources, store, PAID_FACT, (r) => [r.divisionCode]);
     this.trainingPersons = storedFactLoader(sources, store, TRAINING_PERSONS_FACT, (r) => [r.homeOrgCode]);
-    this.practisingDown = factLoader(
-      sources,
-      'hrm',
-      async (s, periods, orgCodes) =>
-        hrmAdapter.physiciansPractisingDown(s, { periods, orgCodes, ...(await this.hospitalsByLevel()) }),
-      (r) => [r.mainOrgCode],
-    );
+    this.practiceSites = storedFactLoader(sources, store, PRACTICE_SITES_FACT, (r) => [r.mainOrgCode]);
     const registry = (): ReturnType<SourceRegistry['registry']> => sources.registry();
     this.allianceById = new DataLoader(async (ids) => {
       const rows = await registryAdapter.alliances(registry(), { ids }).catch(registryUnavailable);

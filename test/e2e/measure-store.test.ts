@@ -124,7 +124,7 @@ describe('the measure store through the gateway (sqlite)', () => {
     },
   );
 
-  test('表2 of 2019H1: the workforce registry is asked only for what the store does not keep (practising down)', async () => {
+  test('表2 of 2019H1 from the store: no statement to the workforce registry, the live form row for row', async () => {
     const hrm = (stack: typeof live): number =>
       stack.sources
         .all()
@@ -137,10 +137,10 @@ describe('the measure store through the gateway (sqlite)', () => {
     };
     const [liveCount, liveForm] = await ask(live);
     const [storedCount, storedForm] = await ask(stored);
-    // Live: practitioners on post, GPs on post (which also give the centres with a GP) and
-    // dispatch flows are three of the four statements; stored, they are none. Physicians
-    // practising at a lower level are counted over the registry's hospital levels, live.
-    expect([liveCount, storedCount]).toEqual([4, 1]);
+    // Live: practitioners on post, GPs on post (which also give the centres with a GP), dispatch
+    // flows and the physicians' practice sites; stored, none: the sites are kept per period and the
+    // registry's hospital levels applied when answering (physicians practising at a lower level).
+    expect([liveCount, storedCount]).toEqual([4, 0]);
     expect(storedForm.rows).toEqual(liveForm.rows);
   });
 

@@ -1,6 +1,6 @@
 import { SourceRegistry } from '../../adapters';
 import { fdsAdapter } from '../../adapters/fds/adapter';
-import { hrmAdapter } from '../../adapters/hrm/adapter';
+import { hrmAdapter, practisingDownOf } from '../../adapters/hrm/adapter';
 import type { SqlSource } from '../../adapters/sql/source';
 import { parsePeriod } from '../../schema/period';
 import type { Engine } from '../fixtures/databases';
@@ -72,6 +72,34 @@ describe.each<Engine>(['sqlite', 'mariadb'])('workforce measure statements on %s
       }),
     );
     expect(rows.map((r) => [r.period, r.mainOrgCode, r.physicians])).toEqual([['2019H1', ORG.WH3, 2]]);
+  });
+
+  test("physicians' sets of practice sites per main institution; the levels applied give the same count", async () => {
+    const rows = await once(hrm, () =>
+      hrmAdapter.physicianPracticeSites(hrm, { periods: [H1], orgCodes: null }),
+    );
+    // 2019H1: p09 (WH3) at WC1; p10 (WH3) at WH2 and WC1; p11 (WH2) at WH3; p12 a nurse, p15 ended.
+    expect(
+      sortBy(rows, (r) => `${r.mainOrgCode}|${r.siteOrgCodes}`).map((r) => [
+        r.period,
+        r.mainOrgCode,
+        r.siteOrgCodes,
+        r.physicians,
+      ]),
+    ).toEqual(
+      sortBy(
+        [
+          ['2019H1', ORG.WH3, ORG.WC1, 1],
+          ['2019H1', ORG.WH3, [ORG.WC1, ORG.WH2].sort().join(','), 1],
+          ['2019H1', ORG.WH2, ORG.WH3, 1],
+        ],
+        (r) => `${r[1]}|${r[2]}`,
+      ),
+    );
+    // 到下级执业: p09 and p10 (once) of the 三级 WH3; p11's site is higher than its 二级 WH2.
+    expect(practisingDownOf(rows, { level3: [ORG.WH3], level2: [ORG.WH2] })).toEqual([
+      { period: '2019H1', point: rows[0].point, mainOrgCode: ORG.WH3, physicians: 2 },
+    ]);
   });
 
   test('distinct staff starting a further training, per home institution', async () => {

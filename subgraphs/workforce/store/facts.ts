@@ -11,6 +11,7 @@ import type {
   FurtherTrainingFlow,
   FurtherTrainingPersons,
   GeneralPractitioners,
+  PracticeSites,
   PractitionersOnPost,
   Recruitments,
 } from '../../../adapters/hrm/model';
@@ -70,6 +71,20 @@ export const TRAINING_PERSONS_FACT = definePeriodFact<FurtherTrainingPersons>({
   codeField: 'homeOrgCode',
   kinds: ['hrm'],
   fetch: (source, periods, orgCodes) => hrmAdapter.furtherTrainingPersons(source, { periods, orgCodes }),
+});
+
+/**
+ * Physicians' sets of 'MULTI' practice sites on the period's last day, per main institution: the
+ * registry's levels are applied when answering (practisingDownOf), so a stored period needs no
+ * statement to the workforce registry and follows the registry's levels of the request.
+ */
+export const PRACTICE_SITES_FACT = definePeriodFact<PracticeSites>({
+  name: 'practiceSites',
+  grain: 'PERIOD',
+  fields: ['physicians'],
+  codeField: 'mainOrgCode',
+  kinds: ['hrm'],
+  fetch: (source, periods, orgCodes) => hrmAdapter.physicianPracticeSites(source, { periods, orgCodes }),
 });
 
 export const RECRUITMENTS_FACT = definePeriodFact<Recruitments>({
@@ -142,6 +157,7 @@ export const WORKFORCE_STORED_FACTS: readonly PeriodFactSpec[] = [
   ASSIGNMENTS_FACT,
   TRAININGS_FACT,
   TRAINING_PERSONS_FACT,
+  PRACTICE_SITES_FACT,
   RECRUITMENTS_FACT,
   SIGNED_BY_DIVISION_FACT,
   SIGNED_BY_TEAM_ORG_FACT,
