@@ -173,6 +173,21 @@ function inPeriods(query: HrmQuery) {
  * registration date is unknown is not counted (it cannot be shown to hold at t).
  */
 /**
+ * Physicians (categories '1'–'4') on post and their active 'MULTI' practice sites at each point of
+ * `points` (`p.pid`, `p.t`): the FROM … WHERE of a statement, more conditions may follow. Its
+ * parameters after the points': PHYSICIAN_CATEGORIES, then the last point.
+ */
+function physicianSitesAtPoints(points: string): string {
+  return `FROM practice_site s
+         JOIN practitioner pr ON pr.pract_id = s.pract_id
+         JOIN (${points}) p
+           ON ${knownDate('s.from_date')} AND s.from_date <= p.t AND ${openOrAfter('s.to_date', 'p.t')}
+          AND ${HOLDS_AT_POINT}
+        WHERE s.kind = 'MULTI' AND pr.on_post = '1'
+          AND pr.category IN (${placeholders(PHYSICIAN_CATEGORIES.length)}) AND s.from_date <= ?`;
+}
+
+/**
  * 二级以上医院医师到下级医疗机构执业的人数 from the sets of practice sites: per (period, main
  * institution), the physicians of a 三级 hospital with a site that is not a 三级 hospital, and of a
  * 二级 hospital with a site that is neither (physiciansPractisingDown's rule, applied to stored
@@ -411,13 +426,7 @@ export const hrmAdapter = {
     const orgWhere = inList('pr.org_code', query.orgCodes, params);
     const rows = await source.query<{ pid: string; main_org: string; n: Num }>(
       `SELECT p.pid AS pid, pr.org_code AS main_org, COUNT(DISTINCT pr.pract_id) AS n
-         FROM practice_site s
-         JOIN practitioner pr ON pr.pract_id = s.pract_id
-         JOIN (${points}) p
-           ON ${knownDate('s.from_date')} AND s.from_date <= p.t AND ${openOrAfter('s.to_date', 'p.t')}
-          AND ${HOLDS_AT_POINT}
-        WHERE s.kind = 'MULTI' AND pr.on_post = '1'
-          AND pr.category IN (${placeholders(PHYSICIAN_CATEGORIES.length)}) AND s.from_date <= ?
+         ${physicianSitesAtPoints(points)}
           AND (${down3} OR ${down2})${orgWhere}
         GROUP BY p.pid, pr.org_code`,
       params,
@@ -446,13 +455,7 @@ export const hrmAdapter = {
       `SELECT x.pid AS pid, x.main_org AS main_org, x.sites AS sites, COUNT(*) AS n
          FROM (SELECT p.pid AS pid, pr.org_code AS main_org, pr.pract_id AS pract,
                       ${source.dialect.distinctList('s.org_code')} AS sites
-                 FROM practice_site s
-                 JOIN practitioner pr ON pr.pract_id = s.pract_id
-                 JOIN (${points}) p
-                   ON ${knownDate('s.from_date')} AND s.from_date <= p.t AND ${openOrAfter('s.to_date', 'p.t')}
-                  AND ${HOLDS_AT_POINT}
-                WHERE s.kind = 'MULTI' AND pr.on_post = '1'
-                  AND pr.category IN (${placeholders(PHYSICIAN_CATEGORIES.length)}) AND s.from_date <= ?${orgWhere}
+                 ${physicianSitesAtPoints(points)}${orgWhere}
                 GROUP BY p.pid, pr.org_code, pr.pract_id) x
         GROUP BY x.pid, x.main_org, x.sites`,
       params,
