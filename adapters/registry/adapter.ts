@@ -1,3 +1,4 @@
+import { madeOnce } from '../sql/answer-cache';
 import { placeholders, toNumber } from '../sql/dialect';
 import type { SqlSource } from '../sql/source';
 import { inList, monthBucket, monthKey, monthsPredicate } from '../sql/time';
@@ -102,12 +103,7 @@ const INSTITUTION_COLUMNS =
 const RECORDS = new WeakMap<InstitutionRow, InstitutionRecord>();
 
 function institutionOf(row: InstitutionRow): InstitutionRecord {
-  let record = RECORDS.get(row);
-  if (!record) {
-    record = toInstitution(row);
-    RECORDS.set(row, record);
-  }
-  return record;
+  return madeOnce(RECORDS, row, toInstitution);
 }
 
 function toInstitution(row: InstitutionRow): InstitutionRecord {

@@ -1,6 +1,7 @@
 import { periodEnd, periodLastDay, periodStart } from '../../schema/period';
 import type { Period } from '../../schema/period';
 import { blankToNull, groupKeys } from '../sql/builders';
+import { madeOnce } from '../sql/answer-cache';
 import { placeholders, toNumber } from '../sql/dialect';
 import { distinctPeriods, valuesTable } from '../sql/periods';
 import { toCount } from '../sql/rows';
@@ -135,19 +136,7 @@ export interface SupportPairCount {
 const text = (v: unknown): string | null => textOrNull(v);
 const flag = (v: unknown): boolean => text(v) === '1';
 
-/**
- * A fact made once per row: a registry source that keeps its answers (`answerCacheSeconds`) hands
- * the same row objects to every request for minutes (as institutionOf in adapter.ts says), and a
- * province's memberships were converted again by each request. Facts are shared: readonly.
- */
-function madeOnce<T>(made: WeakMap<Row, T>, row: Row, make: (r: Row) => T): T {
-  let fact = made.get(row);
-  if (fact === undefined) {
-    fact = make(row);
-    made.set(row, fact);
-  }
-  return fact;
-}
+/** Facts made once per kept row (madeOnce): the registry keeps its answers for minutes. */
 const MEMBERSHIPS = new WeakMap<Row, MembershipFact>();
 const CLASSES = new WeakMap<Row, InstitutionClassCount>();
 const SUPPORT_PAIRS = new WeakMap<Row, SupportPairCount | null>();

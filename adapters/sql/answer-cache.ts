@@ -50,3 +50,17 @@ export class AnswerCache {
     this.entries.clear();
   }
 }
+
+/**
+ * What `make` makes of a row, once per row object: a kept answer hands the same row objects to
+ * every caller until it expires, so what is made of them (records, facts) is made once, not per
+ * request. The made values are shared: readonly.
+ */
+export function madeOnce<R extends object, T>(made: WeakMap<R, T>, row: R, make: (row: R) => T): T {
+  let value = made.get(row);
+  if (value === undefined) {
+    value = make(row);
+    made.set(row, value);
+  }
+  return value;
+}

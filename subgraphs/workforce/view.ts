@@ -18,7 +18,6 @@ import type {
   PractitionersOnPost,
   Recruitments,
 } from '../../adapters/hrm/model';
-import type { SqlSource } from '../../adapters/sql/source';
 import type { Period } from '../../schema/period';
 import { laterStoredThrough, SourceStatus } from '../common/provenance';
 import { OncePer } from '../common/memo';
@@ -74,8 +73,6 @@ export interface Gathered<T> {
   readonly sources: readonly SourceState[];
 }
 
-type Fetch<T> = (source: SqlSource, periods: Period[], codes: string[]) => Promise<T[]>;
-
 /**
  * A loader key: the institution or county codes of one scope, for one period. Made once per code
  * list and period (`scopeKey`), so a scope's measures share one key: a province's 24 000 codes are
@@ -96,17 +93,16 @@ function scopeKey(period: Period, codes: readonly string[]): ScopeKey {
 }
 
 /**
- * A per-request loader of one adapter function: every (period, code) key asked in one tick is
- * answered by one statement per source (all the periods and codes at once), the rows then split
+ * A per-request loader of one per-period fact: every (period, code) key asked in one tick is
+ * answered by one read of the measure store for the periods it holds and one statement per source
+ * for the rest (all the periods and codes at once; all live without a store), the rows then split
  * by key. `codesOf` names the keys a row belongs to (both ends for flows between institutions).
  */
-function factLoader<T extends { period: string }>(
+function storedFactLoader<T extends PeriodRow>(
   sources: SourceRegistry,
-  kind: SystemKind,
-  fetch: Fetch<T>,
+  store: OpenedStore | undefined,
+  spec: PeriodFactSpec<T>,
   codesOf: (row: T) => readonly string[],
-  /** A fact the measure store keeps per period: its stored periods are read from the store. */
-  stored?: { readonly store: OpenedStore | undefined; readonly spec: PeriodFactSpec<T & PeriodRow> },
 ): DataLoader<ScopeKey, FactSlice<T>> {
   return new DataLoader<ScopeKey, FactSlice<T>>(async (keys) => {
     const byId = new Map<string, Period>();
@@ -116,22 +112,14 @@ function factLoader<T extends { period: string }>(
       for (const c of k.codes) codes.add(c);
     }
     const periods = [...byId.keys()].sort().map((id) => byId.get(id)!);
-    // A stored fact reads its stored periods from the store and the rest live (all live without a store).
-    const fetched = stored
-      ? await fetchPeriods({
-          store: stored.store,
-          spec: stored.spec,
-          sources,
-          targets: sources.ofKinds([kind]),
-          periods,
-          codes: [...codes].sort(),
-        })
-      : {
-          outcomes: await sources.fanOut(sources.ofKinds([kind]), (s) =>
-            fetch(s, periods, [...codes].sort()),
-          ),
-          stored: new Map<string, readonly string[]>(),
-        };
+    const fetched = await fetchPeriods({
+      store,
+      spec,
+      sources,
+      targets: sources.ofKinds(spec.kinds),
+      periods,
+      codes: [...codes].sort(),
+    });
     const { outcomes } = fetched;
     // Per period: each source's state, with the period's last day when the store answered it.
     const statesOf = new Map(
@@ -166,19 +154,6 @@ function factLoader<T extends { period: string }>(
       for (const code of k.codes) for (const row of byKey.get(`${k.period.id}|${code}`) ?? []) rows.push(row);
       return { rows, sources: statesOf.get(k.period.id) ?? [] };
     });
-  });
-}
-
-/** The loader of a fact the measure store keeps per period: its kind and adapter call are the spec's. */
-function storedFactLoader<T extends PeriodRow>(
-  sources: SourceRegistry,
-  store: OpenedStore | undefined,
-  spec: PeriodFactSpec<T>,
-  codesOf: (row: T) => readonly string[],
-): DataLoader<ScopeKey, FactSlice<T>> {
-  return factLoader(sources, spec.kinds[0], (s, periods, codes) => spec.fetch(s, periods, codes), codesOf, {
-    store,
-    spec,
   });
 }
 
