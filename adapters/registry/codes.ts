@@ -11,11 +11,22 @@ import {
  * The registry's code sets (legacy-systems.md §1) → canonical meanings.
  */
 
+/**
+ * Category codes already normalized: a registry has a few dozen codes, asked about for each of a
+ * province's memberships and institutions. Bounded: unexpected texts past it are normalized anew.
+ */
+const NORMALIZED = new Map<string, string | null>();
+const MAX_NORMALIZED = 4096;
+
 /** Old rows may carry the letter O for zero (`B1OO`); empty and NULL mean unknown. */
 export function normalizeCategoryCode(raw: string | null | undefined): string | null {
-  const text = (raw ?? '').trim().toUpperCase();
-  if (!text) return null;
-  return text.charAt(0) + text.slice(1).replace(/O/g, '0');
+  if (raw === null || raw === undefined) return null;
+  const known = NORMALIZED.get(raw);
+  if (known !== undefined) return known;
+  const text = raw.trim().toUpperCase();
+  const code = text ? text.charAt(0) + text.slice(1).replace(/O/g, '0') : null;
+  if (NORMALIZED.size < MAX_NORMALIZED) NORMALIZED.set(raw, code);
+  return code;
 }
 
 export function categoryOf(code: string | null): InstitutionCategory {

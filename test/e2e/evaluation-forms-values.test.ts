@@ -80,7 +80,7 @@ const T1_ROWS: readonly Expected[] = [
   ['425', 'GP_TOTAL', '2', '2', null], // G1 G2; 2018 G1 G3
   ['431', 'GOV_TOWNSHIP_WITH_GP_COUNT', '2', '1', null], // T1 T2; 2018 T1
   ['455', 'TELEMED_COUNTY_COUNT', '2', '1', null], // 610921 (S1), 610922 (S2); 2018 610921 (S5)
-  ['460', 'TELEMED_SERVICE_COUNT', '3', '1', null], // S1 S2 S3 (S4 cancelled); 2018 S5
+  ['460', 'TELEMED_SERVICE_COUNT', '4', '1', null], // S1 S2 S3 S6 (S4 cancelled); 2018 S5
   ['467', 'GRADING_SYSTEM_PUBLIC_HOSPITALS_LEVEL_3', '1', '1', null], // C3
   ['471', 'MUTUAL_RECOGNITION_PUBLIC_HOSPITALS', '2', '2', null], // C3 H2
   ['503', 'ALLIANCE_COUNT', '3', '3', null], // JT1 GT1 XT1 (kind QT): the rule fails
@@ -111,7 +111,7 @@ const T2_ROWS: readonly Expected[] = [
   ['698', 'GP_TOTAL', '2', '2', null], // G1 G2; 2018 G1 G3
   ['702', 'GOV_TOWNSHIP_TRAINED_GP_COUNT', '1', '0', null], // G2 (3+2) at T2 since 2019-03-01
   ['754', 'TELEMED_COUNTY_COUNT', '2', '1', null], // 610921, 610922
-  ['759', 'TELEMED_SERVICE_COUNT', '3', '1', null], // S1 S2 S3
+  ['759', 'TELEMED_SERVICE_COUNT', '4', '1', null], // S1 S2 S3 S6
   ['791', 'LEVEL_3_PUBLIC_HOSPITALS_LEADING_ALLIANCES', '1', '1', null], // C3 leads JT1
   ['792', 'ALLIANCE_COUNT', '3', '3', null], // JT1 GT1 XT1
   ['793', 'COMMUNITY_CENTERS_IN_ALLIANCES', '1', '1', null], // B1
@@ -168,10 +168,10 @@ const T4_ROWS: readonly Expected[] = [
   ['1133', 'AVERAGE_LENGTH_OF_STAY', '6.00', '--', null], // (7 + 5) / 2; 2018 0 / 0
   ['1137', 'OUTPATIENT_FEE_PER_VISIT', '140.00', '80.00', null], // 420 / 3; 2018 80 / 1
   ['1138', 'INPATIENT_FEE_PER_DISCHARGE', '6000.00', '--', null], // 12000 / 2
-  ['1155', 'TELEMED_SERVICE_COUNT', '1', '1', null], // S1; 2018 S5
+  ['1155', 'TELEMED_SERVICE_COUNT', '2', '1', null], // S1 S6; 2018 S5
   ['1161', 'MECH_PACKAGED_PAYMENT', '是', '否', null], // GT1 since 20190701
   ['1173', 'MUTUAL_RECOGNITION_PARTICIPATION', '是', '是', null], // H2 mutual_recognition 1
-  ['1175', 'TELEMED_SESSIONS_WITH_UPPER', '1', '1', null], // S1 with C3; 2018 S5
+  ['1175', 'TELEMED_SESSIONS_WITH_UPPER', '2', '1', null], // S1 S6 with C3; 2018 S5
   ['1176', 'TELEMED_SESSIONS_WITH_LOWER', '1', '0', null], // S3 from T1
   ['1206', 'REFERRAL_SHARE_OF_DISCHARGES', '200.00', '--', null], // (1 + 2 + 1) / 2
   ['1207', 'REFERRALS_UP_CASES', '1', '0', null], // R7 (2 → 3)

@@ -243,6 +243,87 @@ describe('the measure store through the gateway (sqlite)', () => {
     }
   });
 
+  test('telemedicine measures read the projected roll-ups, the summaries every key; the same values as live', async () => {
+    const reads: string[] = [];
+    const db = stored.stores[0].db;
+    const previous = db.onRead;
+    db.onRead = (sql, ms, rows, params) => {
+      previous?.(sql, ms, rows, params);
+      if (/FROM hag_store_(period|month|day)\s+WHERE/.test(sql))
+        reads.push(
+          ...params.filter((p): p is string => p === 'telemedSessions' || p === 'telemedSessions~k'),
+        );
+    };
+    const region = { kind: 'REGION', code: '610900' };
+    const h2 = { kind: 'INSTITUTION', code: ORG.H2 };
+    const requests = [
+      ...['TELEMED_SESSIONS', 'TELEMED_SESSIONS_PROVIDED', 'TELEMED_COUNTIES'].map((measure) => ({
+        scope: region,
+        measure,
+      })),
+      ...[
+        'TELEMED_SESSIONS',
+        'TELEMED_SESSIONS_PROVIDED',
+        'TELEMED_SESSIONS_UPPER',
+        'TELEMED_SESSIONS_LOWER',
+      ].map((measure) => ({ scope: h2, measure })),
+    ].map((r) => ({ ...r, period: '2019' }));
+    const values = async (stack: typeof live): Promise<string[]> => {
+      const { body } = await gql(
+        stack.subgraphs.alliances.url,
+        `query V($requests: [MeasureRequestInput!]!) {
+          _measureValues(requests: $requests) { scopeCode measure value complete }
+        }`,
+        { requests },
+      );
+      expect(body.errors).toBeUndefined();
+      return (body.data as { _measureValues: Array<Record<string, unknown>> })._measureValues.map(
+        (v) => `${String(v.scopeCode)} ${String(v.measure)} ${String(v.value)} ${String(v.complete)}`,
+      );
+    };
+    const SUMMARY = `{ institution(orgCode: "${ORG.H2}") {
+      telemedicine(period: "2019") { asRequester asProvider byService { service asRequester asProvider } }
+    } }`;
+    try {
+      // By hand (fixture): 2019 DONE sessions S1 H2→C3, S2 Q2→C3, S3 T1→H2, S6 H2→C3 (IMAGING; the
+      // others CONSULT). The region requested 4 and provided 4 (C3 3, H2 1); its counties with a
+      // 二/三级 hospital in session with a 三级 hospital outside: 610921, 610922. H2 requested S1 S6,
+      // provided S3; with the upper C3 2 (S1 S6), with the lower T1 1 (S3).
+      const expected = [
+        '610900 TELEMED_SESSIONS 4 true',
+        '610900 TELEMED_SESSIONS_PROVIDED 4 true',
+        '610900 TELEMED_COUNTIES 2 true',
+        `${ORG.H2} TELEMED_SESSIONS 2 true`,
+        `${ORG.H2} TELEMED_SESSIONS_PROVIDED 1 true`,
+        `${ORG.H2} TELEMED_SESSIONS_UPPER 2 true`,
+        `${ORG.H2} TELEMED_SESSIONS_LOWER 1 true`,
+      ];
+      expect(await values(live)).toEqual(expected);
+      expect(await values(stored)).toEqual(expected);
+      // One read for the flow and the registry-fact measures, of the two parties only.
+      expect(reads).toEqual(['telemedSessions~k']);
+      reads.length = 0;
+      // The summary breaks sessions down by service: every key is read.
+      const summary = { asRequester: 2, asProvider: 1 };
+      const byService = [
+        { service: 'CONSULT', asRequester: 1, asProvider: 1 },
+        { service: 'IMAGING', asRequester: 1, asProvider: 0 },
+      ];
+      for (const stack of [live, stored]) {
+        const { body } = await gql(stack.gateway.url, SUMMARY);
+        expect(body.errors).toBeUndefined();
+        const got = (
+          body.data as { institution: { telemedicine: typeof summary & { byService: unknown[] } } }
+        ).institution.telemedicine;
+        expect(got).toMatchObject(summary);
+        expect(got.byService).toEqual(expect.arrayContaining(byService));
+      }
+      expect(reads).toEqual(['telemedSessions']);
+    } finally {
+      db.onRead = previous;
+    }
+  });
+
   test('hand-computed rows still hold from the store (表2 636, 表3 947)', async () => {
     const t2 = await fill(stored.gateway.url, FORMS[0]);
     const t3 = await fill(stored.gateway.url, FORMS[1]);

@@ -35,8 +35,10 @@ export interface FlowKey {
    */
   readonly periods?: readonly Period[];
   /**
-   * Its consumers use no disease group (a referral's keys beyond REFERRALS_FACT.projection): a
-   * batch of such keys only may read the projected roll-ups. Absent: every key is used.
+   * Its consumers use only the keys of the fact's projection (a referral's sender, receiver and
+   * claimed direction, REFERRALS_FACT.projection: no disease group; a session's two parties,
+   * TELEMED_FACT.projection: no network or service): a batch of such keys only may read the
+   * projected roll-ups. Absent: every key is used.
    */
   readonly projected?: boolean;
   /** The key's text (side, months, periods, institutions): DataLoader's cache key, made once per key. */
@@ -101,8 +103,14 @@ function periodsOfKeys(keys: readonly FlowKey[]): Period[] | undefined {
   return [...periods.values()];
 }
 
-function okRows<T>(outcomes: ReadonlyArray<SourceOutcome<T[]>>): T[] {
-  return outcomes.flatMap((o) => (o.ok ? o.value : []));
+/** The rows of the sources that answered: one source's own list as it is (a province's sessions are not copied). */
+function okRows<T>(outcomes: ReadonlyArray<SourceOutcome<T[]>>): readonly T[] {
+  const answered = outcomes.filter((o) => o.ok);
+  if (answered.length === 1) return answered[0].value;
+  const rows: T[] = [];
+  // Not push(...rows): a province's rows outnumber the arguments a call may take.
+  for (const o of answered) for (const row of o.value) rows.push(row);
+  return rows;
 }
 
 /**
@@ -152,7 +160,7 @@ export class FlowLoaders {
             return r;
           },
         });
-        const rows: ReferralCount[] = okRows(outcomes);
+        const rows: readonly ReferralCount[] = okRows(outcomes);
         // The registry's view of the scopes' institutions and every counterpart: one batched statement.
         const wanted = new Set(keys.flatMap((k) => k.orgs));
         for (const r of rows) {
@@ -177,6 +185,8 @@ export class FlowLoaders {
         // Sessions of a network may join institutions outside any scope: every institution is read.
         const months = union(keys.map((k) => k.months));
         const periods = periodsOfKeys(keys);
+        // The two parties only, when no key asks for networks or services (the measures).
+        const projected = keys.every((k) => k.projected === true);
         // Batches of the same months (the flow measures and the fact measures of one request are
         // two) share one read: every institution's sessions, whichever keys asked.
         const memo = `${months.join(',')}|${
@@ -186,7 +196,7 @@ export class FlowLoaders {
                 .sort()
                 .join(',')
             : '-'
-        }`;
+        }|${projected ? 'p' : ''}`;
         let read = this.telemedReads.get(memo);
         if (!read) {
           read = fetchStored<TelemedSessionCount>({
@@ -197,6 +207,7 @@ export class FlowLoaders {
             months,
             orgCodes: null,
             periods,
+            projected,
             live: (s, part) => telemedAdapter.countSessions(s, { ...part, orgCodes: null }),
             fromStore: sessionOf,
           });

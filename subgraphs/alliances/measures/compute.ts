@@ -82,7 +82,8 @@ function load(ctx: AlliancesContext, r: ParsedMeasureRequest, m: FlowMeasure, sc
       // Measures that count no disease group may be answered from the projected referrals.
       return ctx.flows.referrals.load(flowKey(scope.orgs, months, m.side, undefined, m.byDisease !== true));
     case 'TELEMED':
-      return ctx.flows.telemed.load(flowKey([], months));
+      // Sessions of the scope's requesters or providers: the two parties only.
+      return ctx.flows.telemed.load(flowKey([], months, undefined, undefined, true));
     case 'SUPPORT': {
       const givers = r.scopeKind === ScopeKind.ALLIANCE ? (scope.lead ? [scope.lead] : []) : scope.orgs;
       return ctx.flows.support.load(flowKey(givers, months));

@@ -226,25 +226,42 @@ export function stablySupported(
   filter: (c: Classed) => boolean,
 ): Set<string> {
   const result = new Set<string>();
-  const pid = scope.period.id;
-  const leadClass = new Map<string, MembershipFact>();
-  for (const m of data.members)
-    if (m.periodId === pid && m.role === 'LEAD' && m.orgCode === m.leadOrgCode)
-      leadClass.set(m.allianceId, m);
-  for (const m of data.members) {
-    if (m.periodId !== pid || m.orgCode === null || m.memberDivision === null || !m.memberOpenAtEnd) continue;
-    if (!scope.subtree.has(m.memberDivision) || !filter(m)) continue;
-    const lead = leadClass.get(m.allianceId);
-    if (lead && lead.orgCode !== m.orgCode && isSecondaryOrTertiary(lead)) result.add(m.orgCode);
-  }
-  for (const s of data.support) {
-    if (s.periodId !== pid || s.toDivision === null || !s.toOpenAtEnd || !scope.subtree.has(s.toDivision))
-      continue;
-    const giver: Classed = { categoryCode: s.fromCategory, hospLevel: s.fromLevel, ownership: null };
-    const receiver: Classed = { categoryCode: s.toCategory, hospLevel: null, ownership: null };
-    if (isSecondaryOrTertiary(giver) && filter(receiver)) result.add(s.toOrgCode);
-  }
+  for (const [org, c] of supportedCentres(scope, data)) if (filter(c)) result.add(org);
   return result;
+}
+
+/** The institutions stably supported in a scope, with their class, once per (data, scope). */
+const SUPPORTED = new OncePer<FactData, ReadonlyArray<readonly [string, Classed]>>();
+
+/**
+ * Every institution of the scope that stablySupported would count, whatever its class, with the
+ * class its filter is asked about (the member's, or the receiver's): found once per scope for the
+ * three support measures (a province's memberships and support pairs were walked by each).
+ */
+function supportedCentres(scope: FactScope, data: FactData): ReadonlyArray<readonly [string, Classed]> {
+  return SUPPORTED.get(data, scopeId(scope), () => {
+    const found: Array<readonly [string, Classed]> = [];
+    const pid = scope.period.id;
+    const leadClass = new Map<string, MembershipFact>();
+    for (const m of data.members)
+      if (m.periodId === pid && m.role === 'LEAD' && m.orgCode === m.leadOrgCode)
+        leadClass.set(m.allianceId, m);
+    for (const m of data.members) {
+      if (m.periodId !== pid || m.orgCode === null || m.memberDivision === null || !m.memberOpenAtEnd)
+        continue;
+      if (!scope.subtree.has(m.memberDivision)) continue;
+      const lead = leadClass.get(m.allianceId);
+      if (lead && lead.orgCode !== m.orgCode && isSecondaryOrTertiary(lead)) found.push([m.orgCode, m]);
+    }
+    for (const s of data.support) {
+      if (s.periodId !== pid || s.toDivision === null || !s.toOpenAtEnd || !scope.subtree.has(s.toDivision))
+        continue;
+      const giver: Classed = { categoryCode: s.fromCategory, hospLevel: s.fromLevel, ownership: null };
+      if (isSecondaryOrTertiary(giver))
+        found.push([s.toOrgCode, { categoryCode: s.toCategory, hospLevel: null, ownership: null }]);
+    }
+    return found;
+  });
 }
 
 /**
@@ -1217,8 +1234,9 @@ export async function computeFactValues(
         ? registryCall(registryFactsAdapter.institutionClassCounts(registry, periods, counties))
         : none,
       needs.has('SUPPORT') ? registryCall(registryFactsAdapter.supportPairs(registry, periods)) : none,
-      // Each scope takes its period's sessions (`parties`): the store may sum them per period.
-      needs.has('TELEMED') ? ctx.flows.telemed.load(flowKey([], months, undefined, periods)) : null,
+      // Each scope takes its period's sessions (`parties`): the store may sum them per period,
+      // over every key but the two parties.
+      needs.has('TELEMED') ? ctx.flows.telemed.load(flowKey([], months, undefined, periods, true)) : null,
       ctx.registry.allianceById.loadMany(allianceIds),
     ]);
   alliances.forEach((a, i) => {

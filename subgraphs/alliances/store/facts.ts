@@ -49,6 +49,10 @@ export const TELEMED_FACT: StoredFactSpec = defineStoredFact({
   grain: 'DAY',
   fields: ['sessions', 'finishedSessions', 'turnaroundSeconds'],
   checkFields: ['sessions', 'finishedSessions', 'turnaroundSeconds'],
+  // The measures (flow and registry-fact ones) use the two parties only; the telemedicine
+  // summaries break sessions down by network and service. A province's year is 10,650 rows,
+  // 2,631 projected.
+  projection: ['providerOrg'],
   kinds: ['telemed'],
   fetch: async (source, query) =>
     (await telemedAdapter.countSessions(source, { ...query, by: 'REQUESTER' })).map(
