@@ -15,6 +15,8 @@
  * BENCH_PROFILE_RUNS=n sends each measured request n times and prints every time, and
  * BENCH_PROFILE_TIMELINE=1 prints the measured request's timeline: each subgraph call the gateway
  * made, legacy statement and store read, from its start to its end (ms since the request left).
+ * BENCH_PROFILE_HEAP=file.heapprofile samples what each measured request allocates (the objects
+ * collected since included: V8's sampling heap profiler), in file-<workload>.heapprofile.
  * BENCH_PROFILE_WARMUP=n sends each workload n times unmeasured first (default 1): the measured
  * request then runs on optimised code, as the benchmark's later runs do.
  */
@@ -69,18 +71,43 @@ async function replayAlone(url: string, reads: readonly Timing[]): Promise<Timin
 
 /** The V8 profiler of this process, started now (node:inspector); `stop` writes the profile. */
 async function startCpuProfile(): Promise<{ stop(file: string): Promise<void> }> {
+  return startProfiler('Profiler', 'CPU profile');
+}
+
+/**
+ * The V8 sampling heap profiler of this process, started now: what was allocated where, the
+ * objects that died young included (what garbage collection spends its time on).
+ */
+async function startHeapProfile(): Promise<{ stop(file: string): Promise<void> }> {
+  return startProfiler('HeapProfiler', 'heap profile');
+}
+
+async function startProfiler(
+  domain: 'Profiler' | 'HeapProfiler',
+  label: string,
+): Promise<{ stop(file: string): Promise<void> }> {
   const session = new Session();
   session.connect();
-  const post = (method: string): Promise<unknown> =>
-    new Promise((resolve, reject) => session.post(method, (e, result) => (e ? reject(e) : resolve(result))));
-  await post('Profiler.enable');
-  await post('Profiler.start');
+  const post = (method: string, params?: object): Promise<unknown> =>
+    new Promise((resolve, reject) =>
+      session.post(method, params, (e, result) => (e ? reject(e) : resolve(result))),
+    );
+  await post(`${domain}.enable`);
+  if (domain === 'Profiler') await post('Profiler.start');
+  else
+    await post('HeapProfiler.startSampling', {
+      samplingInterval: 1024,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    });
   return {
     stop: async (file) => {
-      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      const { profile } = (await post(
+        domain === 'Profiler' ? 'Profiler.stop' : 'HeapProfiler.stopSampling',
+      )) as { profile: unknown };
       writeFileSync(file, JSON.stringify(profile));
       session.disconnect();
-      console.info(`CPU profile of the load test: ${file}`);
+      console.info(`${label}: ${file}`);
     },
   };
 }
@@ -207,17 +234,20 @@ async function main(): Promise<void> {
     const calls = recordCalls(stack.subgraphs);
     // Without the load test, BENCH_PROFILE_CPU profiles each measured request (file per workload).
     const cpuFile = withLoad ? undefined : process.env.BENCH_PROFILE_CPU;
+    const heapFile = process.env.BENCH_PROFILE_HEAP;
     for (const w of workloads(volumes.countyCodes).filter((x) => !only || x.key === only)) {
       for (let i = 0; i < warmup; i++) await post(endpoint, w.op);
       recording = [];
       storeReads = [];
       const storeBefore = stack.store?.db.statements ?? 0;
       const cpu = cpuFile ? await startCpuProfile() : null;
+      const heap = heapFile ? await startHeapProfile() : null;
       calls.start();
       const origin = performance.now();
       const answer = await post(endpoint, w.op);
       const called = calls.stop();
       if (cpu && cpuFile) await cpu.stop(cpuFile.replace(/(\.cpuprofile)?$/, `-${w.key}.cpuprofile`));
+      if (heap && heapFile) await heap.stop(heapFile.replace(/(\.heapprofile)?$/, `-${w.key}.heapprofile`));
       const list: Timing[] = recording;
       const reads: Timing[] = storeReads;
       recording = null;

@@ -17,6 +17,8 @@ export type Logger = Pick<Console, 'warn' | 'info'>;
  */
 export class SourceRegistry {
   private readonly sources: SqlSource[];
+  /** ownerOf's maps, by kinds. */
+  private readonly owners = new Map<string, ReadonlyMap<string, SqlSource>>();
 
   constructor(
     readonly config: SourcesConfig,
@@ -48,11 +50,7 @@ export class SourceRegistry {
     kinds: readonly SystemKind[],
     orgCodes: Iterable<string>,
   ): { bySource: Map<SqlSource, string[]>; uncovered: string[] } {
-    const owner = new Map<string, SqlSource>();
-    for (const s of this.ofKinds(kinds)) {
-      if (!INSTITUTION_FAMILIES[s.config.kind]) continue;
-      for (const org of s.config.institutions) owner.set(org, s);
-    }
+    const owner = this.ownerOf(kinds);
     const bySource = new Map<SqlSource, string[]>();
     const uncovered: string[] = [];
     for (const org of orgCodes) {
@@ -66,6 +64,25 @@ export class SourceRegistry {
       bySource.set(s, list);
     }
     return { bySource, uncovered };
+  }
+
+  /**
+   * Which source of `kinds` holds each institution: made once per set of kinds (the configuration
+   * does not change), not for every batch (a province's 24,000 institutions, per fact asked).
+   */
+  private ownerOf(kinds: readonly SystemKind[]): ReadonlyMap<string, SqlSource> {
+    const key = [...kinds].sort().join(',');
+    let owner = this.owners.get(key);
+    if (!owner) {
+      const made = new Map<string, SqlSource>();
+      for (const s of this.ofKinds(kinds)) {
+        if (!INSTITUTION_FAMILIES[s.config.kind]) continue;
+        for (const org of s.config.institutions) made.set(org, s);
+      }
+      owner = made;
+      this.owners.set(key, owner);
+    }
+    return owner;
   }
 
   /** Run `fn` on every source at once; each failure is logged here and reported as an outcome. */

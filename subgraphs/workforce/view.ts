@@ -136,22 +136,30 @@ function storedFactLoader<T extends PeriodRow>(
         return [period.id, states] as const;
       }),
     );
-    const byKey = new Map<string, T[]>();
+    // The rows by period, then by code (a flow under each of its two ends, once when they are one).
+    const byPeriod = new Map<string, Map<string, T[]>>();
+    const add = (byCode: Map<string, T[]>, code: string, row: T): void => {
+      const list = byCode.get(code);
+      if (list) list.push(row);
+      else byCode.set(code, [row]);
+    };
     for (const o of outcomes) {
       if (!o.ok) continue;
       for (const row of o.value) {
-        for (const code of new Set(codesOf(row))) {
-          const k = `${row.period}|${code}`;
-          const list = byKey.get(k) ?? [];
-          list.push(row);
-          byKey.set(k, list);
+        let byCode = byPeriod.get(row.period);
+        if (!byCode) {
+          byCode = new Map();
+          byPeriod.set(row.period, byCode);
         }
+        const codes = codesOf(row);
+        for (let i = 0; i < codes.length; i++) if (codes.indexOf(codes[i]) === i) add(byCode, codes[i], row);
       }
     }
     // A scope's rows: those of its codes (a flow between two of them twice: `gather` tells).
     return keys.map((k) => {
       const rows: T[] = [];
-      for (const code of k.codes) for (const row of byKey.get(`${k.period.id}|${code}`) ?? []) rows.push(row);
+      const byCode = byPeriod.get(k.period.id);
+      if (byCode) for (const code of k.codes) for (const row of byCode.get(code) ?? []) rows.push(row);
       return { rows, sources: statesOf.get(k.period.id) ?? [] };
     });
   });
