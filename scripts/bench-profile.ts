@@ -300,7 +300,8 @@ async function main(): Promise<void> {
       console.info(
         `\nload, warm dashboard: ${load.requestsPerSecond.toFixed(0)} req/s, p50 ${load.p50Ms} ms, ` +
           `p99 ${load.p99Ms} ms, ${load.errors} errors; RSS ${load.rssEarlyMb.toFixed(0)} → ` +
-          `${load.rssLateMb.toFixed(0)} MB (peak ${memory.peakMb.toFixed(0)} MB)`,
+          `${load.rssLateMb.toFixed(0)} MB (peak ${memory.peakMb.toFixed(0)} MB); live heap ` +
+          `${load.liveBeforeMb.toFixed(0)} → ${load.liveAfterMb.toFixed(0)} MB`,
       );
     }
   } finally {

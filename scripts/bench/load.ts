@@ -7,6 +7,7 @@ import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import type { Operation } from './http';
 import type { LoadReply, LoadRequest } from './load-generator';
+import { liveHeapMb } from './memory';
 import type { RssSampler } from './memory';
 
 export interface LoadFigures {
@@ -20,6 +21,9 @@ export interface LoadFigures {
   /** RSS (MB) one second into the load and at its end: whether memory holds steady under load. */
   readonly rssEarlyMb: number;
   readonly rssLateMb: number;
+  /** Live JavaScript heap (MB, after a full collection) just before the load and just after it. */
+  readonly liveBeforeMb: number;
+  readonly liveAfterMb: number;
 }
 
 /** Run the generator once and wait for its answer. */
@@ -48,6 +52,7 @@ export async function loadTest(
   headers: Record<string, string>,
   options: { seconds: number; connections: number; rss: RssSampler },
 ): Promise<LoadFigures> {
+  const liveBeforeMb = liveHeapMb();
   let rssEarlyMb = Number.NaN;
   const early = setTimeout(() => {
     rssEarlyMb = options.rss.sample();
@@ -61,6 +66,7 @@ export async function loadTest(
   });
   clearTimeout(early);
   if (!reply.ok) throw new Error(`load generator: ${reply.error}`);
+  const rssLateMb = options.rss.sample();
   const { result } = reply;
   return {
     requestsPerSecond: result.requests.average,
@@ -70,6 +76,8 @@ export async function loadTest(
     errors: result.errors + result.timeouts + result.non2xx,
     non2xx: result.non2xx,
     rssEarlyMb,
-    rssLateMb: options.rss.sample(),
+    rssLateMb,
+    liveBeforeMb,
+    liveAfterMb: liveHeapMb(),
   };
 }
