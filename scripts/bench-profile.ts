@@ -9,8 +9,8 @@
  * (statements listed per workload, default 12), BENCH_PROFILE_ONLY (a workload key: t1, t2,
  * dashboard), BENCH_PROFILE_LOAD=1 (result caches on; then the load test of `npm run bench` on
  * the warm dashboard), BENCH_PROFILE_CPU=file.cpuprofile (the product process's CPU profile, for
- * Chrome DevTools: with BENCH_PROFILE_LOAD of the load test alone, else of each measured request,
- * in file-<workload>.cpuprofile). With the store, its reads are listed too, slowest first;
+ * Chrome DevTools: with BENCH_PROFILE_LOAD of the load test alone, else of each measured request
+ * and the BENCH_PROFILE_RUNS after it, in file-<workload>.cpuprofile). With the store, its reads are listed too, slowest first;
  * BENCH_PROFILE_REPLAY=1 replays them alone afterwards (their time on an idle server), and
  * BENCH_PROFILE_RUNS=n sends each measured request n times and prints every time, and
  * BENCH_PROFILE_TIMELINE=1 prints the measured request's timeline: each subgraph call the gateway
@@ -22,7 +22,7 @@
  */
 import 'reflect-metadata';
 import { subscribe } from 'node:diagnostics_channel';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { createConnection } from 'mysql2/promise';
 import { demoSecurityConfig } from '../security/demo';
@@ -111,6 +111,51 @@ async function startProfiler(
     },
   };
 }
+
+/**
+ * CPU time used so far (ms, user + system): this process (the product: gateway and subgraphs),
+ * and MariaDB's server (from /proc, NaN where it cannot be read): on a 2-core machine the two
+ * share the cores, so a request's time is at least half their sum.
+ */
+function cpuNow(): { node: number; main: number; mariadb: number } {
+  const usage = process.cpuUsage();
+  let mariadb = Number.NaN;
+  try {
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      let comm: string;
+      try {
+        comm = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+      } catch {
+        continue;
+      }
+      if (comm !== 'mariadbd' && comm !== 'mysqld') continue;
+      mariadb = ticksMs(`/proc/${pid}/stat`);
+      break;
+    }
+  } catch {
+    // No /proc: MariaDB's share stays unknown.
+  }
+  let main = Number.NaN;
+  try {
+    // The main thread (JavaScript); the rest of the process's time is V8's helpers (parallel and
+    // concurrent garbage collection, compilation) and libuv's.
+    main = ticksMs(`/proc/self/task/${process.pid}/stat`);
+  } catch {
+    // No /proc.
+  }
+  return { node: (usage.user + usage.system) / 1000, main, mariadb };
+}
+
+/** User + system time (ms) of a /proc stat file: after the command's closing parenthesis, utime and stime are the 12th and 13th fields. */
+function ticksMs(file: string): number {
+  const stat = readFileSync(file, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+
+/** The kernel's clock ticks per second (USER_HZ; 100 on Linux). */
+const CLOCK_TICKS = 100;
 
 /** One HTTP call between the product's processes (gateway to subgraph, indicators to an owner). */
 interface Call {
@@ -246,16 +291,27 @@ async function main(): Promise<void> {
       const origin = performance.now();
       const answer = await post(endpoint, w.op);
       const called = calls.stop();
-      if (cpu && cpuFile) await cpu.stop(cpuFile.replace(/(\.cpuprofile)?$/, `-${w.key}.cpuprofile`));
-      if (heap && heapFile) await heap.stop(heapFile.replace(/(\.heapprofile)?$/, `-${w.key}.heapprofile`));
       const list: Timing[] = recording;
       const reads: Timing[] = storeReads;
       recording = null;
       storeReads = null;
       // BENCH_PROFILE_RUNS > 1: the same request again (unprofiled, unrecorded), each time printed.
       const times = [answer.ms];
+      const cpuBefore = cpuNow();
       for (let i = 1; i < runs; i++) times.push((await post(endpoint, w.op)).ms);
-      if (runs > 1) console.info(`${w.key}: ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
+      // The profiles cover the measured request and the runs after it (more samples, warmer code).
+      if (cpu && cpuFile) await cpu.stop(cpuFile.replace(/(\.cpuprofile)?$/, `-${w.key}.cpuprofile`));
+      if (heap && heapFile) await heap.stop(heapFile.replace(/(\.heapprofile)?$/, `-${w.key}.heapprofile`));
+      if (runs > 1) {
+        const used = cpuNow();
+        const per = (a: number, b: number): string => ((b - a) / (runs - 1)).toFixed(0);
+        console.info(
+          `${w.key}: ${times.map((t) => t.toFixed(0)).join(', ')} ms; CPU per request (unprofiled ` +
+            `runs): product process ${per(cpuBefore.node, used.node)} ms (main thread ` +
+            `${per(cpuBefore.main, used.main)} ms), MariaDB ` +
+            `${per(cpuBefore.mariadb, used.mariadb)} ms`,
+        );
+      }
       const perKind = new Map<string, { n: number; ms: number; max: number }>();
       for (const t of list) {
         const k = perKind.get(t.kind) ?? { n: 0, ms: 0, max: 0 };

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginInlineTraceDisabled,
@@ -71,6 +72,11 @@ export async function serveSubgraph<TContext extends BaseContext>(
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      // No subgraph declares cache hints: the gateway reads an answer without a Cache-Control
+      // header as uncacheable, as it read Apollo's `no-store`, and the indicators subgraph sets
+      // its own (resultCachePolicyPlugin). Apollo's plugin would only wrap every field resolver
+      // (a province's measure values are ~10^5 fields: one hook call and hint object each).
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: http }),
       ...(options.plugins ?? []),
     ],

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { resultCachePolicyPlugin } from './cache/result-policy';
 import { buildFederatedSchema } from '../common/federation';
 import type { IndicatorsContext } from './context';
@@ -23,10 +22,11 @@ export type { MeasureCache, MeasureCacheConfig } from './cache';
 
 /**
  * The plugins the indicators subgraph serves with: its answers tell the gateway whether they may
- * be cached whole (`Cache-Control` from the request's ResultPolicy) instead of Apollo's own header.
+ * be cached whole (`Cache-Control` from the request's ResultPolicy). Apollo's own cache-control
+ * plugin is off in every subgraph (serveSubgraph).
  */
 export function indicatorsPlugins(): ApolloServerPlugin<IndicatorsContext>[] {
-  return [ApolloServerPluginCacheControl({ calculateHttpHeaders: false }), resultCachePolicyPlugin()];
+  return [resultCachePolicyPlugin()];
 }
 
 /** The `indicators` subgraph: the catalog, and `indicators(...)` on Region. */
