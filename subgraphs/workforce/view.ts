@@ -136,6 +136,24 @@ function storedFactLoader<T extends PeriodRow>(
         return [period.id, states] as const;
       }),
     );
+    // One key (one scope: a form's region, the usual batch): its rows are those with a code of
+    // its own, in the order read, without an index of every code.
+    if (keys.length === 1) {
+      const [k] = keys;
+      const own = new Set(k.codes);
+      const rows: T[] = [];
+      for (const o of outcomes) {
+        if (!o.ok) continue;
+        for (const row of o.value) {
+          if (row.period !== k.period.id) continue;
+          const codes = codesOf(row);
+          // A flow between two of the scope's institutions twice, as the index gives it (`gather`).
+          for (let i = 0; i < codes.length; i++)
+            if (codes.indexOf(codes[i]) === i && own.has(codes[i])) rows.push(row);
+        }
+      }
+      return [{ rows, sources: statesOf.get(k.period.id) ?? [] }];
+    }
     // The rows by period, then by code (a flow under each of its two ends, once when they are one).
     const byPeriod = new Map<string, Map<string, T[]>>();
     const add = (byCode: Map<string, T[]>, code: string, row: T): void => {
