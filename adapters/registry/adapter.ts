@@ -96,14 +96,15 @@ const INSTITUTION_COLUMNS =
   'org_code, org_name, category_code, hosp_level, hosp_grade, ownership, division_code, beds, tcm_service, meets_standard, grading_system, mutual_recognition, opened_on, closed_on';
 
 /**
- * Records already made from a row: a registry source that keeps its answers (`answerCacheSeconds`)
- * hands the same row objects to every request for minutes, and a province's 24 000 institutions
- * were converted again by each subgraph of each request.
+ * Records already made from an answer: a registry source that keeps its answers
+ * (`answerCacheSeconds`) hands the same row list to every request for minutes
+ * (SqlSource.queryShared), and a province's 24 000 institutions were converted again by each
+ * subgraph of each request.
  */
-const RECORDS = new WeakMap<InstitutionRow, InstitutionRecord>();
+const RECORDS = new WeakMap<readonly InstitutionRow[], readonly InstitutionRecord[]>();
 
-function institutionOf(row: InstitutionRow): InstitutionRecord {
-  return madeOnce(RECORDS, row, toInstitution);
+function recordsOf(rows: readonly InstitutionRow[]): InstitutionRecord[] {
+  return [...madeOnce(RECORDS, rows, (list) => list.map(toInstitution))];
 }
 
 function toInstitution(row: InstitutionRow): InstitutionRecord {
@@ -148,21 +149,21 @@ export const registryAdapter = {
     divisionCodes: readonly string[],
   ): Promise<InstitutionRecord[]> {
     if (divisionCodes.length === 0) return [];
-    const rows = await source.query<InstitutionRow>(
+    const rows = await source.queryShared<InstitutionRow>(
       `SELECT ${INSTITUTION_COLUMNS} FROM institution WHERE division_code IN (${placeholders(divisionCodes.length)})`,
       divisionCodes,
     );
-    return rows.map(institutionOf);
+    return recordsOf(rows);
   },
 
   /** Institutions by code, for batched entity references: one statement. */
   async institutionsByCodes(source: SqlSource, orgCodes: readonly string[]): Promise<InstitutionRecord[]> {
     if (orgCodes.length === 0) return [];
-    const rows = await source.query<InstitutionRow>(
+    const rows = await source.queryShared<InstitutionRow>(
       `SELECT ${INSTITUTION_COLUMNS} FROM institution WHERE org_code IN (${placeholders(orgCodes.length)})`,
       orgCodes,
     );
-    return rows.map(institutionOf);
+    return recordsOf(rows);
   },
 
   /** Alliances, all or of some kinds / ids: one statement. */

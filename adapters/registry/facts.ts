@@ -136,10 +136,13 @@ export interface SupportPairCount {
 const text = (v: unknown): string | null => textOrNull(v);
 const flag = (v: unknown): boolean => text(v) === '1';
 
-/** Facts made once per kept row (madeOnce): the registry keeps its answers for minutes. */
-const MEMBERSHIPS = new WeakMap<Row, MembershipFact>();
-const CLASSES = new WeakMap<Row, InstitutionClassCount>();
-const SUPPORT_PAIRS = new WeakMap<Row, SupportPairCount | null>();
+/**
+ * Facts made once per kept answer (madeOnce on the row list, SqlSource.queryShared): the registry
+ * keeps its answers for minutes, and a province's memberships were made again by every request.
+ */
+const MEMBERSHIPS = new WeakMap<readonly Row[], readonly MembershipFact[]>();
+const CLASSES = new WeakMap<readonly Row[], readonly InstitutionClassCount[]>();
+const SUPPORT_PAIRS = new WeakMap<readonly Row[], readonly SupportPairCount[]>();
 
 export const registryFactsAdapter = {
   /**
@@ -170,7 +173,7 @@ export const registryFactsAdapter = {
       ['mr', 'i.mutual_recognition'],
       ['open', `CASE WHEN ${holdsOnLastDay('i.opened_on', 'i.closed_on')} THEN 1 ELSE 0 END`],
     ]);
-    const rows = await source.query<Row>(
+    const rows = await source.queryShared<Row>(
       `SELECT ${keys.select}, COUNT(*) AS n
          FROM (${p}) p
          JOIN alliance a ON ${overlapsPeriod('a.established_on', 'a.dissolved_on')}
@@ -180,8 +183,8 @@ export const registryFactsAdapter = {
         GROUP BY ${keys.groupBy}`,
       params,
     );
-    return rows.map((row) =>
-      madeOnce(MEMBERSHIPS, row, (r) => ({
+    const made = madeOnce(MEMBERSHIPS, rows, (list) =>
+      list.map((r) => ({
         periodId: String(r.k_pid),
         allianceId: String(r.k_aid).trim(),
         allianceName: String(r.k_name ?? ''),
@@ -202,6 +205,7 @@ export const registryFactsAdapter = {
         memberOpenAtEnd: toCount(r.k_open) === 1,
       })),
     );
+    return [...made];
   },
 
   /** Shared centres open on each period's last day, COUNT per (period, kind, host's county): one statement. */
@@ -357,7 +361,7 @@ export const registryFactsAdapter = {
       ['lvl', 'i.hosp_level'],
       ['own', 'i.ownership'],
     ]);
-    const rows = await source.query<Row>(
+    const rows = await source.queryShared<Row>(
       `SELECT ${keys.select}, COUNT(*) AS n
          FROM (${p}) p
          JOIN institution i ON ${holdsOnLastDay('i.opened_on', 'i.closed_on')}
@@ -365,8 +369,8 @@ export const registryFactsAdapter = {
         GROUP BY ${keys.groupBy}`,
       params,
     );
-    return rows.map((row) =>
-      madeOnce(CLASSES, row, (r) => ({
+    const made = madeOnce(CLASSES, rows, (list) =>
+      list.map((r) => ({
         periodId: String(r.k_pid),
         divisionCode: String(r.k_div).trim(),
         categoryCode: text(r.k_cat),
@@ -375,6 +379,7 @@ export const registryFactsAdapter = {
         institutions: toCount(r.n),
       })),
     );
+    return [...made];
   },
 
   /** Support activities in each period per (giver, receiver, kind) with both sides' classes: one statement. */
@@ -393,7 +398,7 @@ export const registryFactsAdapter = {
       ['tdiv', blankToNull('t.division_code')],
       ['topen', `CASE WHEN ${holdsOnLastDay('t.opened_on', 't.closed_on')} THEN 1 ELSE 0 END`],
     ]);
-    const rows = await source.query<Row>(
+    const rows = await source.queryShared<Row>(
       `SELECT ${keys.select}, COUNT(*) AS n
          FROM (${p}) p
          JOIN support_activity s ON s.occurred_on >= p.ps AND s.occurred_on < p.pe
@@ -402,27 +407,26 @@ export const registryFactsAdapter = {
         GROUP BY ${keys.groupBy}`,
       params,
     );
-    const result: SupportPairCount[] = [];
-    for (const row of rows) {
-      const pair = madeOnce(SUPPORT_PAIRS, row, (r) => {
+    const made = madeOnce(SUPPORT_PAIRS, rows, (list) => {
+      const result: SupportPairCount[] = [];
+      for (const r of list) {
         const kind = codeOf(text(r.k_kind), SUPPORT_KINDS);
-        return kind
-          ? {
-              periodId: String(r.k_pid),
-              fromOrgCode: String(r.k_from).trim(),
-              toOrgCode: String(r.k_to).trim(),
-              kind,
-              fromCategory: text(r.k_fcat),
-              fromLevel: text(r.k_flvl),
-              toCategory: text(r.k_tcat),
-              toDivision: text(r.k_tdiv),
-              toOpenAtEnd: toCount(r.k_topen) === 1,
-              activities: toCount(r.n),
-            }
-          : null;
-      });
-      if (pair) result.push(pair);
-    }
-    return result;
+        if (!kind) continue;
+        result.push({
+          periodId: String(r.k_pid),
+          fromOrgCode: String(r.k_from).trim(),
+          toOrgCode: String(r.k_to).trim(),
+          kind,
+          fromCategory: text(r.k_fcat),
+          fromLevel: text(r.k_flvl),
+          toCategory: text(r.k_tcat),
+          toDivision: text(r.k_tdiv),
+          toOpenAtEnd: toCount(r.k_topen) === 1,
+          activities: toCount(r.n),
+        });
+      }
+      return result;
+    });
+    return [...made];
   },
 };

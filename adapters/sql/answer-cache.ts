@@ -22,6 +22,15 @@ export class AnswerCache {
 
   /** The kept answer of `sql` with `params`, or `run`'s (kept when it succeeds). A copy of the row list. */
   async answer<T>(sql: string, params: readonly unknown[], run: () => Promise<T[]>): Promise<T[]> {
+    return [...(await this.shared(sql, params, run))];
+  }
+
+  /**
+   * `answer`, the kept row list itself (not a copy; never to be changed): the same list object for
+   * every caller while it is kept, so that what is made of a whole answer can be made once per
+   * answer (`madeOnce` keyed on the list) instead of once per request.
+   */
+  async shared<T>(sql: string, params: readonly unknown[], run: () => Promise<T[]>): Promise<readonly T[]> {
     const key = `${sql}\u0000${JSON.stringify(params)}`;
     const now = this.now();
     const kept = this.entries.get(key);
@@ -30,7 +39,7 @@ export class AnswerCache {
       // Most recently used last: eviction takes the first.
       this.entries.delete(key);
       this.entries.set(key, kept);
-      return [...((await kept.rows) as T[])];
+      return (await kept.rows) as T[];
     }
     const rows = run();
     this.entries.delete(key);
@@ -42,7 +51,7 @@ export class AnswerCache {
     rows.catch(() => {
       if (this.entries.get(key)?.rows === rows) this.entries.delete(key);
     });
-    return [...(await rows)];
+    return rows;
   }
 
   /** Forget every kept answer. */
@@ -52,9 +61,9 @@ export class AnswerCache {
 }
 
 /**
- * What `make` makes of a row, once per row object: a kept answer hands the same row objects to
- * every caller until it expires, so what is made of them (records, facts) is made once, not per
- * request. The made values are shared: readonly.
+ * What `make` makes of a row (or of a kept row list: `shared`), once per object: a kept answer
+ * hands the same objects to every caller until it expires, so what is made of them (records,
+ * facts) is made once, not per request. The made values are shared: readonly.
  */
 export function madeOnce<R extends object, T>(made: WeakMap<R, T>, row: R, make: (row: R) => T): T {
   let value = made.get(row);

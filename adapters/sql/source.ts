@@ -141,6 +141,15 @@ export class SqlSource {
     return this.answers.answer(sql, params, () => this.execute<T>(sql, params));
   }
 
+  /**
+   * `query`, with the kept row list itself when the source keeps answers (see AnswerCache.shared):
+   * for callers that only read the rows and make something of the whole list once per answer.
+   */
+  queryShared<T>(sql: string, params: readonly unknown[] = []): Promise<readonly T[]> {
+    if (!this.answers) return this.execute(sql, params);
+    return this.answers.shared(sql, params, () => this.execute<T>(sql, params));
+  }
+
   /** Whether the database answers now (never a kept answer): for readiness. */
   async ping(): Promise<void> {
     await this.execute('SELECT 1 AS ok', []);

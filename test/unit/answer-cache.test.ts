@@ -62,6 +62,22 @@ describe('AnswerCache (kept answers of a master-data source)', () => {
     expect(await cache.answer('SELECT d', [], run('SELECT d', []))).toEqual([{ d: 2 }, { d: 1 }]);
   });
 
+  test('shared answers are the kept list itself while it is kept, a new list once it expires', async () => {
+    const { cache, runs, run, advance } = setup(1000);
+    const first = await cache.shared('SELECT e', [], run('SELECT e', [{ e: 1 }]));
+    const again = await cache.shared('SELECT e', [], run('SELECT e', [{ e: 1 }]));
+    expect(again).toBe(first);
+    // `answer` of the same statement: the kept rows, in a list of the caller's own.
+    const copy = await cache.answer('SELECT e', [], run('SELECT e', [{ e: 1 }]));
+    expect(copy).not.toBe(first);
+    expect(copy[0]).toBe(first[0]);
+    advance(1001);
+    const fresh = await cache.shared('SELECT e', [], run('SELECT e', [{ e: 1 }]));
+    expect(fresh).not.toBe(first);
+    expect(fresh).toEqual(first);
+    expect(runs).toEqual(['SELECT e', 'SELECT e']);
+  });
+
   test('at most maxEntries statements are kept; the least recently used goes first', async () => {
     const { cache, runs, run } = setup(1000, 2);
     await cache.answer('S1', [], run('S1', [1]));
