@@ -98,10 +98,18 @@ const SHANGHAI_DAY = new Intl.DateTimeFormat('en-CA', {
 
 /** Today's date in Asia/Shanghai as `yyyyMMdd`. */
 export function todayInShanghai(now: Date = new Date()): LocalDate {
+  // Every period argument asks (hundreds a request): the day of the last second asked is kept.
+  const second = Math.floor(now.getTime() / 1000);
+  if (lastDay && lastDay.second === second) return lastDay.day;
   const parts = SHANGHAI_DAY.formatToParts(now);
   const get = (t: string): string => parts.find((x) => x.type === t)?.value ?? '';
-  return `${get('year')}${get('month')}${get('day')}`;
+  const day = `${get('year')}${get('month')}${get('day')}`;
+  lastDay = { second, day };
+  return day;
 }
+
+/** todayInShanghai's last answer and the second (since the epoch) it was for. */
+let lastDay: { readonly second: number; readonly day: LocalDate } | null = null;
 
 /** A period is in the future when it has not started yet. */
 export function isFuture(p: Period, today: LocalDate = todayInShanghai()): boolean {

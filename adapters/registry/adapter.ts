@@ -107,6 +107,14 @@ function recordsOf(rows: readonly InstitutionRow[]): InstitutionRecord[] {
   return [...madeOnce(RECORDS, rows, (list) => list.map(toInstitution))];
 }
 
+/** Every institution of some divisions, listed and by code: made once per kept answer. */
+export interface InstitutionIndex {
+  readonly list: readonly InstitutionRecord[];
+  readonly byCode: ReadonlyMap<string, InstitutionRecord>;
+}
+
+const INDEXES = new WeakMap<readonly InstitutionRow[], InstitutionIndex>();
+
 function toInstitution(row: InstitutionRow): InstitutionRecord {
   const categoryCode = normalizeCategoryCode(row.category_code);
   return {
@@ -154,6 +162,22 @@ export const registryAdapter = {
       divisionCodes,
     );
     return recordsOf(rows);
+  },
+
+  /**
+   * `institutionsInDivisions`, as one index shared by every caller while the source keeps the
+   * answer (a province's 24 000 institutions by code, for each request that needs them all).
+   */
+  async institutionIndex(source: SqlSource, divisionCodes: readonly string[]): Promise<InstitutionIndex> {
+    if (divisionCodes.length === 0) return { list: [], byCode: new Map() };
+    const rows = await source.queryShared<InstitutionRow>(
+      `SELECT ${INSTITUTION_COLUMNS} FROM institution WHERE division_code IN (${placeholders(divisionCodes.length)})`,
+      divisionCodes,
+    );
+    return madeOnce(INDEXES, rows, () => {
+      const list = madeOnce(RECORDS, rows, (l) => l.map(toInstitution));
+      return { list, byCode: new Map(list.map((r) => [r.orgCode, r])) };
+    });
   },
 
   /** Institutions by code, for batched entity references: one statement. */

@@ -260,9 +260,11 @@ export function isGovernmentTownshipCentre(r: InstitutionRecord): boolean {
   );
 }
 
-/** Open on the period's last day (统计时间点). */
-export function openAtPoint(r: InstitutionRecord, period: Period): boolean {
-  return overlaps(r.openedOn, r.closedOn, periodLastDay(period), periodEnd(period));
+/** Open on the period's last day (统计时间点): the test, with the period's days worked out once. */
+export function openAtPoint(period: Period): (r: InstitutionRecord) => boolean {
+  const lastDay = periodLastDay(period);
+  const end = periodEnd(period);
+  return (r) => overlaps(r.openedOn, r.closedOn, lastDay, end);
 }
 
 /**
@@ -292,8 +294,9 @@ export async function governmentTownshipFact(
   scope: Scope,
   period: Period,
 ): Promise<Counted<GovernmentTownshipTotals>> {
+  const openAt = openAtPoint(period);
   const centres = (await recordsOf(ctx, scope))
-    .filter((r) => isGovernmentTownshipCentre(r) && openAtPoint(r, period))
+    .filter((r) => isGovernmentTownshipCentre(r) && openAt(r))
     .map((r) => r.orgCode);
   const facts = await ctx.registry.gather(ctx.registry.gps, 'hrm', period, centres);
   return counted(facts, (rows) => ({
@@ -312,8 +315,9 @@ export async function governmentTownshipCentres(
   period: Period,
 ): Promise<Counted<number>> {
   const records = await recordsOf(ctx, scope);
+  const openAt = openAtPoint(period);
   return {
-    value: records.filter((r) => isGovernmentTownshipCentre(r) && openAtPoint(r, period)).length,
+    value: records.filter((r) => isGovernmentTownshipCentre(r) && openAt(r)).length,
     sources: ctx.registry.idle('registry'),
   };
 }
@@ -328,8 +332,9 @@ export async function governmentTownshipsWithGp(
   scope: Scope,
   period: Period,
 ): Promise<Counted<number>> {
+  const openAt = openAtPoint(period);
   const centres = (await recordsOf(ctx, scope))
-    .filter((r) => isGovernmentTownshipCentre(r) && openAtPoint(r, period))
+    .filter((r) => isGovernmentTownshipCentre(r) && openAt(r))
     .map((r) => r.orgCode);
   const facts = await ctx.registry.gather(ctx.registry.gps, 'hrm', period, centres);
   return counted(facts, (rows) => new Set(rows.filter((r) => r.gps > 0).map((r) => r.orgCode)).size);

@@ -1,7 +1,9 @@
 import DataLoader from 'dataloader';
 import { registryAdapter } from '../../adapters';
 import type { InstitutionRecord, SourceRegistry, SystemKind } from '../../adapters';
+import type { InstitutionIndex } from '../../adapters/registry/adapter';
 import type { AllianceMemberRecord, AllianceRecord } from '../../adapters/registry/model';
+import { madeOnce } from '../../adapters/sql/answer-cache';
 import type {
   DivisionSignedPersons,
   FeeComposition,
@@ -40,6 +42,15 @@ import {
   SIGNED_BY_TEAM_ORG_FACT,
   TEAMS_FACT,
 } from './store/facts';
+
+/** The registry's 三级 and 二级 hospitals (codes, sorted). */
+export interface HospitalLevels {
+  readonly level3: readonly string[];
+  readonly level2: readonly string[];
+}
+
+/** hospitalsByLevel's answers, per institution index (one per kept registry answer). */
+const HOSPITAL_LEVELS = new WeakMap<InstitutionIndex, HospitalLevels>();
 
 /** How one source fared for one statement. */
 export interface SourceState {
@@ -205,8 +216,7 @@ export class WorkforceView extends RegistryView {
   readonly practiceSites: FactLoader<PracticeSites>;
   readonly allianceById: DataLoader<string, AllianceRecord | null>;
   readonly allianceMembers: DataLoader<string, AllianceMemberRecord[]>;
-  private hospitals: Promise<{ level3: string[]; level2: string[] }> | null = null;
-  private everyInstitution: Promise<Map<string, InstitutionRecord>> | null = null;
+  private index: Promise<InstitutionIndex> | null = null;
 
   constructor(sources: SourceRegistry, store?: OpenedStore) {
     super(sources);
@@ -241,38 +251,40 @@ export class WorkforceView extends RegistryView {
   }
 
   /** Every institution of the region's registry by code (read once per operation). */
-  institutionMap(): Promise<Map<string, InstitutionRecord>> {
-    if (!this.everyInstitution)
-      this.everyInstitution = this.allInstitutions().then((all) => new Map(all.map((r) => [r.orgCode, r])));
-    return this.everyInstitution;
+  async institutionMap(): Promise<ReadonlyMap<string, InstitutionRecord>> {
+    return (await this.everyInstitution()).byCode;
   }
 
-  /** Every institution of the region's registry (all its counties; one batched statement). */
-  async allInstitutions(): Promise<InstitutionRecord[]> {
-    const counties = (await this.divisions())
-      .all()
-      .filter((d) => d.level === RegionLevel.COUNTY)
-      .map((d) => d.code);
-    const lists = await this.institutionsInCounty.loadMany(counties);
-    return lists.flatMap((l) => {
-      if (l instanceof Error) throw l;
-      return l;
+  /**
+   * Every institution of the region's registry (all its counties; one statement), listed and by
+   * code: one index per answer the registry keeps, shared by the requests while it is kept.
+   */
+  private everyInstitution(): Promise<InstitutionIndex> {
+    this.index ??= this.divisions()
+      .then((divisions) =>
+        registryAdapter.institutionIndex(
+          this.sources.registry(),
+          divisions
+            .all()
+            .filter((d) => d.level === RegionLevel.COUNTY)
+            .map((d) => d.code),
+        ),
+      )
+      .catch(registryUnavailable);
+    return this.index;
+  }
+
+  /** The registry's 三级 and 二级 hospitals (not primary care), for 到下级医疗机构执业: once per kept answer. */
+  async hospitalsByLevel(): Promise<HospitalLevels> {
+    const index = await this.everyInstitution();
+    return madeOnce(HOSPITAL_LEVELS, index, ({ list }) => {
+      const of = (level: HospitalLevel): string[] =>
+        list
+          .filter((r) => !r.primaryCare && r.level === level)
+          .map((r) => r.orgCode)
+          .sort();
+      return { level3: of(HospitalLevel.LEVEL_3), level2: of(HospitalLevel.LEVEL_2) };
     });
-  }
-
-  /** The registry's 三级 and 二级 hospitals (not primary care), for 到下级医疗机构执业. */
-  hospitalsByLevel(): Promise<{ level3: string[]; level2: string[] }> {
-    if (!this.hospitals) {
-      this.hospitals = this.allInstitutions().then((all) => {
-        const of = (level: HospitalLevel): string[] =>
-          all
-            .filter((r) => !r.primaryCare && r.level === level)
-            .map((r) => r.orgCode)
-            .sort();
-        return { level3: of(HospitalLevel.LEVEL_3), level2: of(HospitalLevel.LEVEL_2) };
-      });
-    }
-    return this.hospitals;
   }
 
   /** The configured sources of a kind, as answered (nothing needed asking). */
