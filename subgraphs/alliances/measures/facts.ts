@@ -140,20 +140,23 @@ const isoDate = (d: string | null): string =>
 const SELECTED = new OncePer<FactData, MembershipFact[]>();
 const scopeId = (scope: FactScope): string => `${scope.kind}|${scope.code}|${scope.period.id}`;
 
+/** The memberships of one period of a batch (a batch holds every period asked), once per period. */
+const OF_PERIOD = new OncePer<FactData, readonly MembershipFact[]>();
+const membersOf = (data: FactData, periodId: string): readonly MembershipFact[] =>
+  OF_PERIOD.get(data, periodId, () => data.members.filter((m) => m.periodId === periodId));
+
 /**
  * Membership facts of the scope's alliances (REGION: grid division in the region; ALLIANCE:
  * itself), shared by the scope's measures (a province's memberships were filtered again for each).
  */
 function allianceFacts(scope: FactScope, data: FactData): readonly MembershipFact[] {
   return SELECTED.get(data, `alliances|${scopeId(scope)}`, () =>
-    data.members.filter(
-      (m) =>
-        m.periodId === scope.period.id &&
-        (scope.kind === ScopeKind.ALLIANCE
-          ? m.allianceId === scope.code
-          : scope.kind === ScopeKind.REGION
-            ? m.allianceDivision !== null && scope.subtree.has(m.allianceDivision)
-            : m.orgCode === scope.code),
+    membersOf(data, scope.period.id).filter((m) =>
+      scope.kind === ScopeKind.ALLIANCE
+        ? m.allianceId === scope.code
+        : scope.kind === ScopeKind.REGION
+          ? m.allianceDivision !== null && scope.subtree.has(m.allianceDivision)
+          : m.orgCode === scope.code,
     ),
   );
 }
@@ -161,11 +164,8 @@ function allianceFacts(scope: FactScope, data: FactData): readonly MembershipFac
 /** Facts of the JT/GT alliances an institution leads (kinds `JT`, `GT`), shared like allianceFacts. */
 function ledGroupFacts(scope: FactScope, data: FactData): readonly MembershipFact[] {
   return SELECTED.get(data, `led|${scopeId(scope)}`, () =>
-    data.members.filter(
-      (m) =>
-        m.periodId === scope.period.id &&
-        m.leadOrgCode === scope.code &&
-        (m.kindCode === 'JT' || m.kindCode === 'GT'),
+    membersOf(data, scope.period.id).filter(
+      (m) => m.leadOrgCode === scope.code && (m.kindCode === 'JT' || m.kindCode === 'GT'),
     ),
   );
 }
@@ -233,32 +233,49 @@ export function stablySupported(
 /** The institutions stably supported in a scope, with their class, once per (data, scope). */
 const SUPPORTED = new OncePer<FactData, ReadonlyArray<readonly [string, Classed]>>();
 
+/** An institution that stablySupported would count where it stands: its division, code and class. */
+type SupportedCentre = readonly [division: string, org: string, centre: Classed];
+
+/** Per (data, period): every institution so supported, wherever it stands (see supportedCentres). */
+const SUPPORT_CANDIDATES = new OncePer<FactData, readonly SupportedCentre[]>();
+
 /**
  * Every institution of the scope that stablySupported would count, whatever its class, with the
  * class its filter is asked about (the member's, or the receiver's): found once per scope for the
- * three support measures (a province's memberships and support pairs were walked by each).
+ * three support measures, from the period's candidates found once for every scope (a province's
+ * memberships and support pairs were walked by each scope and measure).
  */
 function supportedCentres(scope: FactScope, data: FactData): ReadonlyArray<readonly [string, Classed]> {
   return SUPPORTED.get(data, scopeId(scope), () => {
     const found: Array<readonly [string, Classed]> = [];
-    const pid = scope.period.id;
+    for (const [division, org, centre] of supportCandidates(data, scope.period.id))
+      if (scope.subtree.has(division)) found.push([org, centre]);
+    return found;
+  });
+}
+
+function supportCandidates(data: FactData, pid: string): readonly SupportedCentre[] {
+  return SUPPORT_CANDIDATES.get(data, pid, () => {
+    const found: SupportedCentre[] = [];
+    const members = membersOf(data, pid);
     const leadClass = new Map<string, MembershipFact>();
-    for (const m of data.members)
-      if (m.periodId === pid && m.role === 'LEAD' && m.orgCode === m.leadOrgCode)
-        leadClass.set(m.allianceId, m);
-    for (const m of data.members) {
-      if (m.periodId !== pid || m.orgCode === null || m.memberDivision === null || !m.memberOpenAtEnd)
-        continue;
-      if (!scope.subtree.has(m.memberDivision)) continue;
+    for (const m of members)
+      if (m.role === 'LEAD' && m.orgCode === m.leadOrgCode) leadClass.set(m.allianceId, m);
+    for (const m of members) {
+      if (m.orgCode === null || m.memberDivision === null || !m.memberOpenAtEnd) continue;
       const lead = leadClass.get(m.allianceId);
-      if (lead && lead.orgCode !== m.orgCode && isSecondaryOrTertiary(lead)) found.push([m.orgCode, m]);
+      if (lead && lead.orgCode !== m.orgCode && isSecondaryOrTertiary(lead))
+        found.push([m.memberDivision, m.orgCode, m]);
     }
     for (const s of data.support) {
-      if (s.periodId !== pid || s.toDivision === null || !s.toOpenAtEnd || !scope.subtree.has(s.toDivision))
-        continue;
+      if (s.periodId !== pid || s.toDivision === null || !s.toOpenAtEnd) continue;
       const giver: Classed = { categoryCode: s.fromCategory, hospLevel: s.fromLevel, ownership: null };
       if (isSecondaryOrTertiary(giver))
-        found.push([s.toOrgCode, { categoryCode: s.toCategory, hospLevel: null, ownership: null }]);
+        found.push([
+          s.toDivision,
+          s.toOrgCode,
+          { categoryCode: s.toCategory, hospLevel: null, ownership: null },
+        ]);
     }
     return found;
   });
