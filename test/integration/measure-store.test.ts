@@ -173,6 +173,28 @@ describe.each<Engine>(['sqlite', 'mariadb'])('the measure store on %s', (engine)
     expect(await db.states([])).toEqual([]);
   });
 
+  test('a reader that fails on a row fails the read once the statement has ended; the store reads on', async () => {
+    const { db } = store;
+    const months = Array.from({ length: 12 }, (_, i) => `2019${String(i + 1).padStart(2, '0')}`);
+    const parts = ['his-a-city', 'his-b-county'].map((sourceId) => ({ sourceId, months, partial: null }));
+    const rows = await db.monthRows('visits', parts, null, { width: 4 });
+    expect(rows.length).toBeGreaterThan(1);
+    let seen = 0;
+    await expect(
+      db.eachMonthRow('visits', parts, null, { width: 4 }, () => {
+        seen += 1;
+        throw new Error('reader failed');
+      }),
+    ).rejects.toThrow('reader failed');
+    // The first row failed; the others were still read off the connection, and not handed on.
+    expect(seen).toBe(1);
+    // Every connection of the pool is usable: as many reads at once as before, the same rows.
+    const again = await Promise.all(
+      Array.from({ length: 8 }, () => db.monthRows('visits', parts, null, { width: 4 })),
+    );
+    for (const list of again) expect(list).toEqual(rows);
+  });
+
   test('the open tail after the store is read live: one statement per HIS, the same numbers as live', async () => {
     const before = his();
     const v = await ask('610900', '2019H1');

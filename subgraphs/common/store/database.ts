@@ -1,4 +1,3 @@
-import type { Readable } from 'node:stream';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -54,6 +53,20 @@ function valueColumns(width: number): { read: string; summed: string } {
 const SUMS = V.map((v) => `SUM(${v})`).join(', ');
 /** Rows per INSERT statement (13 parameters a row stays under SQLite's variable limit). */
 const INSERT_BATCH = 1000;
+
+/**
+ * The MySQL driver's connection (mysql2), as far as streamed reads use it: a statement without a
+ * callback is an emitter of its rows ('result'), its failure ('error') and its end ('end').
+ */
+interface DriverConnection {
+  query(sql: string, params: unknown[]): DriverStatement;
+}
+
+interface DriverStatement {
+  on(event: 'result', listener: (row: Row) => void): DriverStatement;
+  on(event: 'error', listener: (error: Error) => void): DriverStatement;
+  on(event: 'end', listener: () => void): DriverStatement;
+}
 
 /** One stored row: an institution, a bucket (day `yyyyMMdd` or month `yyyyMM`), its keys and values. */
 export interface StoredRow {
@@ -458,21 +471,26 @@ export class StoreDatabase {
     const runner = this.reader!.createQueryRunner();
     let count = 0;
     try {
-      // typeorm types the driver's object-mode row stream as a file stream.
-      const stream = (await runner.stream(this.withTempTable(sql), [...params])) as unknown as Readable;
+      // The driver's connection itself (typeorm's runner holds it): its statement emits each row
+      // as it is parsed ('result'), without a Readable stream between (a buffer and an event per
+      // row on top of the driver's own), then 'end'.
+      const connection = (await runner.connect()) as DriverConnection;
       await new Promise<void>((resolve, reject) => {
         let failure: unknown = null;
-        stream.on('data', (r: Row) => {
-          if (failure !== null) return;
-          count += 1;
-          try {
-            onRow(r);
-          } catch (e) {
-            failure = e;
-          }
-        });
-        stream.on('error', reject);
-        stream.on('end', () => (failure === null ? resolve() : reject(failure as Error)));
+        connection
+          .query(this.withTempTable(sql), [...params])
+          .on('result', (r: Row) => {
+            if (failure !== null) return;
+            count += 1;
+            try {
+              onRow(r);
+            } catch (e) {
+              failure = e;
+            }
+          })
+          // A failing statement or connection: at once (a lost connection may never end).
+          .on('error', reject)
+          .on('end', () => (failure === null ? resolve() : reject(failure as Error)));
       });
     } finally {
       await runner.release();
