@@ -149,7 +149,7 @@ export const registryFactsAdapter = {
    * Memberships overlapping each period, of alliances that exist during it (an alliance without
    * members gives one row with a null member), grouped per (period, alliance, member): one statement.
    */
-  async membershipFacts(source: SqlSource, periods: readonly Period[]): Promise<MembershipFact[]> {
+  async membershipFacts(source: SqlSource, periods: readonly Period[]): Promise<readonly MembershipFact[]> {
     if (periods.length === 0) return [];
     const params: unknown[] = [];
     const p = periodsTable(periods, params);
@@ -205,7 +205,8 @@ export const registryFactsAdapter = {
         memberOpenAtEnd: toCount(r.k_open) === 1,
       })),
     );
-    return [...made];
+    // The shared list itself (never changed): what callers make of it can be made once per answer.
+    return made;
   },
 
   /** Shared centres open on each period's last day, COUNT per (period, kind, host's county): one statement. */

@@ -140,10 +140,13 @@ const isoDate = (d: string | null): string =>
 const SELECTED = new OncePer<FactData, MembershipFact[]>();
 const scopeId = (scope: FactScope): string => `${scope.kind}|${scope.code}|${scope.period.id}`;
 
-/** The memberships of one period of a batch (a batch holds every period asked), once per period. */
-const OF_PERIOD = new OncePer<FactData, readonly MembershipFact[]>();
+/**
+ * The memberships of one period (a batch holds every period asked), once per period of a list:
+ * the registry hands the same list to every request while it keeps the answer.
+ */
+const OF_PERIOD = new OncePer<readonly MembershipFact[], readonly MembershipFact[]>();
 const membersOf = (data: FactData, periodId: string): readonly MembershipFact[] =>
-  OF_PERIOD.get(data, periodId, () => data.members.filter((m) => m.periodId === periodId));
+  OF_PERIOD.get(data.members, periodId, () => data.members.filter((m) => m.periodId === periodId));
 
 /**
  * Membership facts of the scope's alliances (REGION: grid division in the region; ALLIANCE:
