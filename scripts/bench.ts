@@ -189,9 +189,9 @@ async function measure(
     const workloads: Record<string, StoreFigures['workloads'][string]> = {};
     for (const w of list) {
       const before = stored.store!.db.statements;
-      const f = await measureWarm(stored, capture, w, config.runs);
+      const f = await measureWarm(stored, capture, w, config.runs, config.storeWarmup);
       const storeStatements = Array.from({ length: f.statements.length }, () =>
-        Math.round((stored.store!.db.statements - before) / (config.runs + 1)),
+        Math.round((stored.store!.db.statements - before) / (config.runs + 1 + config.storeWarmup)),
       );
       workloads[w.key] = { ...f, storeStatements };
       say(

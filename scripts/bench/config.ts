@@ -28,6 +28,12 @@ export interface BenchConfig {
   readonly enforceVolumes: boolean;
   /** Requests per side for the gateway-overhead p50. */
   readonly overheadRequests: number;
+  /**
+   * Unmeasured requests of each workload on the store stack after its first (timed apart) and
+   * before its measured runs: a server answers from the store for days, so its code is compiled
+   * by V8's optimizing compiler; a handful of requests leaves most of it still being compiled.
+   */
+  readonly storeWarmup: number;
   /** Load test: seconds and connections. */
   readonly loadSeconds: number;
   readonly loadConnections: number;
@@ -46,6 +52,10 @@ export function benchConfigFrom(env: NodeJS.ProcessEnv): BenchConfig {
   if (env.BENCH_SCALE && !['full', 'small'].includes(env.BENCH_SCALE))
     throw new Error(`BENCH_SCALE must be full or small, got ${env.BENCH_SCALE}`);
   const runs = Math.round(positiveNumber(env.BENCH_RUNS, 5, 'BENCH_RUNS'));
+  const storeWarmup =
+    env.BENCH_STORE_WARMUP === '0'
+      ? 0
+      : Math.round(positiveNumber(env.BENCH_STORE_WARMUP, 10, 'BENCH_STORE_WARMUP'));
   // At visit scale 1 the province has 16.5 M visits but only 0.77 M discharges: 1.4 reaches 1 M.
   const visitScale = positiveNumber(env.BENCH_VISIT_SCALE, name === 'full' ? 1.4 : 1, 'BENCH_VISIT_SCALE');
   const shape =
@@ -61,6 +71,7 @@ export function benchConfigFrom(env: NodeJS.ProcessEnv): BenchConfig {
     rebuild: env.BENCH_REBUILD === '1',
     buildOnly: env.BENCH_BUILD_ONLY === '1',
     enforceVolumes: name === 'full',
+    storeWarmup,
     overheadRequests: 200,
     loadSeconds: 10,
     loadConnections: 10,

@@ -84,19 +84,26 @@ export async function measureCold(
 }
 
 /**
- * `runs` requests of `workload` after one priming request, on a stack with a result cache; each
- * waits for statements still running (a partial answer leaves some) before the next.
+ * `runs` requests of `workload` after one priming request (timed: `firstMs`) and `warmup`
+ * unmeasured ones, on a stack with a result cache or the measure store; each waits for
+ * statements still running (a partial answer leaves some) before the next.
  */
 export async function measureWarm(
   stack: RunningStack,
   capture: StatementCapture,
   workload: Workload,
   runs: number,
+  warmup = 0,
 ): Promise<WarmFigures> {
   capture.start();
   const first = await post(endpoint(stack), workload.op);
   const problems = problemsOf(first);
   await capture.stop();
+  for (let i = 0; i < warmup; i++) {
+    capture.start();
+    problems.push(...problemsOf(await post(endpoint(stack), workload.op)));
+    await capture.stop();
+  }
   const productMs: number[] = [];
   const statements: number[] = [];
   let failedRuns = 0;

@@ -103,7 +103,7 @@ export function figuresOf(r: BenchResults): Figure[] {
     const failedStore = s && s.failedRuns > 0 ? `; failed or partial in ${s.failedRuns}/${runs} runs` : '';
     out.push({
       section: w.label,
-      label: 'from the measure store (result cache off; registry answers kept)',
+      label: `from the measure store (result cache off; registry answers kept; after ${int(r.config.storeWarmup)} warm-up requests)`,
       value: s
         ? `${ms(fromStore)} (${ratio(fromStore, raw)} raw; ${int(median(s.statements))} legacy + ${int(median(s.storeStatements))} store statements${failedStore}); first request, registry cold: ${ms(s.firstMs)} (${ratio(s.firstMs, raw)})`
         : 'not measured',
