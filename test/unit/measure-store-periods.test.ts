@@ -73,6 +73,37 @@ describe('per-period facts of the measure store', () => {
     expect(parsePeriod(stored.bucket).granularity).toBe('YEAR');
   });
 
+  test('rows of many institutions read back share the parse of their keys, each with its own code', () => {
+    interface OnPost {
+      period: string;
+      orgCode: string;
+      category: string;
+      nested: { orgCode: string } | null;
+      n: number;
+    }
+    const onPost = definePeriodFact<OnPost>({
+      name: 'onPost',
+      grain: 'PERIOD',
+      fields: ['n'],
+      codeField: 'orgCode',
+      kinds: ['hrm'],
+      fetch: async () => [],
+    });
+    const rows: OnPost[] = [
+      { period: '2019', orgCode: 'A', category: 'CLINICAL', nested: null, n: 1 },
+      { period: '2019', orgCode: 'B', category: 'CLINICAL', nested: null, n: 2 },
+      { period: '2019', orgCode: 'C"1', category: 'NURSE', nested: null, n: 3 },
+      // The code again in a nested member: parsed as it is, both kept.
+      { period: '2019', orgCode: 'D', category: 'NURSE', nested: { orgCode: 'D' }, n: 4 },
+      { period: '2019', orgCode: '', category: 'NURSE', nested: null, n: 5 },
+    ];
+    const back = rows.flatMap((r) => toPeriodStored(onPost, r)).map((r) => fromPeriodStored(onPost, r));
+    expect(back).toEqual(rows);
+    // Each row an object of its own: changing one leaves the next read of the same keys as stored.
+    (back[0] as { category: string }).category = 'CHANGED';
+    expect(fromPeriodStored(onPost, toPeriodStored(onPost, rows[1])[0])).toEqual(rows[1]);
+  });
+
   test('a flow between two institutions is stored under each end (once when both ends are one)', () => {
     interface Flow {
       period: string;

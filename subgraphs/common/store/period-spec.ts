@@ -74,15 +74,44 @@ export function toPeriodStored<R extends PeriodRow>(spec: PeriodFactSpec<R>, row
 }
 
 /**
- * A stored row back as the adapter's row. Its keys are parsed afresh, not through decodeDims's
- * cache: they hold the row's own code (`codeField`), so no two rows of a read share them, and a
- * cache would only keep every one of them alive.
+ * Keys of per-period rows with the row's own code taken out (`"orgCode":null`): an institution's
+ * rows repeat a few such texts (category × title × point), which are parsed once each. Bounded:
+ * emptied when full.
+ */
+const TEMPLATES = new Map<string, Readonly<Record<string, unknown>>>();
+const TEMPLATES_MAX = 20_000;
+
+/**
+ * A stored row back as the adapter's row. Its keys hold the row's own code (`codeField`, the
+ * stored code), so no two institutions' rows share their text: the code is taken out, the rest
+ * parsed once per text (TEMPLATES) and the code put back. A flow (stored under either end), a
+ * text without the code as written or with it more than once are parsed afresh.
  */
 export function fromPeriodStored<R extends PeriodRow>(spec: PeriodFactSpec<R>, row: StoredRow): R {
-  const out = (row.dims === '' ? {} : JSON.parse(row.dims)) as Record<string, unknown>;
+  const out = keysOf(spec, row);
   out.period = row.bucket;
   spec.fields.forEach((f, i) => {
     out[f] = row.values[i] ?? 0;
   });
   return out as unknown as R;
+}
+
+function keysOf<R extends PeriodRow>(spec: PeriodFactSpec<R>, row: StoredRow): Record<string, unknown> {
+  if (row.dims === '') return {};
+  const code =
+    spec.otherCodeField || row.orgCode === '' ? null : `"${spec.codeField}":${JSON.stringify(row.orgCode)}`;
+  const at = code === null ? -1 : row.dims.indexOf(code);
+  // Once only: the member itself (keys nested deeper could repeat it, and are parsed as they are).
+  if (code === null || at < 0 || row.dims.indexOf(code, at + 1) >= 0)
+    return JSON.parse(row.dims) as Record<string, unknown>;
+  const template = `${row.dims.slice(0, at)}"${spec.codeField}":null${row.dims.slice(at + code.length)}`;
+  let keys = TEMPLATES.get(template);
+  if (!keys) {
+    keys = JSON.parse(template) as Record<string, unknown>;
+    if (TEMPLATES.size >= TEMPLATES_MAX) TEMPLATES.clear();
+    TEMPLATES.set(template, keys);
+  }
+  const out: Record<string, unknown> = { ...keys };
+  out[spec.codeField] = row.orgCode;
+  return out;
 }
