@@ -75,6 +75,42 @@ describe('the measure store through the gateway (sqlite)', () => {
     return (body.data as { evaluationForm: Form }).evaluationForm;
   };
 
+  /** `_measureValues` of the alliances subgraph of `stack` for `requests` (scope, period, measure). */
+  const allianceValues = async (stack: typeof live, requests: readonly unknown[]): Promise<unknown[]> => {
+    const { body } = await gql(
+      stack.subgraphs.alliances.url,
+      `query V($requests: [MeasureRequestInput!]!) {
+        _measureValues(requests: $requests) { scopeCode measure value complete }
+      }`,
+      { requests },
+    );
+    expect(body.errors).toBeUndefined();
+    return (body.data as { _measureValues: unknown[] })._measureValues;
+  };
+
+  /**
+   * The reads of stored rows of `facts` (not of the states and done marks, which name facts too)
+   * while `run` runs, by fact name, in order.
+   */
+  const storedReadsOf = async (
+    facts: readonly string[],
+    run: (reads: string[]) => Promise<void>,
+  ): Promise<void> => {
+    const reads: string[] = [];
+    const db = stored.stores[0].db;
+    const previous = db.onRead;
+    db.onRead = (sql, ms, rows, params) => {
+      previous?.(sql, ms, rows, params);
+      if (/FROM hag_store_(period|month|day)\s+WHERE/.test(sql))
+        reads.push(...params.filter((p): p is string => typeof p === 'string' && facts.includes(p)));
+    };
+    try {
+      await run(reads);
+    } finally {
+      db.onRead = previous;
+    }
+  };
+
   test('the startup run filled every fact of every HIS source up to yesterday, without a failure', async () => {
     const { body } = await gql(stored.gateway.url, STATUS, {}, 'admin');
     expect(body.errors).toBeUndefined();
@@ -183,31 +219,15 @@ describe('the measure store through the gateway (sqlite)', () => {
   });
 
   test('referral measures read the projected roll-ups unless one counts a disease group; the same values as live', async () => {
-    const reads: string[] = [];
-    const db = stored.stores[0].db;
-    const previous = db.onRead;
-    db.onRead = (sql, ms, rows, params) => {
-      previous?.(sql, ms, rows, params);
-      // Reads of stored rows (not of the states and done marks, which name facts too).
-      if (/FROM hag_store_(period|month|day)\s+WHERE/.test(sql))
-        reads.push(...params.filter((p): p is string => p === 'referrals' || p === 'referrals~k'));
-    };
-    const values = async (stack: typeof live, codes: readonly string[]): Promise<unknown[]> => {
-      const requests = [
-        { kind: 'REGION', code: '610900' },
-        { kind: 'INSTITUTION', code: ORG.C3 },
-      ].flatMap((scope) => codes.map((measure) => ({ scope, period: '2019', measure })));
-      const { body } = await gql(
-        stack.subgraphs.alliances.url,
-        `query V($requests: [MeasureRequestInput!]!) {
-          _measureValues(requests: $requests) { scopeCode measure value complete }
-        }`,
-        { requests },
+    const values = (stack: typeof live, codes: readonly string[]): Promise<unknown[]> =>
+      allianceValues(
+        stack,
+        [
+          { kind: 'REGION', code: '610900' },
+          { kind: 'INSTITUTION', code: ORG.C3 },
+        ].flatMap((scope) => codes.map((measure) => ({ scope, period: '2019', measure }))),
       );
-      expect(body.errors).toBeUndefined();
-      return (body.data as { _measureValues: unknown[] })._measureValues;
-    };
-    try {
+    await storedReadsOf(['referrals', 'referrals~k'], async (reads) => {
       const plain = [
         'REFERRALS_UP',
         'REFERRALS_DOWN',
@@ -238,22 +258,10 @@ describe('the measure store through the gateway (sqlite)', () => {
       reads.length = 0;
       expect(await values(stored, [...plain, ...byDisease])).toEqual(expected);
       expect(reads).toEqual(['referrals']);
-    } finally {
-      db.onRead = previous;
-    }
+    });
   });
 
   test('telemedicine measures read the projected roll-ups, the summaries every key; the same values as live', async () => {
-    const reads: string[] = [];
-    const db = stored.stores[0].db;
-    const previous = db.onRead;
-    db.onRead = (sql, ms, rows, params) => {
-      previous?.(sql, ms, rows, params);
-      if (/FROM hag_store_(period|month|day)\s+WHERE/.test(sql))
-        reads.push(
-          ...params.filter((p): p is string => p === 'telemedSessions' || p === 'telemedSessions~k'),
-        );
-    };
     const region = { kind: 'REGION', code: '610900' };
     const h2 = { kind: 'INSTITUTION', code: ORG.H2 };
     const requests = [
@@ -268,23 +276,14 @@ describe('the measure store through the gateway (sqlite)', () => {
         'TELEMED_SESSIONS_LOWER',
       ].map((measure) => ({ scope: h2, measure })),
     ].map((r) => ({ ...r, period: '2019' }));
-    const values = async (stack: typeof live): Promise<string[]> => {
-      const { body } = await gql(
-        stack.subgraphs.alliances.url,
-        `query V($requests: [MeasureRequestInput!]!) {
-          _measureValues(requests: $requests) { scopeCode measure value complete }
-        }`,
-        { requests },
-      );
-      expect(body.errors).toBeUndefined();
-      return (body.data as { _measureValues: Array<Record<string, unknown>> })._measureValues.map(
+    const values = async (stack: typeof live): Promise<string[]> =>
+      ((await allianceValues(stack, requests)) as Array<Record<string, unknown>>).map(
         (v) => `${String(v.scopeCode)} ${String(v.measure)} ${String(v.value)} ${String(v.complete)}`,
       );
-    };
     const SUMMARY = `{ institution(orgCode: "${ORG.H2}") {
       telemedicine(period: "2019") { asRequester asProvider byService { service asRequester asProvider } }
     } }`;
-    try {
+    await storedReadsOf(['telemedSessions', 'telemedSessions~k'], async (reads) => {
       // By hand (fixture): 2019 DONE sessions S1 H2→C3, S2 Q2→C3, S3 T1→H2, S6 H2→C3 (IMAGING; the
       // others CONSULT). The region requested 4 and provided 4 (C3 3, H2 1); its counties with a
       // 二/三级 hospital in session with a 三级 hospital outside: 610921, 610922. H2 requested S1 S6,
@@ -319,9 +318,7 @@ describe('the measure store through the gateway (sqlite)', () => {
         expect(got.byService).toEqual(expect.arrayContaining(byService));
       }
       expect(reads).toEqual(['telemedSessions']);
-    } finally {
-      db.onRead = previous;
-    }
+    });
   });
 
   test('hand-computed rows still hold from the store (表2 636, 表3 947)', async () => {
