@@ -161,18 +161,6 @@ function inPeriods(query: HrmQuery) {
 }
 
 /**
- * Read-only access to the health workforce registry (legacy-systems.md §9). Every function sends
- * one aggregate statement whatever the number of periods and institutions asked.
- *
- * States are read at each period's last day (统计时间点) through a derived table of points; flows
- * (assignments, trainings, recruitment) through a derived table of periods, so that overlapping
- * periods (2019 and 2019H1) are answered by the same statement.
- *
- * `on_post` is the registry's current flag (it has no history): the contract's rule applies it at
- * every point, together with registered_on ≤ t and (left_on unknown or > t). A practitioner whose
- * registration date is unknown is not counted (it cannot be shown to hold at t).
- */
-/**
  * Physicians (categories '1'–'4') on post and their active 'MULTI' practice sites at each point of
  * `points` (`p.pid`, `p.t`): the FROM … WHERE of a statement, more conditions may follow. Its
  * parameters after the points': PHYSICIAN_CATEGORIES, then the last point.
@@ -218,6 +206,18 @@ export function practisingDownOf(
   return [...out.values()];
 }
 
+/**
+ * Read-only access to the health workforce registry (legacy-systems.md §9). Every function sends
+ * one aggregate statement whatever the number of periods and institutions asked.
+ *
+ * States are read at each period's last day (统计时间点) through a derived table of points; flows
+ * (assignments, trainings, recruitment) through a derived table of periods, so that overlapping
+ * periods (2019 and 2019H1) are answered by the same statement.
+ *
+ * `on_post` is the registry's current flag (it has no history): the contract's rule applies it at
+ * every point, together with registered_on ≤ t and (left_on unknown or > t). A practitioner whose
+ * registration date is unknown is not counted (it cannot be shown to hold at t).
+ */
 export const hrmAdapter = {
   /** Practitioners on post at each point, per (point, institution, category, title). */
   async practitionersOnPost(source: SqlSource, query: HrmQuery): Promise<PractitionersOnPost[]> {

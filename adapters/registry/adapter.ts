@@ -103,8 +103,25 @@ const INSTITUTION_COLUMNS =
  */
 const RECORDS = new WeakMap<readonly InstitutionRow[], readonly InstitutionRecord[]>();
 
+/** The records of a row list, made once per list (shared: readonly). */
+function madeRecords(rows: readonly InstitutionRow[]): readonly InstitutionRecord[] {
+  return madeOnce(RECORDS, rows, (list) => list.map(toInstitution));
+}
+
+/** The records of a row list, in a list of the caller's own. */
 function recordsOf(rows: readonly InstitutionRow[]): InstitutionRecord[] {
-  return [...madeOnce(RECORDS, rows, (list) => list.map(toInstitution))];
+  return [...madeRecords(rows)];
+}
+
+/** The rows of the institutions standing in `divisionCodes` (the kept answer's list itself). */
+function institutionRowsIn(
+  source: SqlSource,
+  divisionCodes: readonly string[],
+): Promise<readonly InstitutionRow[]> {
+  return source.queryShared<InstitutionRow>(
+    `SELECT ${INSTITUTION_COLUMNS} FROM institution WHERE division_code IN (${placeholders(divisionCodes.length)})`,
+    divisionCodes,
+  );
 }
 
 /** Every institution of some divisions, listed and by code: made once per kept answer. */
@@ -157,11 +174,7 @@ export const registryAdapter = {
     divisionCodes: readonly string[],
   ): Promise<InstitutionRecord[]> {
     if (divisionCodes.length === 0) return [];
-    const rows = await source.queryShared<InstitutionRow>(
-      `SELECT ${INSTITUTION_COLUMNS} FROM institution WHERE division_code IN (${placeholders(divisionCodes.length)})`,
-      divisionCodes,
-    );
-    return recordsOf(rows);
+    return recordsOf(await institutionRowsIn(source, divisionCodes));
   },
 
   /**
@@ -170,12 +183,9 @@ export const registryAdapter = {
    */
   async institutionIndex(source: SqlSource, divisionCodes: readonly string[]): Promise<InstitutionIndex> {
     if (divisionCodes.length === 0) return { list: [], byCode: new Map() };
-    const rows = await source.queryShared<InstitutionRow>(
-      `SELECT ${INSTITUTION_COLUMNS} FROM institution WHERE division_code IN (${placeholders(divisionCodes.length)})`,
-      divisionCodes,
-    );
+    const rows = await institutionRowsIn(source, divisionCodes);
     return madeOnce(INDEXES, rows, () => {
-      const list = madeOnce(RECORDS, rows, (l) => l.map(toInstitution));
+      const list = madeRecords(rows);
       return { list, byCode: new Map(list.map((r) => [r.orgCode, r])) };
     });
   },
