@@ -38,6 +38,7 @@ import type {
   PractisingDown,
   PractisingDownQuery,
   PractitionersOnPost,
+  PractitionersOnPostTotals,
   Recruitments,
 } from './model';
 
@@ -48,6 +49,14 @@ interface OnPostRow {
   title_level: string | null;
   n: Num;
   multi: Num;
+}
+
+interface OnPostTotalsRow {
+  pid: string;
+  org_code: string;
+  n: Num;
+  multi: Num;
+  physician_multi: Num;
 }
 
 interface GpRow {
@@ -251,6 +260,45 @@ export const hrmAdapter = {
       })),
       ['period', 'orgCode', 'category', 'titleLevel'],
       ['practitioners', 'multiSite'],
+    );
+  },
+
+  /**
+   * Practitioners on post at each point, per (point, institution) only: the totals the measures
+   * use (all, with a 'MULTI' site, physicians with one), a row per institution instead of one per
+   * category and title (practitionersOnPost, which summaries break down).
+   */
+  async practitionersOnPostTotals(source: SqlSource, query: HrmQuery): Promise<PractitionersOnPostTotals[]> {
+    if (nothingAsked(query.periods, query.orgCodes)) return [];
+    const { params, points, lastPoint, pointOf } = atPoints(query, PHYSICIAN_CATEGORIES);
+    params.push(lastPoint);
+    const orgWhere = inList('pr.org_code', query.orgCodes, params);
+    const rows = await source.query<OnPostTotalsRow>(
+      `SELECT pid, org_code, COUNT(*) AS n, SUM(multi) AS multi, SUM(physician * multi) AS physician_multi
+         FROM (SELECT p.pid AS pid, pr.org_code AS org_code,
+                      CASE WHEN pr.category IN (${placeholders(PHYSICIAN_CATEGORIES.length)}) THEN 1 ELSE 0 END AS physician,
+                      CASE WHEN EXISTS (
+                        SELECT 1 FROM practice_site s
+                         WHERE s.pract_id = pr.pract_id AND s.kind = 'MULTI'
+                           AND ${knownDate('s.from_date')} AND s.from_date <= p.t AND ${openOrAfter('s.to_date', 'p.t')}
+                      ) THEN 1 ELSE 0 END AS multi
+                 FROM practitioner pr
+                 JOIN (${points}) p ON ${HOLDS_AT_POINT}
+                WHERE pr.on_post = '1' AND pr.registered_on <= ?${orgWhere}) x
+        GROUP BY pid, org_code`,
+      params,
+    );
+    return mergeRows(
+      rows.map((r): PractitionersOnPostTotals => ({
+        period: r.pid,
+        point: pointOf(r.pid),
+        orgCode: code(r.org_code),
+        practitioners: toCount(r.n),
+        multiSite: toCount(r.multi),
+        physiciansMultiSite: toCount(r.physician_multi),
+      })),
+      ['period', 'orgCode'],
+      ['practitioners', 'multiSite', 'physiciansMultiSite'],
     );
   },
 

@@ -27,13 +27,6 @@ export function practitionerCategoryOf(raw: string | null | undefined): Practiti
   return CATEGORIES[(raw ?? '').trim()] ?? null;
 }
 
-/** 医师 (执业或助理医师): the four physician categories of 医师执业注册. */
-export function isPhysician(category: PractitionerCategory | null): boolean {
-  return (
-    category === 'CLINICAL' || category === 'DENTAL' || category === 'PUBLIC_HEALTH' || category === 'TCM'
-  );
-}
-
 const TITLES: readonly TitleLevel[] = ['SENIOR', 'INTERMEDIATE', 'JUNIOR', 'NONE'];
 
 export function titleLevelOf(raw: string | null | undefined): TitleLevel | null {

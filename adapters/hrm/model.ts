@@ -55,6 +55,24 @@ export interface PractitionersOnPost {
 }
 
 /**
+ * 在岗 practitioners at a time point per institution: the totals of PractitionersOnPost over its
+ * categories and titles, with the physicians' (categories '1'–'4') multi-site count.
+ */
+export interface PractitionersOnPostTotals {
+  /** Period id, e.g. `2019H1`. */
+  readonly period: string;
+  /** The time point: the period's last day, `yyyyMMdd`. */
+  readonly point: LocalDate;
+  /** 主要执业机构. */
+  readonly orgCode: string;
+  readonly practitioners: number;
+  /** Of them, holding at least one active 'MULTI' practice site at the point. */
+  readonly multiSite: number;
+  /** Of those, physicians (执业类别 '1'–'4'). */
+  readonly physiciansMultiSite: number;
+}
+
+/**
  * 全科医生 on post at a time point, by the contract's rule: category '1' or '4' and (scope '21' or
  * training '3+2'/'5+3'/'TRANSFER'). Grouped per institution, title and training.
  */

@@ -2,7 +2,6 @@ import type { SignedPersonCounts } from '../../adapters/fds/model';
 import type { AssignmentFlow, FurtherTrainingFlow } from '../../adapters/hrm/model';
 import { overlaps } from '../../adapters';
 import type { InstitutionRecord } from '../../adapters';
-import { isPhysician } from '../../adapters/hrm/codes';
 import { practisingDownOf } from '../../adapters/hrm/adapter';
 import { HospitalLevel, InstitutionCategory, Ownership, RegionLevel } from '../../schema/enums';
 import { periodEnd, periodLastDay } from '../../schema/period';
@@ -103,6 +102,38 @@ export async function onPostFact(
     ),
     multiSite: sum(rows, (r) => r.multiSite),
   }));
+}
+
+export interface OnPostCounts {
+  readonly total: number;
+  readonly multiSite: number;
+  readonly physiciansMultiSite: number;
+}
+
+/**
+ * 在岗 practitioners at the period's last day, totals only (the measures' read: a row per
+ * institution, not per category and title as onPostFact's breakdowns need).
+ */
+export async function onPostCountsFact(
+  ctx: WorkforceContext,
+  scope: Scope,
+  period: Period,
+): Promise<Counted<OnPostCounts>> {
+  return onPostCountsOf(ctx, period, scope.orgCodes);
+}
+
+function onPostCountsOf(
+  ctx: WorkforceContext,
+  period: Period,
+  orgCodes: readonly string[],
+): Promise<Counted<OnPostCounts>> {
+  return ctx.registry.gather(ctx.registry.onPostTotals, 'hrm', period, orgCodes).then((facts) =>
+    counted(facts, (rows) => ({
+      total: sum(rows, (r) => r.practitioners),
+      multiSite: sum(rows, (r) => r.multiSite),
+      physiciansMultiSite: sum(rows, (r) => r.physiciansMultiSite),
+    })),
+  );
 }
 
 /** 全科医生 on post at the period's last day. */
@@ -357,10 +388,10 @@ export async function primaryCareFact(
 ): Promise<Counted<PrimaryCareWorkforce>> {
   const primary = (await recordsOf(ctx, scope)).filter((r) => r.primaryCare).map((r) => r.orgCode);
   const [staff, gps] = await Promise.all([
-    ctx.registry.gather(ctx.registry.onPost, 'hrm', period, primary),
+    onPostCountsOf(ctx, period, primary),
     ctx.registry.gather(ctx.registry.gps, 'hrm', period, primary),
   ]);
-  const s = counted(staff, (rows) => sum(rows, (r) => r.practitioners));
+  const s = { value: staff.value?.total ?? null, sources: staff.sources };
   const g = counted(gps, (rows) => ({
     gps: sum(rows, (r) => r.gps),
     senior: sum(rows, (r) => (r.titleLevel === 'SENIOR' ? r.gps : 0)),
@@ -386,8 +417,8 @@ export async function multiSitePhysiciansFact(
   scope: Scope,
   period: Period,
 ): Promise<Counted<number>> {
-  const facts = await ctx.registry.gather(ctx.registry.onPost, 'hrm', period, scope.orgCodes);
-  return counted(facts, (rows) => sum(rows, (r) => (isPhysician(r.category) ? r.multiSite : 0)));
+  const counts = await onPostCountsOf(ctx, period, scope.orgCodes);
+  return { value: counts.value?.physiciansMultiSite ?? null, sources: counts.sources };
 }
 
 /**

@@ -18,6 +18,7 @@ import type {
   GeneralPractitioners,
   PracticeSites,
   PractitionersOnPost,
+  PractitionersOnPostTotals,
   Recruitments,
 } from '../../adapters/hrm/model';
 import type { Period } from '../../schema/period';
@@ -33,6 +34,7 @@ import {
   FEES_FACT,
   GPS_FACT,
   ON_POST_FACT,
+  ON_POST_TOTALS_FACT,
   PRACTICE_SITES_FACT,
   RECRUITMENTS_FACT,
   TRAINING_PERSONS_FACT,
@@ -202,6 +204,8 @@ function storedFactLoader<T extends PeriodRow>(
  */
 export class WorkforceView extends RegistryView {
   readonly onPost: FactLoader<PractitionersOnPost>;
+  /** Per institution only: what the measures read. */
+  readonly onPostTotals: FactLoader<PractitionersOnPostTotals>;
   readonly gps: FactLoader<GeneralPractitioners>;
   readonly assignments: FactLoader<AssignmentFlow>;
   readonly trainings: FactLoader<FurtherTrainingFlow>;
@@ -221,6 +225,7 @@ export class WorkforceView extends RegistryView {
   constructor(sources: SourceRegistry, store?: OpenedStore) {
     super(sources);
     this.onPost = storedFactLoader(sources, store, ON_POST_FACT, (r) => [r.orgCode]);
+    this.onPostTotals = storedFactLoader(sources, store, ON_POST_TOTALS_FACT, (r) => [r.orgCode]);
     this.gps = storedFactLoader(sources, store, GPS_FACT, (r) => [r.orgCode]);
     this.assignments = storedFactLoader(sources, store, ASSIGNMENTS_FACT, (r) => [
       r.fromOrgCode,

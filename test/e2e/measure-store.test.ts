@@ -321,6 +321,73 @@ describe('the measure store through the gateway (sqlite)', () => {
     });
   });
 
+  test('workforce measures read the practitioners per institution, the summary by category and title; the same values as live', async () => {
+    const region = { kind: 'REGION', code: '610900' };
+    const requests = [
+      ...['PRACTITIONERS_ON_POST', 'MULTI_SITE_PHYSICIANS', 'PRIMARY_CARE_STAFF_ON_POST'].map((measure) => ({
+        scope: region,
+        measure,
+        period: '2019H1',
+      })),
+      ...['PRACTITIONERS_ON_POST', 'MULTI_SITE_PRACTITIONERS'].map((measure) => ({
+        scope: region,
+        measure,
+        period: '2019',
+      })),
+    ];
+    const values = async (stack: typeof live): Promise<string[]> => {
+      const { body } = await gql(
+        stack.subgraphs.workforce.url,
+        `query V($requests: [MeasureRequestInput!]!) {
+          _measureValues(requests: $requests) { measure period value complete }
+        }`,
+        { requests },
+      );
+      expect(body.errors).toBeUndefined();
+      return (body.data as { _measureValues: Array<Record<string, unknown>> })._measureValues.map(
+        (v) => `${String(v.period)} ${String(v.measure)} ${String(v.value)} ${String(v.complete)}`,
+      );
+    };
+    const SUMMARY = `{ region(code: "610900") { workforce(period: "2019") {
+      practitionersOnPost multiSitePractitioners practitionersByCategory { category count }
+    } } }`;
+    await storedReadsOf(['practitionersOnPost', 'practitionersOnPostTotals'], async (reads) => {
+      // By hand (fixture): on post at 2019-06-30 G1 (T1), G2 (T2, since 03-01) and D1 (C3), G3 (H2)
+      // having left on 06-01: 3, two of them at the townships T1 T2; the same three at 2019-12-31.
+      // No practice site in the fixture: none with a 'MULTI' one (the adapter test tells them apart).
+      const expected = [
+        '2019H1 PRACTITIONERS_ON_POST 3 true',
+        '2019H1 MULTI_SITE_PHYSICIANS 0 true',
+        '2019H1 PRIMARY_CARE_STAFF_ON_POST 2 true',
+        '2019 PRACTITIONERS_ON_POST 3 true',
+        '2019 MULTI_SITE_PRACTITIONERS 0 true',
+      ];
+      expect(await values(live)).toEqual(expected);
+      expect(await values(stored)).toEqual(expected);
+      // One read of the totals per institution for every measure, primary care's included.
+      expect(reads).toEqual(['practitionersOnPostTotals']);
+      reads.length = 0;
+      // The summary breaks the practitioners down by category and title: the rows that keep them.
+      for (const stack of [live, stored]) {
+        const { body } = await gql(stack.gateway.url, SUMMARY);
+        expect(body.errors).toBeUndefined();
+        expect(body.data).toMatchObject({
+          region: {
+            workforce: {
+              practitionersOnPost: 3,
+              multiSitePractitioners: 0,
+              practitionersByCategory: [
+                { category: 'CLINICAL', count: 2 },
+                { category: 'TCM', count: 1 },
+              ],
+            },
+          },
+        });
+      }
+      expect(reads).toEqual(['practitionersOnPost']);
+    });
+  });
+
   test('hand-computed rows still hold from the store (表2 636, 表3 947)', async () => {
     const t2 = await fill(stored.gateway.url, FORMS[0]);
     const t3 = await fill(stored.gateway.url, FORMS[1]);

@@ -133,6 +133,46 @@ describe.each<Engine>(['sqlite', 'mariadb'])('hrm and ins adapters on %s', (engi
     expect([total('2019H1'), total('2019')]).toEqual([11, 11]);
   });
 
+  test('practitioners on post per institution: the totals of the breakdown, physicians apart', async () => {
+    const rows = await once('hrm', (s) =>
+      hrmAdapter.practitionersOnPostTotals(s, { periods: [H1_2019, Y2019], orgCodes: null }),
+    );
+    const at =
+      (period: string, point: string) =>
+      (orgCode: string, practitioners: number, multiSite: number, physiciansMultiSite: number) => ({
+        period,
+        point,
+        orgCode,
+        practitioners,
+        multiSite,
+        physiciansMultiSite,
+      });
+    const h = at('2019H1', '20190630');
+    const y = at('2019', '20191231');
+    // By hand from the breakdown above: H2 at 2019-12-31 keeps its multi-site clinician, T2's
+    // clinician takes a 'MULTI' site in the second half; the TCM pair and the nurse have none.
+    expect(sorted(rows)).toEqual(
+      sorted([
+        h(H1, 3, 1, 1),
+        h(H2, 3, 1, 1),
+        h(T1, 3, 0, 0),
+        h(T2, 2, 0, 0),
+        y(H1, 3, 1, 1),
+        y(H2, 2, 1, 1),
+        y(T1, 4, 0, 0),
+        y(T2, 2, 1, 1),
+      ]),
+    );
+    const one = await hrmAdapter.practitionersOnPostTotals(source('hrm'), {
+      periods: [Y2019],
+      orgCodes: [T2],
+    });
+    expect(one).toEqual([y(T2, 2, 1, 1)]);
+    expect(
+      await hrmAdapter.practitionersOnPostTotals(source('hrm'), { periods: [Y2019], orgCodes: [] }),
+    ).toEqual([]);
+  });
+
   test('institution filter', async () => {
     const rows = await once('hrm', (s) =>
       hrmAdapter.practitionersOnPost(s, { periods: [Y2019], orgCodes: [T2] }),

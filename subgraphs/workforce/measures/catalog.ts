@@ -11,7 +11,7 @@ import {
   governmentTownshipsWithGp,
   gpFact,
   multiSitePhysiciansFact,
-  onPostFact,
+  onPostCountsFact,
   paidContractsFact,
   practisingDownFact,
   primaryCareFact,
@@ -77,7 +77,7 @@ const baseMeasures: readonly WorkforceMeasure[] = [
     '在岗卫生技术人员数',
     'Practitioners on post at the last day of the period',
     '人',
-    pick(onPostFact, (t) => t.total),
+    pick(onPostCountsFact, (t) => t.total),
   ),
   measure(
     'GP_COUNT',
@@ -91,7 +91,7 @@ const baseMeasures: readonly WorkforceMeasure[] = [
     '多点执业人数',
     'Practitioners on post practising at a second site at the last day of the period',
     '人',
-    pick(onPostFact, (t) => t.multiSite),
+    pick(onPostCountsFact, (t) => t.multiSite),
   ),
   measure(
     'ASSIGNMENT_PERSON_TIMES',

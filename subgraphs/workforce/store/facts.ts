@@ -13,6 +13,7 @@ import type {
   GeneralPractitioners,
   PracticeSites,
   PractitionersOnPost,
+  PractitionersOnPostTotals,
   Recruitments,
 } from '../../../adapters/hrm/model';
 import { definePeriodFact } from '../../common/store/period-spec';
@@ -31,6 +32,19 @@ export const ON_POST_FACT = definePeriodFact<PractitionersOnPost>({
   codeField: 'orgCode',
   kinds: ['hrm'],
   fetch: (source, periods, orgCodes) => hrmAdapter.practitionersOnPost(source, { periods, orgCodes }),
+});
+
+/**
+ * The same state per institution only (PractitionersOnPostTotals): what the measures read, a row
+ * per institution instead of one per category and title (a city's year: ~2,100 rows, not ~10,000).
+ */
+export const ON_POST_TOTALS_FACT = definePeriodFact<PractitionersOnPostTotals>({
+  name: 'practitionersOnPostTotals',
+  grain: 'PERIOD',
+  fields: ['practitioners', 'multiSite', 'physiciansMultiSite'],
+  codeField: 'orgCode',
+  kinds: ['hrm'],
+  fetch: (source, periods, orgCodes) => hrmAdapter.practitionersOnPostTotals(source, { periods, orgCodes }),
 });
 
 export const GPS_FACT = definePeriodFact<GeneralPractitioners>({
@@ -153,6 +167,7 @@ export const PAID_FACT = definePeriodFact<PaidContracts>({
 /** Every fact the workforce subgraph keeps in the store. */
 export const WORKFORCE_STORED_FACTS: readonly PeriodFactSpec[] = [
   ON_POST_FACT,
+  ON_POST_TOTALS_FACT,
   GPS_FACT,
   ASSIGNMENTS_FACT,
   TRAININGS_FACT,
