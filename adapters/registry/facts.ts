@@ -383,8 +383,11 @@ export const registryFactsAdapter = {
     return [...made];
   },
 
-  /** Support activities in each period per (giver, receiver, kind) with both sides' classes: one statement. */
-  async supportPairs(source: SqlSource, periods: readonly Period[]): Promise<SupportPairCount[]> {
+  /**
+   * Support activities in each period per (giver, receiver, kind) with both sides' classes: one
+   * statement. The list is the one made for the answer the source keeps (shared, read-only).
+   */
+  async supportPairs(source: SqlSource, periods: readonly Period[]): Promise<readonly SupportPairCount[]> {
     if (periods.length === 0) return [];
     const params: unknown[] = [];
     const p = periodsTable(periods, params);
@@ -428,6 +431,6 @@ export const registryFactsAdapter = {
       }
       return result;
     });
-    return [...made];
+    return made;
   },
 };

@@ -198,7 +198,7 @@ describe.each<Engine>(['sqlite', 'mariadb'])('registry adapter on %s', (engine) 
     expect(source.statements - before).toBe(3);
   });
 
-  test('a kept answer is converted once: the same membership facts again, the same list', async () => {
+  test('a kept answer is converted once: the same membership facts and support pairs again, the same list', async () => {
     const source = registry();
     const periods = [parsePeriod('2019')];
     const first = await registryFactsAdapter.membershipFacts(source, periods);
@@ -206,6 +206,10 @@ describe.each<Engine>(['sqlite', 'mariadb'])('registry adapter on %s', (engine) 
     expect(first.length).toBeGreaterThan(0);
     // The list itself, shared while the answer is kept: what is made of it is made once too.
     expect(again).toBe(first);
+    // Support pairs alike (the support measures' candidates are found once per kept list).
+    const pairs = await registryFactsAdapter.supportPairs(source, periods);
+    expect(pairs.length).toBeGreaterThan(0);
+    expect(await registryFactsAdapter.supportPairs(source, periods)).toBe(pairs);
     // Institution records: the same objects, in a list of the caller's own.
     const records = await registryAdapter.institutionsByCodes(source, [ORG.H1, ORG.P2]);
     const recordsAgain = await registryAdapter.institutionsByCodes(source, [ORG.H1, ORG.P2]);

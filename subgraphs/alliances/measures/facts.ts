@@ -239,8 +239,13 @@ const SUPPORTED = new OncePer<FactData, ReadonlyArray<readonly [string, Classed]
 /** An institution that stablySupported would count where it stands: its division, code and class. */
 type SupportedCentre = readonly [division: string, org: string, centre: Classed];
 
-/** Per (data, period): every institution so supported, wherever it stands (see supportedCentres). */
-const SUPPORT_CANDIDATES = new OncePer<FactData, readonly SupportedCentre[]>();
+/**
+ * Per period: every institution so supported, wherever it stands (see supportedCentres), found
+ * once per kept list (the registry's answers, shared by the requests while kept): the members of
+ * a secondary or tertiary lead's alliance, and the receivers of such an institution's support.
+ */
+const MEMBER_CANDIDATES = new OncePer<readonly MembershipFact[], readonly SupportedCentre[]>();
+const SUPPORT_CANDIDATES = new OncePer<readonly SupportPairCount[], readonly SupportedCentre[]>();
 
 /**
  * Every institution of the scope that stablySupported would count, whatever its class, with the
@@ -251,14 +256,16 @@ const SUPPORT_CANDIDATES = new OncePer<FactData, readonly SupportedCentre[]>();
 function supportedCentres(scope: FactScope, data: FactData): ReadonlyArray<readonly [string, Classed]> {
   return SUPPORTED.get(data, scopeId(scope), () => {
     const found: Array<readonly [string, Classed]> = [];
-    for (const [division, org, centre] of supportCandidates(data, scope.period.id))
-      if (scope.subtree.has(division)) found.push([org, centre]);
+    const pid = scope.period.id;
+    for (const candidates of [memberCandidates(data, pid), supportCandidates(data.support, pid)])
+      for (const [division, org, centre] of candidates)
+        if (scope.subtree.has(division)) found.push([org, centre]);
     return found;
   });
 }
 
-function supportCandidates(data: FactData, pid: string): readonly SupportedCentre[] {
-  return SUPPORT_CANDIDATES.get(data, pid, () => {
+function memberCandidates(data: FactData, pid: string): readonly SupportedCentre[] {
+  return MEMBER_CANDIDATES.get(data.members, pid, () => {
     const found: SupportedCentre[] = [];
     const members = membersOf(data, pid);
     const leadClass = new Map<string, MembershipFact>();
@@ -270,7 +277,14 @@ function supportCandidates(data: FactData, pid: string): readonly SupportedCentr
       if (lead && lead.orgCode !== m.orgCode && isSecondaryOrTertiary(lead))
         found.push([m.memberDivision, m.orgCode, m]);
     }
-    for (const s of data.support) {
+    return found;
+  });
+}
+
+function supportCandidates(support: readonly SupportPairCount[], pid: string): readonly SupportedCentre[] {
+  return SUPPORT_CANDIDATES.get(support, pid, () => {
+    const found: SupportedCentre[] = [];
+    for (const s of support) {
       if (s.periodId !== pid || s.toDivision === null || !s.toOpenAtEnd) continue;
       const giver: Classed = { categoryCode: s.fromCategory, hospLevel: s.fromLevel, ownership: null };
       if (isSecondaryOrTertiary(giver))
