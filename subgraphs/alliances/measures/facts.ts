@@ -154,15 +154,50 @@ const membersOf = (data: FactData, periodId: string): readonly MembershipFact[] 
  */
 function allianceFacts(scope: FactScope, data: FactData): readonly MembershipFact[] {
   return SELECTED.get(data, `alliances|${scopeId(scope)}`, () =>
-    membersOf(data, scope.period.id).filter((m) =>
-      scope.kind === ScopeKind.ALLIANCE
-        ? m.allianceId === scope.code
-        : scope.kind === ScopeKind.REGION
-          ? m.allianceDivision !== null && scope.subtree.has(m.allianceDivision)
-          : m.orgCode === scope.code,
-    ),
+    scope.kind === ScopeKind.REGION
+      ? inSubtree(scope, membersByDivision(data, scope.period.id))
+      : membersOf(data, scope.period.id).filter((m) =>
+          scope.kind === ScopeKind.ALLIANCE ? m.allianceId === scope.code : m.orgCode === scope.code,
+        ),
   );
 }
+
+/** `list` grouped by `key` (an item whose key is null left out), each group in the list's order. */
+function groupedBy<T>(
+  list: readonly T[],
+  key: (item: T) => string | null,
+): ReadonlyMap<string, readonly T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of list) {
+    const k = key(item);
+    if (k !== null) addTo(groups, k, item);
+  }
+  return groups;
+}
+
+/** `item` appended to the group `key` of `groups`. */
+function addTo<T>(groups: Map<string, T[]>, key: string, item: T): void {
+  const group = groups.get(key);
+  if (group) group.push(item);
+  else groups.set(key, [item]);
+}
+
+/** The items of the divisions of a region's subtree (grouped by division): a scope's, without walking a province's. */
+function inSubtree<T>(scope: FactScope, byDivision: ReadonlyMap<string, readonly T[]>): T[] {
+  const out: T[] = [];
+  for (const division of scope.subtree) for (const item of byDivision.get(division) ?? []) out.push(item);
+  return out;
+}
+
+/** A period's memberships by their alliance's grid division, once per kept list. */
+const BY_DIVISION = new OncePer<readonly MembershipFact[], ReadonlyMap<string, readonly MembershipFact[]>>();
+const membersByDivision = (
+  data: FactData,
+  periodId: string,
+): ReadonlyMap<string, readonly MembershipFact[]> =>
+  BY_DIVISION.get(data.members, periodId, () =>
+    groupedBy(membersOf(data, periodId), (m) => m.allianceDivision),
+  );
 
 /** Facts of the JT/GT alliances an institution leads (kinds `JT`, `GT`), shared like allianceFacts. */
 function ledGroupFacts(scope: FactScope, data: FactData): readonly MembershipFact[] {
@@ -234,39 +269,45 @@ export function stablySupported(
 }
 
 /** The institutions stably supported in a scope, with their class, once per (data, scope). */
-const SUPPORTED = new OncePer<FactData, ReadonlyArray<readonly [string, Classed]>>();
+const SUPPORTED = new OncePer<FactData, readonly SupportedCentre[]>();
 
-/** An institution that stablySupported would count where it stands: its division, code and class. */
-type SupportedCentre = readonly [division: string, org: string, centre: Classed];
+/** An institution that stablySupported would count, with its class; grouped by the division it stands in. */
+type SupportedCentre = readonly [org: string, centre: Classed];
 
 /**
- * Per period: every institution so supported, wherever it stands (see supportedCentres), found
- * once per kept list (the registry's answers, shared by the requests while kept): the members of
- * a secondary or tertiary lead's alliance, and the receivers of such an institution's support.
+ * Per period: every institution so supported, by the division it stands in (see
+ * supportedCentres), found once per kept list (the registry's answers, shared by the requests
+ * while kept): the members of a secondary or tertiary lead's alliance, and the receivers of such
+ * an institution's support.
  */
-const MEMBER_CANDIDATES = new OncePer<readonly MembershipFact[], readonly SupportedCentre[]>();
-const SUPPORT_CANDIDATES = new OncePer<readonly SupportPairCount[], readonly SupportedCentre[]>();
+const MEMBER_CANDIDATES = new OncePer<
+  readonly MembershipFact[],
+  ReadonlyMap<string, readonly SupportedCentre[]>
+>();
+const SUPPORT_CANDIDATES = new OncePer<
+  readonly SupportPairCount[],
+  ReadonlyMap<string, readonly SupportedCentre[]>
+>();
 
 /**
  * Every institution of the scope that stablySupported would count, whatever its class, with the
  * class its filter is asked about (the member's, or the receiver's): found once per scope for the
- * three support measures, from the period's candidates found once for every scope (a province's
- * memberships and support pairs were walked by each scope and measure).
+ * three support measures, from the divisions of its subtree in the period's candidates, found
+ * once for every scope (a province's memberships and support pairs were walked by each scope).
  */
-function supportedCentres(scope: FactScope, data: FactData): ReadonlyArray<readonly [string, Classed]> {
+function supportedCentres(scope: FactScope, data: FactData): readonly SupportedCentre[] {
   return SUPPORTED.get(data, scopeId(scope), () => {
-    const found: Array<readonly [string, Classed]> = [];
     const pid = scope.period.id;
-    for (const candidates of [memberCandidates(data, pid), supportCandidates(data.support, pid)])
-      for (const [division, org, centre] of candidates)
-        if (scope.subtree.has(division)) found.push([org, centre]);
-    return found;
+    return [
+      ...inSubtree(scope, memberCandidates(data, pid)),
+      ...inSubtree(scope, supportCandidates(data.support, pid)),
+    ];
   });
 }
 
-function memberCandidates(data: FactData, pid: string): readonly SupportedCentre[] {
+function memberCandidates(data: FactData, pid: string): ReadonlyMap<string, readonly SupportedCentre[]> {
   return MEMBER_CANDIDATES.get(data.members, pid, () => {
-    const found: SupportedCentre[] = [];
+    const found = new Map<string, SupportedCentre[]>();
     const members = membersOf(data, pid);
     const leadClass = new Map<string, MembershipFact>();
     for (const m of members)
@@ -275,21 +316,23 @@ function memberCandidates(data: FactData, pid: string): readonly SupportedCentre
       if (m.orgCode === null || m.memberDivision === null || !m.memberOpenAtEnd) continue;
       const lead = leadClass.get(m.allianceId);
       if (lead && lead.orgCode !== m.orgCode && isSecondaryOrTertiary(lead))
-        found.push([m.memberDivision, m.orgCode, m]);
+        addTo(found, m.memberDivision, [m.orgCode, m]);
     }
     return found;
   });
 }
 
-function supportCandidates(support: readonly SupportPairCount[], pid: string): readonly SupportedCentre[] {
+function supportCandidates(
+  support: readonly SupportPairCount[],
+  pid: string,
+): ReadonlyMap<string, readonly SupportedCentre[]> {
   return SUPPORT_CANDIDATES.get(support, pid, () => {
-    const found: SupportedCentre[] = [];
+    const found = new Map<string, SupportedCentre[]>();
     for (const s of support) {
       if (s.periodId !== pid || s.toDivision === null || !s.toOpenAtEnd) continue;
       const giver: Classed = { categoryCode: s.fromCategory, hospLevel: s.fromLevel, ownership: null };
       if (isSecondaryOrTertiary(giver))
-        found.push([
-          s.toDivision,
+        addTo(found, s.toDivision, [
           s.toOrgCode,
           { categoryCode: s.toCategory, hospLevel: null, ownership: null },
         ]);
@@ -312,16 +355,22 @@ const leadSupportToPrimary =
     for (const m of facts)
       if (m.orgCode && m.leadOrgCode && m.orgCode !== m.leadOrgCode && isPrimaryCareCategory(cat(m)))
         pairs.add(`${m.leadOrgCode}|${m.orgCode}`);
+    const byPair = supportByPair(data.support, scope.period.id);
     let n = 0;
-    for (const s of data.support)
-      if (
-        s.periodId === scope.period.id &&
-        kinds.includes(s.kind) &&
-        pairs.has(`${s.fromOrgCode}|${s.toOrgCode}`)
-      )
-        n += s.activities;
+    for (const pair of pairs)
+      for (const s of byPair.get(pair) ?? []) if (kinds.includes(s.kind)) n += s.activities;
     return { value: n };
   };
+
+/** A period's support pairs by `giver|receiver`, once per kept list. */
+const BY_PAIR = new OncePer<readonly SupportPairCount[], ReadonlyMap<string, readonly SupportPairCount[]>>();
+const supportByPair = (
+  support: readonly SupportPairCount[],
+  pid: string,
+): ReadonlyMap<string, readonly SupportPairCount[]> =>
+  BY_PAIR.get(support, pid, () =>
+    groupedBy(support, (s) => (s.periodId === pid ? `${s.fromOrgCode}|${s.toOrgCode}` : null)),
+  );
 
 // ── telemedicine ─────────────────────────────────────────────────────────────────────────────
 
