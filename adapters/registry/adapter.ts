@@ -131,6 +131,7 @@ export interface InstitutionIndex {
 }
 
 const INDEXES = new WeakMap<readonly InstitutionRow[], InstitutionIndex>();
+const ORG_MAPS = new WeakMap<readonly Row[], ReadonlyMap<string, string>>();
 
 function toInstitution(row: InstitutionRow): InstitutionRecord {
   const categoryCode = normalizeCategoryCode(row.category_code);
@@ -382,10 +383,17 @@ export const registryAdapter = {
     });
   },
 
-  /** 医保定点机构编码对照: fixmedins_code → org_code (one statement; a few thousand rows). */
-  async insOrgMap(source: SqlSource): Promise<Map<string, string>> {
-    const rows = await source.query<Row>('SELECT fixmedins_code, org_code FROM ins_org_map');
-    return new Map(rows.map((r) => [String(r.fixmedins_code).trim(), String(r.org_code).trim()]));
+  /**
+   * 医保定点机构编码对照: fixmedins_code → org_code (one statement; a few thousand rows). The map
+   * is made once per kept answer and shared (read-only) by the requests while it is kept.
+   */
+  async insOrgMap(source: SqlSource): Promise<ReadonlyMap<string, string>> {
+    const rows = await source.queryShared<Row>('SELECT fixmedins_code, org_code FROM ins_org_map');
+    return madeOnce(
+      ORG_MAPS,
+      rows,
+      (list) => new Map(list.map((r) => [String(r.fixmedins_code).trim(), String(r.org_code).trim()])),
+    );
   },
 };
 

@@ -7,10 +7,10 @@ import { registryUnavailable, RegistryView } from '../common/registry-view';
  * operation whatever the number of regions or institutions asked.
  */
 export class InsuranceRegistryView extends RegistryView {
-  private orgMap: Promise<Map<string, string>> | null = null;
+  private orgMap: Promise<ReadonlyMap<string, string>> | null = null;
 
-  /** ins_org_map: fixmedins code → org code (one statement per request). */
-  insOrgMap(): Promise<Map<string, string>> {
+  /** ins_org_map: fixmedins code → org code (one statement per request; the map kept with the answer). */
+  insOrgMap(): Promise<ReadonlyMap<string, string>> {
     if (!this.orgMap) {
       this.orgMap = registryAdapter.insOrgMap(this.sources.registry()).catch(registryUnavailable);
     }

@@ -6,6 +6,7 @@ import type { InstitutionRecord } from '../../../adapters';
 import { ErrorCode, userError } from '../../../schema/errors';
 import { periodEnd, periodMonths, periodStart } from '../../../schema/period';
 import type { SqlSource } from '../../../adapters/sql/source';
+import { madeOnce } from '../../../adapters/sql/answer-cache';
 import { isoDay } from '../../common/store/days';
 import { storedThrough } from '../../common/store/reader';
 import { fetchStored } from '../../common/store/fetch';
@@ -101,6 +102,20 @@ function fetchSettlements(
   });
 }
 
+/** Each institution's 定点医药机构编码s, once per map (the registry's kept answer). */
+const CODES_OF_ORG = new WeakMap<ReadonlyMap<string, string>, ReadonlyMap<string, readonly string[]>>();
+function fixmedinsCodesOf(orgMap: ReadonlyMap<string, string>): ReadonlyMap<string, readonly string[]> {
+  return madeOnce(CODES_OF_ORG, orgMap, (map) => {
+    const made = new Map<string, string[]>();
+    for (const [fixmedins, org] of map) {
+      const list = made.get(org);
+      if (list) list.push(fixmedins);
+      else made.set(org, [fixmedins]);
+    }
+    return made;
+  });
+}
+
 /**
  * Read the settlements behind many (scope, period) requests at once: the registry (division tree,
  * the regions' institutions, ins_org_map, the treating institutions — each one batched statement),
@@ -141,12 +156,7 @@ export async function scopeFacts(
   }
 
   const orgMap = await view.insOrgMap();
-  const codesOfOrg = new Map<string, string[]>();
-  for (const [fixmedins, org] of orgMap) {
-    const list = codesOfOrg.get(org) ?? [];
-    list.push(fixmedins);
-    codesOfOrg.set(org, list);
-  }
+  const codesOfOrg = fixmedinsCodesOf(orgMap);
 
   const months = [...new Set(requests.flatMap((r) => periodMonths(r.period)))].sort();
   const query: SettlementQuery =
