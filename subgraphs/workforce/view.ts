@@ -105,6 +105,19 @@ function scopeKey(period: Period, codes: readonly string[]): ScopeKey {
   return SCOPE_KEYS.get(codes, period.id, () => ({ period, codes }));
 }
 
+/** A code list sorted without repeats, once per list (every fact of a scope asks for its own). */
+const SORTED = new OncePer<readonly string[], readonly string[]>();
+const sortedCodes = (codes: readonly string[]): readonly string[] =>
+  SORTED.get(codes, '', () => [...new Set(codes)].sort());
+
+/** The codes of a batch's keys, sorted without repeats. */
+function codesOfKeys(keys: readonly ScopeKey[]): readonly string[] {
+  if (keys.every((k) => k.codes === keys[0].codes)) return sortedCodes(keys[0].codes);
+  const codes = new Set<string>();
+  for (const k of keys) for (const c of k.codes) codes.add(c);
+  return [...codes].sort();
+}
+
 /**
  * A per-request loader of one per-period fact: every (period, code) key asked in one tick is
  * answered by one read of the measure store for the periods it holds and one statement per source
@@ -119,11 +132,7 @@ function storedFactLoader<T extends PeriodRow>(
 ): DataLoader<ScopeKey, FactSlice<T>> {
   return new DataLoader<ScopeKey, FactSlice<T>>(async (keys) => {
     const byId = new Map<string, Period>();
-    const codes = new Set<string>();
-    for (const k of keys) {
-      byId.set(k.period.id, k.period);
-      for (const c of k.codes) codes.add(c);
-    }
+    for (const k of keys) byId.set(k.period.id, k.period);
     const periods = [...byId.keys()].sort().map((id) => byId.get(id)!);
     const fetched = await fetchPeriods({
       store,
@@ -131,7 +140,7 @@ function storedFactLoader<T extends PeriodRow>(
       sources,
       targets: sources.ofKinds(spec.kinds),
       periods,
-      codes: [...codes].sort(),
+      codes: codesOfKeys(keys),
     });
     const { outcomes } = fetched;
     // Per period: each source's state, with the period's last day when the store answered it.
