@@ -129,6 +129,36 @@ describe.each<Engine>(['sqlite', 'mariadb'])('period roll-ups of the measure sto
     expect(await year(true)).toEqual(expected);
   });
 
+  test('two half-years rolled up are one SELECT of both: the scope filter written once, each row under its half-year', async () => {
+    const held = (await db.storedPeriods()).get('f|s1') ?? new Map<string, string>();
+    const reads: string[] = [];
+    const previous = db.onRead;
+    db.onRead = (sql) => reads.push(sql);
+    try {
+      const rows = await db.monthRows(
+        'f',
+        [{ sourceId: 's1', months: YEAR_2018, partial: null }],
+        ['A', 'B'],
+        {
+          groups: [YEAR_2018.slice(0, 6), YEAR_2018.slice(6)],
+          rolled: new Map([['s1', held]]),
+        },
+      );
+      // By hand (the table above): 2018H1 A x 3, A y 4; 2018H2 A x 16, B x 8.
+      expect(text(rows)).toEqual([
+        's1 A {"k":"x"} 16 160 @201807',
+        's1 A {"k":"x"} 3 30 @201801',
+        's1 A {"k":"y"} 4 40 @201801',
+        's1 B {"k":"x"} 8 80 @201807',
+      ]);
+    } finally {
+      db.onRead = previous;
+    }
+    expect(reads).toHaveLength(1);
+    expect(reads[0].match(/FROM hag_store_period/g)).toHaveLength(1);
+    expect(reads[0].match(/org_code IN/g)).toHaveLength(1);
+  });
+
   test('a read of the first value columns only: the same sums, fewer columns (roll-up, months, days, periods)', async () => {
     const held = (await db.storedPeriods()).get('f|s1') ?? new Map<string, string>();
     const read = (width: number, rolled: boolean) =>

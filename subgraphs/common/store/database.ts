@@ -717,27 +717,32 @@ export class StoreDatabase {
     const { groups = null, keys = null, rolled = null, width = MAX_FIELDS } = options;
     const columns = valueColumns(width);
     const rolledFact = options.projected && this.projects(fact) ? projectedFact(fact) : fact;
-    const params: unknown[] = [];
-    const orgs = (): string => {
-      let where = '';
-      if (orgCodes !== null) {
-        for (const o of orgCodes) params.push(o);
-        where += ` AND org_code IN (${placeholders(orgCodes.length)})`;
-      }
-      if (keys !== null) {
-        const patterns = keysPatterns(keys);
-        params.push(...patterns);
-        where += ` AND (${patterns.map(() => `dims LIKE ? ESCAPE '!'`).join(' OR ')})`;
-      }
-      return where;
+    // The filters every SELECT ends with, and their parameters.
+    let filter = '';
+    const filterParams: unknown[] = [];
+    if (orgCodes !== null) {
+      filterParams.push(...orgCodes);
+      filter += ` AND org_code IN (${placeholders(orgCodes.length)})`;
+    }
+    if (keys !== null) {
+      const patterns = keysPatterns(keys);
+      filterParams.push(...patterns);
+      filter += ` AND (${patterns.map(() => `dims LIKE ? ESCAPE '!'`).join(' OR ')})`;
+    }
+    /** The SELECTs of the UNION, in order, each with its parameters (the filters' last). */
+    const selects: Array<{ sql: string; params: unknown[] } | { rolled: string }> = [];
+    const select = (sql: string, params: unknown[], groupBy = ''): void => {
+      selects.push({ sql: `${sql}${filter}${groupBy}`, params: [...params, ...filterParams] });
     };
-    const selects: string[] = [];
+    // Whole periods rolled up, per set of sources: one SELECT for all of them, where the first of
+    // them stood (a scope's list of codes was sent, parsed and matched once per period).
+    const rolledBySources = new Map<string, { sources: readonly string[]; periods: Period[] }>();
     for (const [months, sources] of sourcesBySet(parts.map((p) => [p.sourceId, p.months]))) {
       if (groups === null) {
-        params.push(fact, ...months, ...sources);
-        selects.push(
+        select(
           `SELECT source_id, org_code, month AS bucket, dims, ${columns.read} FROM hag_store_month
-            WHERE fact = ? AND month IN (${placeholders(months.length)}) AND source_id IN (${placeholders(sources.length)})${orgs()}`,
+            WHERE fact = ? AND month IN (${placeholders(months.length)}) AND source_id IN (${placeholders(sources.length)})`,
+          [fact, ...months, ...sources],
         );
         continue;
       }
@@ -750,32 +755,53 @@ export class StoreDatabase {
         const whole = period ? sources.filter((s) => rolled?.get(s)?.has(period.id)) : [];
         const summed = sources.filter((s) => !whole.includes(s));
         if (period && whole.length > 0) {
-          params.push(periodMonths(period)[0], rolledFact, period.id, ...whole);
-          selects.push(
-            `SELECT source_id, org_code, ? AS bucket, dims, ${columns.read} FROM hag_store_period
-              WHERE fact = ? AND period = ? AND source_id IN (${placeholders(whole.length)})${orgs()}`,
-          );
+          const key = whole.join(',');
+          const same = rolledBySources.get(key);
+          if (same) same.periods.push(period);
+          else {
+            rolledBySources.set(key, { sources: whole, periods: [period] });
+            selects.push({ rolled: key });
+          }
         }
         if (summed.length === 0) continue;
-        params.push(fact, ...part, ...summed);
-        selects.push(
+        select(
           `SELECT source_id, org_code, MIN(month) AS bucket, dims, ${columns.summed} FROM hag_store_month
-            WHERE fact = ? AND month IN (${placeholders(part.length)}) AND source_id IN (${placeholders(summed.length)})${orgs()}
-            GROUP BY source_id, org_code, dims`,
+            WHERE fact = ? AND month IN (${placeholders(part.length)}) AND source_id IN (${placeholders(summed.length)})`,
+          [fact, ...part, ...summed],
+          ' GROUP BY source_id, org_code, dims',
         );
       }
     }
     for (const p of parts) {
       if (!p.partial) continue;
-      params.push(fact, p.sourceId, `${p.partial.month}01`, p.partial.upTo);
-      selects.push(
-        `SELECT source_id, org_code, SUBSTR(day, 1, 6) AS bucket, dims, ${columns.summed} FROM hag_store_day
-          WHERE fact = ? AND source_id = ? AND day >= ? AND day < ?${orgs()}
+      selects.push({
+        sql: `SELECT source_id, org_code, SUBSTR(day, 1, 6) AS bucket, dims, ${columns.summed} FROM hag_store_day
+          WHERE fact = ? AND source_id = ? AND day >= ? AND day < ?${filter}
           GROUP BY source_id, org_code, SUBSTR(day, 1, 6), dims`,
-      );
+        params: [fact, p.sourceId, `${p.partial.month}01`, p.partial.upTo, ...filterParams],
+      });
     }
     if (selects.length === 0) return 0;
-    return this.each(selects.join(' UNION ALL '), params, rowView(width, onRow));
+    const sql: string[] = [];
+    const params: unknown[] = [];
+    for (const s of selects) {
+      if ('sql' in s) {
+        sql.push(s.sql);
+        params.push(...s.params);
+        continue;
+      }
+      // Each period's rows under the bucket of its first month.
+      const { sources, periods } = rolledBySources.get(s.rolled)!;
+      sql.push(
+        `SELECT source_id, org_code, CASE period${' WHEN ? THEN ?'.repeat(periods.length)} END AS bucket, dims, ${columns.read}
+           FROM hag_store_period
+          WHERE fact = ? AND period IN (${placeholders(periods.length)}) AND source_id IN (${placeholders(sources.length)})${filter}`,
+      );
+      for (const period of periods) params.push(period.id, periodMonths(period)[0]);
+      params.push(rolledFact, ...periods.map((p) => p.id), ...sources);
+      for (const v of filterParams) params.push(v);
+    }
+    return this.each(sql.join(' UNION ALL '), params, rowView(width, onRow));
   }
 
   /**
