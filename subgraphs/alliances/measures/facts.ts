@@ -350,17 +350,24 @@ function supportCandidates(
 const leadSupportToPrimary =
   (kinds: readonly string[]) =>
   (scope: FactScope, data: FactData): Result => {
-    const facts = allianceFacts(scope, data);
-    const pairs = new Set<string>();
-    for (const m of facts)
-      if (m.orgCode && m.leadOrgCode && m.orgCode !== m.leadOrgCode && isPrimaryCareCategory(cat(m)))
-        pairs.add(`${m.leadOrgCode}|${m.orgCode}`);
     const byPair = supportByPair(data.support, scope.period.id);
     let n = 0;
-    for (const pair of pairs)
+    for (const pair of leadPrimaryPairs(scope, data))
       for (const s of byPair.get(pair) ?? []) if (kinds.includes(s.kind)) n += s.activities;
     return { value: n };
   };
+
+/** The (lead, primary-care member) pairs of a scope's alliances, once per scope for the kinds' measures. */
+const LEAD_PAIRS = new OncePer<FactData, readonly string[]>();
+function leadPrimaryPairs(scope: FactScope, data: FactData): readonly string[] {
+  return LEAD_PAIRS.get(data, scopeId(scope), () => {
+    const pairs = new Set<string>();
+    for (const m of allianceFacts(scope, data))
+      if (m.orgCode && m.leadOrgCode && m.orgCode !== m.leadOrgCode && isPrimaryCareCategory(cat(m)))
+        pairs.add(`${m.leadOrgCode}|${m.orgCode}`);
+    return [...pairs];
+  });
+}
 
 /** A period's support pairs by `giver|receiver`, once per kept list. */
 const BY_PAIR = new OncePer<readonly SupportPairCount[], ReadonlyMap<string, readonly SupportPairCount[]>>();
