@@ -1,5 +1,6 @@
 import { addDays, addMonths, chunks, dayRuns, monthsOf } from '../../subgraphs/common/store/days';
 import { encodeDims, decodeDims, keysPatterns } from '../../subgraphs/common/store/database';
+import { divisionStart } from '../../subgraphs/insurance/measures/facts';
 import type { StoreState } from '../../subgraphs/common/store/database';
 import { monthParts, planSource, storedThrough } from '../../subgraphs/common/store/reader';
 import { parsePeriod } from '../../schema/period';
@@ -195,6 +196,24 @@ describe('keys filtered in the store SQL (keysPatterns)', () => {
       '%"insuAdmdvs":"610921"%',
       '%"insuAdmdvs":"61!_9!%"%',
     ]);
+  });
+
+  test('values under a start share its one pattern; the others keep their own; a start no value has is left out', () => {
+    const patterns = keysPatterns({
+      key: 'insuAdmdvs',
+      values: ['610900', '610902', '610921', '610981', '620102'],
+      prefixes: ['6109', '6201_', '6501'],
+    });
+    expect(patterns).toEqual(['%"insuAdmdvs":"6109%', '%"insuAdmdvs":"620102"%']);
+    // The start's pattern keeps every value under it, and drops a code of another city.
+    const like = (text: string, pattern: string): boolean =>
+      new RegExp(`^${pattern.replace(/%/g, '.*')}$`).test(text);
+    const encoded = (area: string): string => encodeDims({ insuAdmdvs: area, medType: '11' });
+    expect(['610900', '610921', '610981'].every((a) => like(encoded(a), patterns[0]))).toBe(true);
+    expect(like(encoded('611002'), patterns[0])).toBe(false);
+    expect(divisionStart('610900')).toBe('6109');
+    expect(divisionStart('610000')).toBe('61');
+    expect(divisionStart('610921')).toBe('610921');
   });
 
   test('the pattern is the text encodeDims writes for that member, wherever it stands among the keys', () => {

@@ -138,18 +138,33 @@ export function encodeDims(dims: Readonly<Record<string, unknown>>): string {
 export interface KeysFilter {
   readonly key: string;
   readonly values: readonly string[];
+  /**
+   * Starts shared by families of the values (a region's code without its trailing '00's, which
+   * every code of its subtree starts with): the values starting with one are matched by one
+   * pattern of that start, the others each by its own. A coarser prefilter with fewer patterns.
+   */
+  readonly prefixes?: readonly string[];
 }
 
 /**
  * LIKE patterns matching the encoded keys (`encodeDims`) that hold `key` = one of `values`: the
- * member's exact text, wildcards escaped with '!'. A prefilter: a row it keeps may still be
- * excluded by its reader, a row it drops holds none of the values.
+ * member's exact text (or, for the values starting with one of `prefixes`, the member's text up to
+ * that start), wildcards escaped with '!'. A prefilter: a row it keeps may still be excluded by
+ * its reader, a row it drops holds none of the values.
  */
 export function keysPatterns(filter: KeysFilter): string[] {
   const like = (text: string): string => text.replace(/[!%_]/g, (c) => `!${c}`);
-  return [...new Set(filter.values)].map(
-    (value) => `%${like(encodeDims({ [filter.key]: value }).slice(1, -1))}%`,
+  // The member's text `"key":"value"` (encodeDims), without its closing quote for a start.
+  const member = (value: string): string => encodeDims({ [filter.key]: value }).slice(1, -1);
+  const values = [...new Set(filter.values)];
+  const prefixes = [...new Set(filter.prefixes ?? [])].filter(
+    (p) => p !== '' && values.some((v) => v.startsWith(p)),
   );
+  const exact = values.filter((v) => !prefixes.some((p) => v.startsWith(p)));
+  return [
+    ...prefixes.map((p) => `%${like(member(p).slice(0, -1))}%`),
+    ...exact.map((value) => `%${like(member(value))}%`),
+  ];
 }
 
 /**

@@ -10,6 +10,8 @@ import { madeOnce } from '../../../adapters/sql/answer-cache';
 import { isoDay } from '../../common/store/days';
 import { storedThrough } from '../../common/store/reader';
 import { fetchStored } from '../../common/store/fetch';
+import { keysPatterns } from '../../common/store/database';
+import type { KeysFilter } from '../../common/store/database';
 import type { StoredFetch } from '../../common/store/fetch';
 import { SETTLEMENTS_FACT, settlementOf } from '../store/facts';
 import type { Period } from '../../../schema/period';
@@ -55,7 +57,7 @@ export interface ScopeFacts {
   readonly counties: string[];
 }
 
-/** Insured areas filtered in the store's SQL at most (one LIKE each); more read every row. */
+/** Patterns of insured areas filtered in the store's SQL at most (one LIKE each); more read every row. */
 const MAX_AREAS_FILTERED = 40;
 
 /**
@@ -72,8 +74,14 @@ function fetchSettlements(
   placementOf: ((fixmedinsCode: string) => Placement) | null,
   /** The consumers use the measures' keys only (SETTLEMENTS_FACT.projection). */
   projected: boolean,
+  /** The regions asked: their codes' starts filter the insured areas in the store's SQL. */
+  regionCodes: readonly string[],
 ): Promise<StoredFetch<PlacedSettlements>> {
   const areas = query.insuAdmdvs ? new Set(query.insuAdmdvs) : null;
+  // A region's insured areas by its code's start (one LIKE for a city's), the others one each.
+  const keys: KeysFilter | null = areas
+    ? { key: 'insuAdmdvs', values: [...areas].sort(), prefixes: regionCodes.map(divisionStart) }
+    : null;
   return fetchStored<PlacedSettlements>({
     store: ctx.services.store,
     fact: SETTLEMENTS_FACT,
@@ -85,9 +93,7 @@ function fetchSettlements(
     projected,
     // Regions: the insured areas' rows only, in the store's SQL too (a city's 2 years were 211 000
     // province rows, 48 MB, to keep a tenth). Every area of a province filters nothing: not sent.
-    ...(areas && areas.size <= MAX_AREAS_FILTERED
-      ? { keys: { key: 'insuAdmdvs', values: [...areas].sort() } }
-      : {}),
+    ...(keys && keysPatterns(keys).length <= MAX_AREAS_FILTERED ? { keys } : {}),
     // A month-grain fact: live months are whole months (`since` never cuts one).
     live: async (source, part) => {
       const rows = await insAdapter.settlements(source, { ...query, months: part.months });
@@ -100,6 +106,14 @@ function fetchSettlements(
       return settlementOf(row, placementOf?.(row.orgCode));
     },
   });
+}
+
+/**
+ * The start every code of a division's subtree shares: its code without the trailing '00' pairs
+ * (610900 → 6109, 610000 → 61); a county's is its whole code.
+ */
+export function divisionStart(code: string): string {
+  return code.replace(/(?:00)+$/, '');
 }
 
 /** Each institution's 定点医药机构编码s, once per map (the registry's kept answer). */
@@ -191,6 +205,7 @@ export async function scopeFacts(
     periods,
     placementOf,
     options.measuresOnly === true,
+    regionCodes,
   );
   const placed: PlacedSettlements[] = [];
   // Not push(...rows): a province's settlement groups outnumber the arguments a call may take.
