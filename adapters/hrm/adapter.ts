@@ -111,6 +111,14 @@ interface RecruitmentRow {
 /** 医师: the four physician categories of 医师执业注册 ('1' 临床, '2' 口腔, '3' 公共卫生, '4' 中医). */
 const PHYSICIAN_CATEGORIES = ['1', '2', '3', '4'] as const;
 
+/** The practice site `s` is active at the point `p.t`: its start known and reached, not ended. */
+const SITE_ACTIVE_AT_POINT = `${knownDate('s.from_date')} AND s.from_date <= p.t AND ${openOrAfter('s.to_date', 'p.t')}`;
+
+/** The practitioner `pr` holds an active 'MULTI' practice site at the point `p.t` (no parameter). */
+const MULTI_SITE_AT_POINT = `EXISTS (
+  SELECT 1 FROM practice_site s
+   WHERE s.pract_id = pr.pract_id AND s.kind = 'MULTI' AND ${SITE_ACTIVE_AT_POINT})`;
+
 /** `column IN (…)` pushing the values, or a constant false for an empty list. */
 function inSet(column: string, values: readonly string[], params: unknown[]): string {
   if (values.length === 0) return '1 = 0';
@@ -178,7 +186,7 @@ function physicianSitesAtPoints(points: string): string {
   return `FROM practice_site s
          JOIN practitioner pr ON pr.pract_id = s.pract_id
          JOIN (${points}) p
-           ON ${knownDate('s.from_date')} AND s.from_date <= p.t AND ${openOrAfter('s.to_date', 'p.t')}
+           ON ${SITE_ACTIVE_AT_POINT}
           AND ${HOLDS_AT_POINT}
         WHERE s.kind = 'MULTI' AND pr.on_post = '1'
           AND pr.category IN (${placeholders(PHYSICIAN_CATEGORIES.length)}) AND s.from_date <= ?`;
@@ -237,11 +245,7 @@ export const hrmAdapter = {
     const rows = await source.query<OnPostRow>(
       `SELECT p.pid AS pid, pr.org_code AS org_code, pr.category AS category, pr.title_level AS title_level,
               COUNT(*) AS n,
-              SUM(CASE WHEN EXISTS (
-                    SELECT 1 FROM practice_site s
-                     WHERE s.pract_id = pr.pract_id AND s.kind = 'MULTI'
-                       AND ${knownDate('s.from_date')} AND s.from_date <= p.t AND ${openOrAfter('s.to_date', 'p.t')}
-                  ) THEN 1 ELSE 0 END) AS multi
+              SUM(CASE WHEN ${MULTI_SITE_AT_POINT} THEN 1 ELSE 0 END) AS multi
          FROM practitioner pr
          JOIN (${points}) p ON ${HOLDS_AT_POINT}
         WHERE pr.on_post = '1' AND pr.registered_on <= ?${orgWhere}
@@ -277,11 +281,7 @@ export const hrmAdapter = {
       `SELECT pid, org_code, COUNT(*) AS n, SUM(multi) AS multi, SUM(physician * multi) AS physician_multi
          FROM (SELECT p.pid AS pid, pr.org_code AS org_code,
                       CASE WHEN pr.category IN (${placeholders(PHYSICIAN_CATEGORIES.length)}) THEN 1 ELSE 0 END AS physician,
-                      CASE WHEN EXISTS (
-                        SELECT 1 FROM practice_site s
-                         WHERE s.pract_id = pr.pract_id AND s.kind = 'MULTI'
-                           AND ${knownDate('s.from_date')} AND s.from_date <= p.t AND ${openOrAfter('s.to_date', 'p.t')}
-                      ) THEN 1 ELSE 0 END AS multi
+                      CASE WHEN ${MULTI_SITE_AT_POINT} THEN 1 ELSE 0 END AS multi
                  FROM practitioner pr
                  JOIN (${points}) p ON ${HOLDS_AT_POINT}
                 WHERE pr.on_post = '1' AND pr.registered_on <= ?${orgWhere}) x
@@ -355,7 +355,7 @@ export const hrmAdapter = {
          FROM practice_site s
          JOIN practitioner pr ON pr.pract_id = s.pract_id
          JOIN (${points}) p
-           ON ${knownDate('s.from_date')} AND s.from_date <= p.t AND ${openOrAfter('s.to_date', 'p.t')}
+           ON ${SITE_ACTIVE_AT_POINT}
           AND ${HOLDS_AT_POINT}
         WHERE s.kind = 'MULTI' AND pr.on_post = '1' AND s.from_date <= ?${orgWhere}
         GROUP BY p.pid, pr.org_code, s.org_code, pr.category, ${filed}`,

@@ -75,18 +75,24 @@ describe('the measure store through the gateway (sqlite)', () => {
     return (body.data as { evaluationForm: Form }).evaluationForm;
   };
 
-  /** `_measureValues` of the alliances subgraph of `stack` for `requests` (scope, period, measure). */
-  const allianceValues = async (stack: typeof live, requests: readonly unknown[]): Promise<unknown[]> => {
+  /** `_measureValues` of a subgraph of `stack` for `requests` (scope, period, measure). */
+  const measureValues = async (
+    stack: typeof live,
+    subgraph: 'alliances' | 'workforce',
+    requests: readonly unknown[],
+  ): Promise<Array<Record<string, unknown>>> => {
     const { body } = await gql(
-      stack.subgraphs.alliances.url,
+      stack.subgraphs[subgraph].url,
       `query V($requests: [MeasureRequestInput!]!) {
-        _measureValues(requests: $requests) { scopeCode measure value complete }
+        _measureValues(requests: $requests) { scopeCode period measure value complete }
       }`,
       { requests },
     );
     expect(body.errors).toBeUndefined();
-    return (body.data as { _measureValues: unknown[] })._measureValues;
+    return (body.data as { _measureValues: Array<Record<string, unknown>> })._measureValues;
   };
+  const allianceValues = (stack: typeof live, requests: readonly unknown[]): Promise<unknown[]> =>
+    measureValues(stack, 'alliances', requests);
 
   /**
    * The reads of stored rows of `facts` (not of the states and done marks, which name facts too)
@@ -335,19 +341,10 @@ describe('the measure store through the gateway (sqlite)', () => {
         period: '2019',
       })),
     ];
-    const values = async (stack: typeof live): Promise<string[]> => {
-      const { body } = await gql(
-        stack.subgraphs.workforce.url,
-        `query V($requests: [MeasureRequestInput!]!) {
-          _measureValues(requests: $requests) { measure period value complete }
-        }`,
-        { requests },
-      );
-      expect(body.errors).toBeUndefined();
-      return (body.data as { _measureValues: Array<Record<string, unknown>> })._measureValues.map(
+    const values = async (stack: typeof live): Promise<string[]> =>
+      (await measureValues(stack, 'workforce', requests)).map(
         (v) => `${String(v.period)} ${String(v.measure)} ${String(v.value)} ${String(v.complete)}`,
       );
-    };
     const SUMMARY = `{ region(code: "610900") { workforce(period: "2019") {
       practitionersOnPost multiSitePractitioners practitionersByCategory { category count }
     } } }`;
