@@ -183,7 +183,8 @@ export const registryFactsAdapter = {
         GROUP BY ${keys.groupBy}`,
       params,
     );
-    const made = madeOnce(MEMBERSHIPS, rows, (list) =>
+    // The shared list itself (never changed): what callers make of it can be made once per answer.
+    return madeOnce(MEMBERSHIPS, rows, (list) =>
       list.map((r) => ({
         periodId: String(r.k_pid),
         allianceId: String(r.k_aid).trim(),
@@ -205,8 +206,6 @@ export const registryFactsAdapter = {
         memberOpenAtEnd: toCount(r.k_open) === 1,
       })),
     );
-    // The shared list itself (never changed): what callers make of it can be made once per answer.
-    return made;
   },
 
   /** Shared centres open on each period's last day, COUNT per (period, kind, host's county): one statement. */
@@ -411,7 +410,7 @@ export const registryFactsAdapter = {
         GROUP BY ${keys.groupBy}`,
       params,
     );
-    const made = madeOnce(SUPPORT_PAIRS, rows, (list) => {
+    return madeOnce(SUPPORT_PAIRS, rows, (list) => {
       const result: SupportPairCount[] = [];
       for (const r of list) {
         const kind = codeOf(text(r.k_kind), SUPPORT_KINDS);
@@ -431,6 +430,5 @@ export const registryFactsAdapter = {
       }
       return result;
     });
-    return made;
   },
 };

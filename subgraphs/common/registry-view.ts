@@ -75,14 +75,22 @@ export function registryUnavailable(e: unknown): never {
   throw e;
 }
 
-/** Rows grouped by a key, in their order. */
-export function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
+/**
+ * Rows grouped by a key, in their order (a row whose key is null left out), each as `value`
+ * makes it (the row itself by default).
+ */
+export function groupBy<T, V = T>(
+  rows: readonly T[],
+  key: (row: T) => string | null,
+  value: (row: T) => V = (row) => row as unknown as V,
+): Map<string, V[]> {
+  const map = new Map<string, V[]>();
   for (const row of rows) {
     const k = key(row);
-    const list = map.get(k) ?? [];
-    list.push(row);
-    map.set(k, list);
+    if (k === null) continue;
+    const list = map.get(k);
+    if (list) list.push(value(row));
+    else map.set(k, [value(row)]);
   }
   return map;
 }

@@ -21,7 +21,7 @@ import type { ParsedMeasureRequest } from '../../common/measure-resolver';
 import { ScopeKind } from '../../common/measures';
 import type { EvidenceData, MeasureValueData } from '../../common/measures';
 import type { DivisionIndex } from '../../common/registry-view';
-import { registryUnavailable } from '../../common/registry-view';
+import { groupBy, registryUnavailable } from '../../common/registry-view';
 import type { AlliancesContext } from '../context';
 import { unknownAlliance } from '../errors';
 import { flowKey } from '../flows/loaders';
@@ -162,26 +162,6 @@ function allianceFacts(scope: FactScope, data: FactData): readonly MembershipFac
   );
 }
 
-/** `list` grouped by `key` (an item whose key is null left out), each group in the list's order. */
-function groupedBy<T>(
-  list: readonly T[],
-  key: (item: T) => string | null,
-): ReadonlyMap<string, readonly T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of list) {
-    const k = key(item);
-    if (k !== null) addTo(groups, k, item);
-  }
-  return groups;
-}
-
-/** `item` appended to the group `key` of `groups`. */
-function addTo<T>(groups: Map<string, T[]>, key: string, item: T): void {
-  const group = groups.get(key);
-  if (group) group.push(item);
-  else groups.set(key, [item]);
-}
-
 /** The items of the divisions of a region's subtree (grouped by division): a scope's, without walking a province's. */
 function inSubtree<T>(scope: FactScope, byDivision: ReadonlyMap<string, readonly T[]>): T[] {
   const out: T[] = [];
@@ -196,7 +176,7 @@ const membersByDivision = (
   periodId: string,
 ): ReadonlyMap<string, readonly MembershipFact[]> =>
   BY_DIVISION.get(data.members, periodId, () =>
-    groupedBy(membersOf(data, periodId), (m) => m.allianceDivision),
+    groupBy(membersOf(data, periodId), (m) => m.allianceDivision),
   );
 
 /** Facts of the JT/GT alliances an institution leads (kinds `JT`, `GT`), shared like allianceFacts. */
@@ -307,18 +287,22 @@ function supportedCentres(scope: FactScope, data: FactData): readonly SupportedC
 
 function memberCandidates(data: FactData, pid: string): ReadonlyMap<string, readonly SupportedCentre[]> {
   return MEMBER_CANDIDATES.get(data.members, pid, () => {
-    const found = new Map<string, SupportedCentre[]>();
     const members = membersOf(data, pid);
     const leadClass = new Map<string, MembershipFact>();
     for (const m of members)
       if (m.role === 'LEAD' && m.orgCode === m.leadOrgCode) leadClass.set(m.allianceId, m);
-    for (const m of members) {
-      if (m.orgCode === null || m.memberDivision === null || !m.memberOpenAtEnd) continue;
+    const found = members.flatMap((m): Array<readonly [string, SupportedCentre]> => {
+      if (m.orgCode === null || m.memberDivision === null || !m.memberOpenAtEnd) return [];
       const lead = leadClass.get(m.allianceId);
-      if (lead && lead.orgCode !== m.orgCode && isSecondaryOrTertiary(lead))
-        addTo(found, m.memberDivision, [m.orgCode, m]);
-    }
-    return found;
+      return lead && lead.orgCode !== m.orgCode && isSecondaryOrTertiary(lead)
+        ? [[m.memberDivision, [m.orgCode, m]]]
+        : [];
+    });
+    return groupBy(
+      found,
+      ([division]) => division,
+      ([, centre]) => centre,
+    );
   });
 }
 
@@ -327,17 +311,18 @@ function supportCandidates(
   pid: string,
 ): ReadonlyMap<string, readonly SupportedCentre[]> {
   return SUPPORT_CANDIDATES.get(support, pid, () => {
-    const found = new Map<string, SupportedCentre[]>();
-    for (const s of support) {
-      if (s.periodId !== pid || s.toDivision === null || !s.toOpenAtEnd) continue;
+    const found = support.flatMap((s): Array<readonly [string, SupportedCentre]> => {
+      if (s.periodId !== pid || s.toDivision === null || !s.toOpenAtEnd) return [];
       const giver: Classed = { categoryCode: s.fromCategory, hospLevel: s.fromLevel, ownership: null };
-      if (isSecondaryOrTertiary(giver))
-        addTo(found, s.toDivision, [
-          s.toOrgCode,
-          { categoryCode: s.toCategory, hospLevel: null, ownership: null },
-        ]);
-    }
-    return found;
+      return isSecondaryOrTertiary(giver)
+        ? [[s.toDivision, [s.toOrgCode, { categoryCode: s.toCategory, hospLevel: null, ownership: null }]]]
+        : [];
+    });
+    return groupBy(
+      found,
+      ([division]) => division,
+      ([, centre]) => centre,
+    );
   });
 }
 
@@ -376,7 +361,7 @@ const supportByPair = (
   pid: string,
 ): ReadonlyMap<string, readonly SupportPairCount[]> =>
   BY_PAIR.get(support, pid, () =>
-    groupedBy(support, (s) => (s.periodId === pid ? `${s.fromOrgCode}|${s.toOrgCode}` : null)),
+    groupBy(support, (s) => (s.periodId === pid ? `${s.fromOrgCode}|${s.toOrgCode}` : null)),
   );
 
 // ── telemedicine ─────────────────────────────────────────────────────────────────────────────

@@ -734,11 +734,9 @@ export class StoreDatabase {
     const rolledFact = options.projected && this.projects(fact) ? projectedFact(fact) : fact;
     // The filters every SELECT ends with, and their parameters.
     let filter = '';
-    const filterParams: unknown[] = [];
-    if (orgCodes !== null) {
-      filterParams.push(...orgCodes);
-      filter += ` AND org_code IN (${placeholders(orgCodes.length)})`;
-    }
+    // Not push(...codes): a province's codes may outnumber the arguments a call may take.
+    const filterParams: unknown[] = orgCodes === null ? [] : [...orgCodes];
+    if (orgCodes !== null) filter += ` AND org_code IN (${placeholders(orgCodes.length)})`;
     if (keys !== null) {
       const patterns = keysPatterns(keys);
       filterParams.push(...patterns);
@@ -802,7 +800,7 @@ export class StoreDatabase {
     for (const s of selects) {
       if ('sql' in s) {
         sql.push(s.sql);
-        params.push(...s.params);
+        for (const v of s.params) params.push(v);
         continue;
       }
       // Each period's rows under the bucket of its first month.

@@ -15,7 +15,7 @@ import type { KeysFilter } from '../../common/store/database';
 import type { StoredFetch } from '../../common/store/fetch';
 import { SETTLEMENTS_FACT, settlementOf } from '../store/facts';
 import type { Period } from '../../../schema/period';
-import { institutionsOfRegions } from '../../common/registry-view';
+import { groupBy, institutionsOfRegions } from '../../common/registry-view';
 import { ScopeKind } from '../../common/measures';
 import { SourceStatus } from '../../common/provenance';
 import type { InsuranceContext } from '../context';
@@ -119,15 +119,13 @@ export function divisionStart(code: string): string {
 /** Each institution's 定点医药机构编码s, once per map (the registry's kept answer). */
 const CODES_OF_ORG = new WeakMap<ReadonlyMap<string, string>, ReadonlyMap<string, readonly string[]>>();
 function fixmedinsCodesOf(orgMap: ReadonlyMap<string, string>): ReadonlyMap<string, readonly string[]> {
-  return madeOnce(CODES_OF_ORG, orgMap, (map) => {
-    const made = new Map<string, string[]>();
-    for (const [fixmedins, org] of map) {
-      const list = made.get(org);
-      if (list) list.push(fixmedins);
-      else made.set(org, [fixmedins]);
-    }
-    return made;
-  });
+  return madeOnce(CODES_OF_ORG, orgMap, (map) =>
+    groupBy(
+      [...map],
+      ([, org]) => org,
+      ([fixmedins]) => fixmedins,
+    ),
+  );
 }
 
 /**
