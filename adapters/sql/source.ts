@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import type { QueryRunner } from 'typeorm';
 import type { SourceConfig } from '../sources/config';
 import { dialectOf } from './dialect';
+import { syncTurn } from './turn';
 import { AnswerCache } from './answer-cache';
 import type { Dialect } from './dialect';
 
@@ -188,7 +189,11 @@ export class SqlSource {
   private async run<T>(ds: DataSource, sql: string, params: readonly unknown[]): Promise<T[]> {
     this.statements += 1;
     try {
-      if (this.dialect.name === 'sqlite') return (await ds.query(sql, [...params])) as T[];
+      if (this.dialect.name === 'sqlite') {
+        // better-sqlite3 runs the statement synchronously: it waits for its own turn (see syncTurn).
+        await syncTurn();
+        return (await ds.query(sql, [...params])) as T[];
+      }
       const runner: QueryRunner = ds.createQueryRunner();
       try {
         await runner.query('START TRANSACTION READ ONLY');

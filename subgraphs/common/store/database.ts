@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { placeholders } from '../../../adapters/sql/dialect';
+import { syncTurn } from '../../../adapters/sql/turn';
 import { periodMonths } from '../../../schema/period';
 import type { LocalDate, Period, PeriodGranularity } from '../../../schema/period';
 import { DEFAULT_STORED_PERIODS } from '../../../adapters/sources/config';
@@ -462,6 +463,7 @@ export class StoreDatabase {
   private async read(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
     await this.open();
     this.statements += 1;
+    if (!this.mysql) await syncTurn();
     const started = performance.now();
     const rows = (await this.reader!.query(this.withTempTable(sql), [...params])) as Row[];
     this.onRead?.(sql, performance.now() - started, rows.length, params);
@@ -518,7 +520,9 @@ export class StoreDatabase {
   async states(facts?: readonly string[]): Promise<StoreState[]> {
     if (facts && facts.length === 0) return [];
     const where = facts ? ` WHERE fact IN (${placeholders(facts.length)})` : '';
-    return (await this.read(`SELECT * FROM hag_store_state${where}`, facts ?? [])).map(stateOf);
+    return (
+      await this.read(`SELECT * FROM hag_store_state${where} ORDER BY fact, source_id`, facts ?? [])
+    ).map(stateOf);
   }
 
   /**
@@ -651,6 +655,7 @@ export class StoreDatabase {
   private counted(em: EntityManager): (sql: string, params: unknown[]) => Promise<void> {
     return async (sql, params) => {
       this.statements += 1;
+      if (!this.mysql) await syncTurn();
       await em.query(sql, params);
     };
   }
