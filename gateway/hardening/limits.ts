@@ -211,15 +211,39 @@ export interface TimeoutOptions {
   readonly timeoutMs: number;
 }
 
-const SIGNAL_KEY = 'hardeningAbortSignal';
+const ABORT_KEY = 'hardeningAbort';
 
 /**
- * The signal `requestTimeoutMiddleware` aborts when the request times out (or the client goes
- * away): pass it into the Apollo context so subgraph fetches stop. Undefined without the middleware.
+ * A request's abort, made only when someone asks for its signal: most requests finish with no
+ * one listening, and an AbortController, its Error and its event per request would be waste.
+ */
+class RequestAbort {
+  private controller: AbortController | null = null;
+  private reason: Error | null = null;
+
+  signal(): AbortSignal {
+    if (!this.controller) {
+      this.controller = new AbortController();
+      if (this.reason) this.controller.abort(this.reason);
+    }
+    return this.controller.signal;
+  }
+
+  abort(why: string): void {
+    if (this.reason) return;
+    this.reason = new Error(why);
+    this.controller?.abort(this.reason);
+  }
+}
+
+/**
+ * The signal `requestTimeoutMiddleware` aborts when the request times out or the client goes
+ * away before its answer was sent (never after a normal answer): pass it into the Apollo context
+ * so subgraph fetches stop. Undefined without the middleware.
  */
 export function requestSignal(res: Response): AbortSignal | undefined {
-  const signal: unknown = res.locals[SIGNAL_KEY];
-  return signal instanceof AbortSignal ? signal : undefined;
+  const abort: unknown = res.locals[ABORT_KEY];
+  return abort instanceof RequestAbort ? abort.signal() : undefined;
 }
 
 /** Makes a response that was already answered ignore the late answer of the handler behind it. */
@@ -236,8 +260,8 @@ function discardLateWrites(res: Response): void {
  */
 export function requestTimeoutMiddleware(options: TimeoutOptions): RequestHandler {
   return (_req: Request, res: Response, next: NextFunction) => {
-    const controller = new AbortController();
-    res.locals[SIGNAL_KEY] = controller.signal;
+    const abort = new RequestAbort();
+    res.locals[ABORT_KEY] = abort;
     const timer = setTimeout(() => {
       if (!res.headersSent) {
         sendGraphQLError(
@@ -248,12 +272,12 @@ export function requestTimeoutMiddleware(options: TimeoutOptions): RequestHandle
         );
         discardLateWrites(res);
       }
-      controller.abort(new Error('request timed out'));
+      abort.abort('request timed out');
     }, options.timeoutMs);
     timer.unref();
     res.on('close', () => {
       clearTimeout(timer);
-      if (!controller.signal.aborted) controller.abort(new Error('request closed'));
+      if (!res.writableFinished) abort.abort('request closed');
     });
     next();
   };

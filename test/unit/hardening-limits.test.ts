@@ -12,11 +12,22 @@ import {
   tokenLimitMiddleware,
 } from '../../gateway/hardening/limits';
 
+/** What the handlers saw of their request's signal. */
+const seen: string[] = [];
+
 /** A tiny app: `middlewares`, then a handler that echoes the parsed body (or waits, for `/slow`). */
 async function start(middlewares: RequestHandler[]): Promise<{ url: string; server: Server }> {
   const app = express();
   app.use('/graphql', ...middlewares, (req, res) => {
     res.json({ data: { echo: (req.body as unknown) ?? null } });
+  });
+  app.use('/answered', ...middlewares, (_req, res) => {
+    res.on('close', () => seen.push(`answered: aborted ${requestSignal(res)?.aborted}`));
+    res.json({ data: { ok: true } });
+  });
+  app.use('/hang', ...middlewares, (_req, res) => {
+    const signal = requestSignal(res);
+    signal?.addEventListener('abort', () => seen.push(`hang: ${(signal.reason as Error).message}`));
   });
   app.use('/slow', ...middlewares, (_req, res) => {
     const signal = requestSignal(res);
@@ -171,6 +182,20 @@ describe('HTTP limits', () => {
     expect(
       await call(`${url}/graphql`, { method: 'POST', headers: json, body: '{"query":"{ a }"}' }),
     ).toMatchObject({ status: 200 });
+  });
+
+  it('aborts the request signal when the client goes away, never after a normal answer', async () => {
+    seen.length = 0;
+    expect(await call(`${url}/answered`, { method: 'POST', headers: json, body: '{}' })).toMatchObject({
+      status: 200,
+    });
+    const gone = new AbortController();
+    const hanging = fetch(`${url}/hang`, { method: 'POST', headers: json, body: '{}', signal: gone.signal });
+    await new Promise((r) => setTimeout(r, 50));
+    gone.abort();
+    await expect(hanging).rejects.toThrow();
+    for (let i = 0; i < 50 && seen.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(seen).toEqual(['answered: aborted false', 'hang: request closed']);
   });
 });
 
