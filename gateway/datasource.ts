@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ANONYMOUS_PRINCIPAL } from '../security/principal';
@@ -28,6 +29,22 @@ export function observedFetcher(subgraph: string, fetcher: Fetcher): Fetcher {
 interface SubgraphCallContext {
   principal?: Principal;
   requestId?: string;
+  /** Aborted when the gateway request is abandoned (timed out, client gone): its calls stop. */
+  signal?: AbortSignal;
+}
+
+/** The signal of the gateway request a subgraph call is made for (set by SubgraphDataSource.process). */
+const callSignal = new AsyncLocalStorage<AbortSignal>();
+
+/**
+ * `fetcher`, with the signal of the request the call is made for in its `init`: Apollo's data
+ * source builds the fetch options itself and carries no signal.
+ */
+function withCallSignal(fetcher: Fetcher): Fetcher {
+  return (url, init) => {
+    const signal = callSignal.getStore();
+    return fetcher(url, signal ? { ...init, signal } : init);
+  };
 }
 
 /**
@@ -40,8 +57,16 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<SubgraphCallCont
   private readonly secret: string;
 
   constructor(config: ConstructorParameters<typeof RemoteGraphQLDataSource>[0] & { secret: string }) {
-    super(config);
+    super({ ...config, ...(config.fetcher ? { fetcher: withCallSignal(config.fetcher) } : {}) });
     this.secret = config.secret;
+  }
+
+  /** One subgraph call, stopped when the gateway request it is made for is abandoned. */
+  override process(
+    options: GraphQLDataSourceProcessOptions<SubgraphCallContext>,
+  ): ReturnType<RemoteGraphQLDataSource['process']> {
+    const signal = options.context?.signal;
+    return signal ? callSignal.run(signal, () => super.process(options)) : super.process(options);
   }
 
   /** Forward the verified caller, signed: subgraphs refuse calls without it; and the request id. */

@@ -22,7 +22,7 @@ import type { SubgraphConfig } from './compose';
 import { playgroundRouter } from './playground';
 import { disableTelemetryByDefault } from './telemetry';
 import { authenticateMiddleware, principalOf } from './auth';
-import { hardening, loadManifestFile } from './hardening';
+import { hardening, loadManifestFile, requestSignal } from './hardening';
 import type { PersistedManifest } from './hardening';
 import type { SecurityConfig } from '../security/config';
 import type { Principal } from '../security/principal';
@@ -46,6 +46,8 @@ export interface GatewayContext {
   readonly principal: Principal;
   /** The request's id (gateway/ops/request-id.ts), forwarded to every subgraph call. */
   readonly requestId?: string;
+  /** Aborted when the request times out or its client goes away: its subgraph calls stop. */
+  readonly signal?: AbortSignal;
 }
 
 export interface GatewayOptions {
@@ -177,7 +179,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     requestScopeMiddleware(),
     ...(replay ? [replay.middleware] : []),
     expressMiddleware(server, {
-      context: async ({ req }) => ({ principal: principalOf(req), requestId: requestIdOf(req) }),
+      context: async ({ req, res }) => ({
+        principal: principalOf(req),
+        requestId: requestIdOf(req),
+        signal: requestSignal(res),
+      }),
     }),
   );
   await new Promise<void>((resolve) => http.listen(options.port, options.host ?? '127.0.0.1', resolve));

@@ -71,7 +71,8 @@ export interface SubgraphClient {
 
 /**
  * A subgraph client with its own keep-alive pool. A call that has not answered in full within
- * `timeoutMs` is aborted and rejects (the Node gateway has no timeout of its own).
+ * `timeoutMs` is aborted and rejects (the Node gateway has no timeout of its own), and so is a
+ * call whose `init.signal` aborts.
  */
 export function subgraphClient(options: SubgraphFetchOptions): SubgraphClient {
   const pool = new Agent({ connections: options.connections ?? 128, keepAliveTimeout: 30_000 });
@@ -83,6 +84,7 @@ export function subgraphClient(options: SubgraphFetchOptions): SubgraphClient {
       { method, headers: init?.headers, body: init?.body },
       options.timeoutMs,
       'subgraph',
+      init?.signal instanceof AbortSignal ? init.signal : undefined,
     );
     return new BufferedResponse(url, status, headersOf(headers), text);
   };

@@ -17,7 +17,8 @@ export interface WholeAnswer {
 
 /**
  * Send one call through `pool` and read its answer whole; a call not answered in full within
- * `timeoutMs` is aborted and rejects with "`who` did not answer within … ms".
+ * `timeoutMs` is aborted and rejects with "`who` did not answer within … ms". A call made for a
+ * request that is abandoned (`signal`: it timed out, its client went away) is aborted with it.
  */
 export async function callWithin(
   pool: Dispatcher,
@@ -25,12 +26,16 @@ export async function callWithin(
   init: { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string | Buffer },
   timeoutMs: number,
   who: string,
+  signal?: AbortSignal,
 ): Promise<WholeAnswer> {
+  signal?.throwIfAborted();
   const abort = new AbortController();
   const timer = setTimeout(
     () => abort.abort(new Error(`${who} did not answer within ${timeoutMs} ms`)),
     timeoutMs,
   );
+  const abandoned = (): void => abort.abort(signal?.reason);
+  signal?.addEventListener('abort', abandoned, { once: true });
   try {
     const res = await request(url, {
       ...init,
@@ -43,5 +48,6 @@ export async function callWithin(
     return { status: res.statusCode, headers: res.headers, text: await res.body.text() };
   } finally {
     clearTimeout(timer);
+    signal?.removeEventListener('abort', abandoned);
   }
 }

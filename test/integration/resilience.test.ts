@@ -135,6 +135,40 @@ describe('sources that are down or hang', () => {
       await stack.close();
     }
   });
+  test('a request the gateway gives up on (its time limit) stops its calls to subgraphs at once', async () => {
+    const stack = await startStack({
+      sources: config,
+      port: 0,
+      logger: quietLogger(),
+      timeouts: { requestMs: 300 },
+    });
+    const abandoned = async (): Promise<number> => {
+      const text = await (await fetch(`${stack.gateway.url}/metrics`)).text();
+      const line = text
+        .split('\n')
+        .find((l) =>
+          l.startsWith(
+            'gateway_subgraph_fetch_duration_seconds_count{subgraph="indicators",outcome="error"}',
+          ),
+        );
+      return line ? Number(line.split(' ').pop()) : 0;
+    };
+    try {
+      const before = await abandoned();
+      // 汉阴县's visits wait on the source that hangs (his-a-upgraded; its statement limit: 1 s).
+      const { status, body } = await gql(
+        stack.gateway.url,
+        `{ region(code: "610921") { indicators(period: "2019H1", codes: ["PRIMARY_CARE_VISIT_SHARE"]) { value } } }`,
+      );
+      expect(status).toBe(503);
+      expect(body.errors?.[0]?.extensions?.code).toBe('REQUEST_TIMEOUT');
+      // The call to the indicators subgraph was aborted with the request, not left to finish
+      // (it would answer 200, with a partial value, once the hanging source's 1 s had passed).
+      expect(await abandoned()).toBe(before + 1);
+    } finally {
+      await stack.close();
+    }
+  });
 });
 
 describe('statements per request do not depend on the number of institutions', () => {

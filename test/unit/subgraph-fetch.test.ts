@@ -15,6 +15,8 @@ let server: Server;
 let base: string;
 const seen: Seen[] = [];
 let sockets = 0;
+/** For each call to `/hang` (never answered) whose connection closed: whether it had been answered. */
+const hangsClosed: boolean[] = [];
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -25,6 +27,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 function answer(req: IncomingMessage, res: ServerResponse, body: string): void {
   seen.push({ method: req.method, headers: req.headers, body });
   if (req.url === '/slow') return void setTimeout(() => res.end('{"data":{"late":true}}'), 400);
+  if (req.url === '/hang') return void res.on('close', () => hangsClosed.push(res.writableFinished));
   if (req.url === '/bad') {
     res.writeHead(400, { 'content-type': 'application/json' });
     return void res.end('{"errors":[{"message":"期间格式错误","extensions":{"code":"BAD_PERIOD"}}]}');
@@ -108,6 +111,21 @@ describe('subgraphClient (the gateway → subgraph HTTP client)', () => {
     await expect(client.fetcher(`${base}/slow`, { method: 'POST', body: '{}' })).rejects.toThrow(
       'subgraph did not answer within 200 ms',
     );
+  });
+
+  test('a call whose signal aborts (its gateway request was abandoned) rejects with its reason, closing the call', async () => {
+    const abandoned = new AbortController();
+    const call = client.fetcher(`${base}/hang`, { method: 'POST', body: '{}', signal: abandoned.signal });
+    while (seen.length === 0) await new Promise((r) => setTimeout(r, 5));
+    abandoned.abort(new Error('request timed out'));
+    await expect(call).rejects.toThrow('request timed out');
+    while (hangsClosed.length === 0) await new Promise((r) => setTimeout(r, 5));
+    expect(hangsClosed).toEqual([false]);
+    // A signal aborted already: no call is sent.
+    await expect(
+      client.fetcher(`${base}/graphql`, { method: 'POST', body: '{}', signal: abandoned.signal }),
+    ).rejects.toThrow('request timed out');
+    expect(seen).toHaveLength(1);
   });
 
   test('a subgraph that is not listening rejects (connection refused)', async () => {
