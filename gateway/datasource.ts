@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ANONYMOUS_PRINCIPAL } from '../security/principal';
@@ -7,7 +6,7 @@ import { signPrincipal } from '../security/signing';
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import { observeSubgraphFetch } from './ops/metrics';
-import { currentRequestId, REQUEST_ID_HEADER } from './ops/request-id';
+import { currentRequestId, currentRequestSignal, REQUEST_ID_HEADER } from './ops/request-id';
 
 /** `fetcher`, with the latency of every call recorded for `subgraph` (gateway/ops/metrics.ts). */
 export function observedFetcher(subgraph: string, fetcher: Fetcher): Fetcher {
@@ -29,20 +28,17 @@ export function observedFetcher(subgraph: string, fetcher: Fetcher): Fetcher {
 interface SubgraphCallContext {
   principal?: Principal;
   requestId?: string;
-  /** Aborted when the gateway request is abandoned (timed out, client gone): its calls stop. */
-  signal?: AbortSignal;
 }
 
-/** The signal of the gateway request a subgraph call is made for (set by SubgraphDataSource.process). */
-const callSignal = new AsyncLocalStorage<AbortSignal>();
-
 /**
- * `fetcher`, with the signal of the request the call is made for in its `init`: Apollo's data
- * source builds the fetch options itself and carries no signal.
+ * `fetcher`, with the abort signal of the gateway request the call is made for in its `init`
+ * (gateway/ops/request-id.ts: aborted when the request times out or its client goes away), so
+ * an abandoned request's calls stop at once. Apollo's data source builds the fetch options
+ * itself and carries no signal.
  */
-function withCallSignal(fetcher: Fetcher): Fetcher {
+function withRequestSignal(fetcher: Fetcher): Fetcher {
   return (url, init) => {
-    const signal = callSignal.getStore();
+    const signal = currentRequestSignal();
     return fetcher(url, signal ? { ...init, signal } : init);
   };
 }
@@ -57,16 +53,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<SubgraphCallCont
   private readonly secret: string;
 
   constructor(config: ConstructorParameters<typeof RemoteGraphQLDataSource>[0] & { secret: string }) {
-    super({ ...config, ...(config.fetcher ? { fetcher: withCallSignal(config.fetcher) } : {}) });
+    super({ ...config, ...(config.fetcher ? { fetcher: withRequestSignal(config.fetcher) } : {}) });
     this.secret = config.secret;
-  }
-
-  /** One subgraph call, stopped when the gateway request it is made for is abandoned. */
-  override process(
-    options: GraphQLDataSourceProcessOptions<SubgraphCallContext>,
-  ): ReturnType<RemoteGraphQLDataSource['process']> {
-    const signal = options.context?.signal;
-    return signal ? callSignal.run(signal, () => super.process(options)) : super.process(options);
   }
 
   /** Forward the verified caller, signed: subgraphs refuse calls without it; and the request id. */

@@ -46,8 +46,6 @@ export interface GatewayContext {
   readonly principal: Principal;
   /** The request's id (gateway/ops/request-id.ts), forwarded to every subgraph call. */
   readonly requestId?: string;
-  /** Aborted when the request times out or its client goes away: its subgraph calls stop. */
-  readonly signal?: AbortSignal;
 }
 
 export interface GatewayOptions {
@@ -176,14 +174,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     timeout,
     authenticated,
     ...rest,
-    requestScopeMiddleware(),
+    // The request's scope again, with its abort signal: an abandoned request's subgraph calls stop.
+    requestScopeMiddleware(requestSignal),
     ...(replay ? [replay.middleware] : []),
     expressMiddleware(server, {
-      context: async ({ req, res }) => ({
-        principal: principalOf(req),
-        requestId: requestIdOf(req),
-        signal: requestSignal(res),
-      }),
+      context: async ({ req }) => ({ principal: principalOf(req), requestId: requestIdOf(req) }),
     }),
   );
   await new Promise<void>((resolve) => http.listen(options.port, options.host ?? '127.0.0.1', resolve));

@@ -1,5 +1,6 @@
 import {
   currentRequestId,
+  currentRequestSignal,
   isWellFormedRequestId,
   requestIdFrom,
   runWithRequestId,
@@ -61,5 +62,27 @@ describe('request scope', () => {
         return currentRequestId();
       });
     expect(await Promise.all([inScope('a'), inScope('b')])).toEqual(['a', 'b']);
+  });
+
+  test("the request's abort signal is made when first asked for, inside its scope only", async () => {
+    const abort = new AbortController();
+    let asked = 0;
+    const signalOf = (): AbortSignal => {
+      asked += 1;
+      return abort.signal;
+    };
+    const seen = await runWithRequestId(
+      'r-1',
+      async () => {
+        await Promise.resolve();
+        expect(asked).toBe(0);
+        return currentRequestSignal();
+      },
+      signalOf,
+    );
+    expect(seen).toBe(abort.signal);
+    expect(asked).toBe(1);
+    expect(currentRequestSignal()).toBeUndefined();
+    expect(runWithRequestId('r-2', () => currentRequestSignal())).toBeUndefined();
   });
 });
