@@ -792,12 +792,12 @@ export class StoreDatabase {
     }
     for (const p of parts) {
       if (!p.partial) continue;
-      selects.push({
-        sql: `SELECT source_id, org_code, SUBSTR(day, 1, 6) AS bucket, dims, ${columns.summed} FROM hag_store_day
-          WHERE fact = ? AND source_id = ? AND day >= ? AND day < ?${filter}
-          GROUP BY source_id, org_code, SUBSTR(day, 1, 6), dims`,
-        params: [fact, p.sourceId, `${p.partial.month}01`, p.partial.upTo, ...filterParams],
-      });
+      select(
+        `SELECT source_id, org_code, SUBSTR(day, 1, 6) AS bucket, dims, ${columns.summed} FROM hag_store_day
+          WHERE fact = ? AND source_id = ? AND day >= ? AND day < ?`,
+        [fact, p.sourceId, `${p.partial.month}01`, p.partial.upTo],
+        ' GROUP BY source_id, org_code, SUBSTR(day, 1, 6), dims',
+      );
     }
     if (selects.length === 0) return 0;
     const sql: string[] = [];
