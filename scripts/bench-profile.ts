@@ -11,6 +11,8 @@
  * the warm dashboard), BENCH_PROFILE_CPU=file.cpuprofile (the product process's CPU profile, for
  * Chrome DevTools: with BENCH_PROFILE_LOAD of the load test alone, else of each measured request
  * and the BENCH_PROFILE_RUNS after it, in file-<workload>.cpuprofile). With the store, its reads are listed too, slowest first;
+ * BENCH_PROFILE_DUMP=file.json writes them whole (text and parameters) to file-<workload>.json, to
+ * try them on the server by hand (EXPLAIN, settings);
  * BENCH_PROFILE_REPLAY=1 replays them alone afterwards (their time on an idle server), and
  * BENCH_PROFILE_RUNS=n sends each measured request n times and prints every time, and
  * BENCH_PROFILE_TIMELINE=1 prints the measured request's timeline: each subgraph call the gateway
@@ -24,6 +26,7 @@ import 'reflect-metadata';
 import { subscribe } from 'node:diagnostics_channel';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
+import { PerformanceObserver, constants } from 'node:perf_hooks';
 import { createConnection } from 'mysql2/promise';
 import { demoSecurityConfig } from '../security/demo';
 import { startStack } from './stack';
@@ -145,6 +148,36 @@ function cpuNow(): { node: number; main: number; mariadb: number } {
     // No /proc.
   }
   return { node: (usage.user + usage.system) / 1000, main, mariadb };
+}
+
+/**
+ * The garbage collector's pauses of the main thread from now to `stop` (perf_hooks' 'gc' entries):
+ * minor (scavenges of the young generation) and major (mark-compact, incremental steps), their
+ * milliseconds and numbers.
+ */
+function gcPauses(): { stop(): { minor: number; minorCount: number; major: number; majorCount: number } } {
+  const sum = { minor: 0, minorCount: 0, major: 0, majorCount: 0 };
+  const add = (entries: readonly PerformanceEntry[]): void => {
+    for (const entry of entries) {
+      const { detail } = entry as PerformanceEntry & { detail?: { kind?: number } };
+      if (detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR) {
+        sum.minor += entry.duration;
+        sum.minorCount += 1;
+      } else {
+        sum.major += entry.duration;
+        sum.majorCount += 1;
+      }
+    }
+  };
+  const observer = new PerformanceObserver((list) => add(list.getEntries()));
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    stop: () => {
+      add(observer.takeRecords());
+      observer.disconnect();
+      return { ...sum };
+    },
+  };
 }
 
 /** User + system time (ms) of a /proc stat file: after the command's closing parenthesis, utime and stime are the 12th and 13th fields. */
@@ -298,7 +331,9 @@ async function main(): Promise<void> {
       // BENCH_PROFILE_RUNS > 1: the same request again (unprofiled, unrecorded), each time printed.
       const times = [answer.ms];
       const cpuBefore = cpuNow();
+      const gc = gcPauses();
       for (let i = 1; i < runs; i++) times.push((await post(endpoint, w.op)).ms);
+      const paused = gc.stop();
       // The profiles cover the measured request and the runs after it (more samples, warmer code).
       if (cpu && cpuFile) await cpu.stop(cpuFile.replace(/(\.cpuprofile)?$/, `-${w.key}.cpuprofile`));
       if (heap && heapFile) await heap.stop(heapFile.replace(/(\.heapprofile)?$/, `-${w.key}.heapprofile`));
@@ -309,7 +344,9 @@ async function main(): Promise<void> {
           `${w.key}: ${times.map((t) => t.toFixed(0)).join(', ')} ms; CPU per request (unprofiled ` +
             `runs): product process ${per(cpuBefore.node, used.node)} ms (main thread ` +
             `${per(cpuBefore.main, used.main)} ms), MariaDB ` +
-            `${per(cpuBefore.mariadb, used.mariadb)} ms`,
+            `${per(cpuBefore.mariadb, used.mariadb)} ms; garbage collection per request: ` +
+            `${(paused.minor / (runs - 1)).toFixed(0)} ms in ${(paused.minorCount / (runs - 1)).toFixed(1)} ` +
+            `minor, ${(paused.major / (runs - 1)).toFixed(0)} ms in ${(paused.majorCount / (runs - 1)).toFixed(1)} major`,
         );
       }
       const perKind = new Map<string, { n: number; ms: number; max: number }>();
@@ -334,6 +371,12 @@ async function main(): Promise<void> {
         console.info(`  store reads: ${reads.length}, ${summed.toFixed(0)} ms summed`);
         for (const t of [...reads].sort((a, b) => b.ms - a.ms).slice(0, top))
           console.info(`    ${t.ms.toFixed(0).padStart(7)} ms  ${t.sourceId.padEnd(22)} ${t.sql}`);
+        const dump = process.env.BENCH_PROFILE_DUMP;
+        if (dump) {
+          const file = dump.replace(/(\.json)?$/, `-${w.key}.json`);
+          writeFileSync(file, JSON.stringify(reads.map((t) => ({ ms: t.ms, ...t.full }))));
+          console.info(`  store reads written to ${file}`);
+        }
         if (replay && storeConfig) {
           const alone = await replayAlone(storeConfig.url, reads);
           const total = alone.reduce((n, t) => n + t.ms, 0);
