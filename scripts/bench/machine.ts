@@ -8,6 +8,8 @@ export interface Machine {
   readonly cores: number;
   readonly memoryGb: number;
   readonly node: string;
+  /** The V8/Node options the product ran with (command line and NODE_OPTIONS), '' when none. */
+  readonly nodeOptions: string;
   readonly mariadb: string;
   /** `innodb_buffer_pool_size` in MB. */
   readonly bufferPoolMb: number;
@@ -31,6 +33,7 @@ export async function describeMachine(): Promise<Machine> {
     cores: list.length,
     memoryGb: totalmem() / 1024 ** 3,
     node: process.version,
+    nodeOptions: [...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' ').trim(),
     mariadb,
     bufferPoolMb,
   };

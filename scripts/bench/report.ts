@@ -273,7 +273,7 @@ export function markdown(r: BenchResults, figures: readonly Figure[]): string {
     '',
     `## Results (${r.config.name} scale, ${r.date.toISOString().slice(0, 10)})`,
     '',
-    `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb.toFixed(1)} GB memory; Node ${m.node}; MariaDB ${m.mariadb} (default settings, \`innodb_buffer_pool_size\` ${int(m.bufferPoolMb)} MB).`,
+    `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb.toFixed(1)} GB memory; Node ${m.node}${m.nodeOptions ? ` (\`${m.nodeOptions}\`)` : ''}; MariaDB ${m.mariadb} (default settings, \`innodb_buffer_pool_size\` ${int(m.bufferPoolMb)} MB).`,
     `- Data: ${v.cities} cities, ${v.counties} counties, ${int(v.institutions)} institutions, ` +
       `${int(v.outpatientVisits)} outpatient visits, ${int(v.discharges)} discharges (2018–2020), ` +
       `${v.hisA + v.hisB} HIS databases (${v.hisA} vendor A, ${v.hisB} vendor B); ${int(v.totalRows)} rows in all ` +
