@@ -20,6 +20,20 @@ function loads(): {
   };
 }
 
+/** A FreshRead of 2 s whose first read has answered 'v1'. */
+async function answered(): Promise<{
+  l: ReturnType<typeof loads>;
+  read: FreshRead<string>;
+  first: Promise<string>;
+}> {
+  const l = loads();
+  const read = new FreshRead(l.load, 2_000);
+  const first = read.get();
+  l.answer('v1');
+  await first;
+  return { l, read, first };
+}
+
 /** Let the promise callbacks run. */
 const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -45,11 +59,7 @@ describe('measure store: states kept and read again ahead of time (FreshRead)', 
   });
 
   test('past half the time: the kept answer at once, one read in the background, then its answer', async () => {
-    const l = loads();
-    const read = new FreshRead(l.load, 2_000);
-    const first = read.get();
-    l.answer('v1');
-    await first;
+    const { l, read, first } = await answered();
     now += 1_000;
     // Kept answer, not a wait; one background read, not one per caller.
     expect(read.get()).toBe(first);
@@ -68,11 +78,7 @@ describe('measure store: states kept and read again ahead of time (FreshRead)', 
   });
 
   test('never used past its time: a caller then waits for a new read', async () => {
-    const l = loads();
-    const read = new FreshRead(l.load, 2_000);
-    const first = read.get();
-    l.answer('v1');
-    await first;
+    const { l, read, first } = await answered();
     now += 2_000;
     const second = read.get();
     expect(second).not.toBe(first);
@@ -82,11 +88,7 @@ describe('measure store: states kept and read again ahead of time (FreshRead)', 
   });
 
   test('a background read still in flight when the time is up is not used: the caller reads anew', async () => {
-    const l = loads();
-    const read = new FreshRead(l.load, 2_000);
-    const first = read.get();
-    l.answer('v1');
-    await first;
+    const { l, read } = await answered();
     now += 1_500;
     read.get(); // the background read, never answered in time
     now += 600;
@@ -123,11 +125,7 @@ describe('measure store: states kept and read again ahead of time (FreshRead)', 
   });
 
   test('cleared (a write of this process): the next caller reads again', async () => {
-    const l = loads();
-    const read = new FreshRead(l.load, 2_000);
-    const first = read.get();
-    l.answer('v1');
-    await first;
+    const { l, read } = await answered();
     read.clear();
     const second = read.get();
     expect(l.calls()).toBe(2);
