@@ -100,15 +100,15 @@ export interface StoredRowsOptions<R> {
 }
 
 /** States are never older than this when used (another process may be the one refreshing). */
-export const STATE_TTL_MS = 2_000;
+const STATE_TTL_MS = 2_000;
 
 /**
  * One read kept for `ttlMs` and shared by every caller meanwhile (a request's batches all start in
  * the same few milliseconds). Past half its time it is read again in the background while callers
  * still get the kept answer, so under steady traffic no caller waits for it (on a busy store the
- * read queues behind the request's own reads: the critical path of 表2 grew by ~80 ms whenever
- * the states expired, in 1 request of 10). A kept answer is never used past `ttlMs`, and a failed
- * read is not kept: the next caller reads again.
+ * read queues behind the request's own reads: in one 表2 timeline a subgraph waited 80 ms for it
+ * before its first read of rows). A kept answer is never used past `ttlMs`, and a failed read is
+ * not kept: the next caller reads again.
  */
 export class FreshRead<T> {
   /** The answer as last asked for (in flight or answered), and when it was asked. */
